@@ -1,0 +1,19 @@
+// Runs every *.test.ts / *.test.tsx under src/ and test/ with node --test (Node 20 has no --test globbing).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+function find(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : find(full);
+    return /\.test\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+const only = process.argv.slice(2);
+const files = (only.length ? only : [...find('src'), ...find('test')]).sort();
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,223 @@
+// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify | backup | restore
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { verifyAudit } from './platform/audit/index.ts';
+import { buildApp, createPlatform, migrate } from './server.ts';
+import { demoUsernames, resetDemoPasswords, seedDemoAgency } from './modules/agency/index.ts';
+import type { Platform } from './platform/platform.ts';
+import { tx } from './platform/db/index.ts';
+import { recordAudit, SYSTEM_ACTOR } from './platform/audit/index.ts';
+import { generatePassword, hashPassword } from './platform/auth/passwords.ts';
+import { USERNAME_RE } from './platform/auth/users.ts';
+
+const started = Date.now();
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+function printDemoLogin(config: Config, usernames: string[], password: string | null): void {
+  out('');
+  out('  Staff demo login / เข้าสู่ระบบเจ้าหน้าที่ (ตัวอย่าง)');
+  out(`  ${config.baseUrl}/login`);
+  out(`  users: ${usernames.join(', ')}`);
+  out(password ? `  password: ${password}` : '  password: printed at first start (or set DEMO_PASSWORD); new one: npm run cli -- reset-demo-passwords');
+  out('');
+}
+
+async function serve(config: Config): Promise<void> {
+  const p = await createPlatform(config);
+  await migrate(p);
+  const seeded = await seedDemoAgency(p);
+  if (config.demoMode) {
+    const users = seeded?.usernames ?? (await demoUsernames(p));
+    if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
+  }
+  const app = await buildApp(p);
+  const pidFile = path.join(config.dataDir, 'server.pid');
+  fs.writeFileSync(pidFile, String(process.pid));
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    p.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await p.db.close();
+    fs.rmSync(pidFile, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  out(`Prongsai ready at http://localhost:${port} (${p.db.dialect}, started in ${Date.now() - started} ms)`);
+}
+
+async function withPlatform<T>(config: Config, fn: (p: Platform) => Promise<T>): Promise<T> {
+  const p = await createPlatform(config);
+  try {
+    await migrate(p);
+    return await fn(p);
+  } finally {
+    await p.db.close();
+  }
+}
+
+function serverRunning(config: Config): boolean {
+  try {
+    const pid = Number(fs.readFileSync(path.join(config.dataDir, 'server.pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd = 'serve', ...args] = argv;
+  const config = loadConfig();
+  switch (cmd) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      return withPlatform(config, async () => (out('database is up to date'), 0));
+    case 'seed-demo':
+      return withPlatform(config, async (p) => {
+        const r = await seedDemoAgency(p);
+        if (!r) return (out('an agency already exists; nothing loaded'), 0);
+        printDemoLogin(config, r.usernames, r.password);
+        return 0;
+      });
+    case 'reset-demo-passwords':
+      return withPlatform(config, async (p) => {
+        const r = await resetDemoPasswords(p);
+        if (!r.usernames.length) return (out('no demo accounts'), 1);
+        printDemoLogin(config, r.usernames, r.password);
+        return 0;
+      });
+    case 'create-admin':
+      return withPlatform(config, async (p) => createAdmin(p, args[0] ?? ''));
+    case 'audit': {
+      if (args[0] !== 'verify') return usage();
+      return withPlatform(config, async (p) => {
+        const r = await verifyAudit(p.db);
+        if (r.ok) {
+          out(`audit log OK: ${r.checked} events, hash chain intact`);
+          return 0;
+        }
+        process.stderr.write(`audit log BROKEN at event ${r.firstBad!.id}: ${r.firstBad!.reason} (${r.checked} events before it are intact)\n`);
+        return 1;
+      });
+    }
+    case 'backup':
+      return backup(config, args[0]);
+    case 'restore':
+      return restore(config, args[0]);
+    default:
+      return usage();
+  }
+}
+
+function usage(): number {
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify | backup <file> | restore <file>\n');
+  return 2;
+}
+
+async function createAdmin(p: Platform, username: string): Promise<number> {
+  if (!USERNAME_RE.test(username)) {
+    process.stderr.write('create-admin: give a username of 3–40 characters: a–z, 0–9, dot, hyphen or underscore\n');
+    return 2;
+  }
+  const agency = await p.db.k.selectFrom('agency').select('id').orderBy('id').limit(1).executeTakeFirst();
+  if (!agency) {
+    process.stderr.write('create-admin: no agency yet; run seed-demo or start the server once\n');
+    return 1;
+  }
+  const password = generatePassword();
+  const now = new Date().toISOString();
+  const hash = await hashPassword(password);
+  try {
+    await tx(p.db, async (t) => {
+      const u = await t.k.insertInto('app_user').values({ agency_id: agency.id, username, display_name: username, email: '', password_hash: hash, must_change_password: true, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      await t.k.insertInto('user_role').values({ agency_id: agency.id, user_id: u.id, role: 'admin' }).execute();
+      await recordAudit(t, { agencyId: agency.id, actor: SYSTEM_ACTOR, action: 'user.create', targetType: 'user', targetId: u.id, summary: `created administrator ${username} from the command line` });
+    });
+  } catch {
+    process.stderr.write(`create-admin: the username ${username} is taken\n`);
+    return 1;
+  }
+  out(`administrator ${username} created; temporary password (change at first sign-in): ${password}`);
+  return 0;
+}
+
+async function backup(config: Config, file: string | undefined): Promise<number> {
+  if (!file) return usage();
+  if (config.databaseUrl) {
+    process.stderr.write('backup: this command backs up the embedded SQLite database. For PostgreSQL use: pg_dump --format=custom --file=<file> "$DATABASE_URL" (see README)\n');
+    return 2;
+  }
+  const src = path.join(config.dataDir, 'prongsai.sqlite');
+  if (!fs.existsSync(src)) {
+    process.stderr.write(`backup: no database at ${src}\n`);
+    return 1;
+  }
+  const db = new BetterSqlite3(src, { readonly: true, fileMustExist: true });
+  try {
+    // the online backup API copies a consistent snapshot while the server keeps running
+    await db.backup(path.resolve(file));
+  } finally {
+    db.close();
+  }
+  out(`backup written to ${path.resolve(file)} (uploaded files are in ${path.join(config.dataDir, 'files')}; copy that folder too)`);
+  return 0;
+}
+
+async function restore(config: Config, file: string | undefined): Promise<number> {
+  if (!file) return usage();
+  if (config.databaseUrl) {
+    process.stderr.write('restore: for PostgreSQL use: pg_restore --clean --if-exists --dbname="$DATABASE_URL" <file> (see README)\n');
+    return 2;
+  }
+  if (serverRunning(config)) {
+    process.stderr.write('restore: the server is running; stop it first\n');
+    return 1;
+  }
+  const from = path.resolve(file);
+  try {
+    const check = new BetterSqlite3(from, { readonly: true, fileMustExist: true });
+    const ok = check.pragma('integrity_check', { simple: true }) === 'ok';
+    const hasAgency = !!check.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='agency'").get();
+    check.close();
+    if (!ok || !hasAgency) throw new Error('not a Prongsai database');
+  } catch (err) {
+    process.stderr.write(`restore: ${from} is not a valid Prongsai backup (${(err as Error).message})\n`);
+    return 1;
+  }
+  const target = path.join(config.dataDir, 'prongsai.sqlite');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  if (fs.existsSync(target)) {
+    const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const cur = new BetterSqlite3(target);
+    await cur.backup(keep);
+    cur.close();
+    out(`the current database was kept as ${keep}`);
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+  fs.copyFileSync(from, target);
+  out(`restored ${from} to ${target}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`prongsai: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

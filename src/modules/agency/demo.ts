@@ -1,0 +1,120 @@
+// The demo agency, loaded on first start from data copied into seed/ (never from ../shared at run time).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Platform } from '../../platform/platform.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
+import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import { tx, type Tx } from '../../platform/db/index.ts';
+import { countAgencies } from './store.ts';
+import { placeholderPortrait } from './portrait.ts';
+import { clearSiteCache } from './service.ts';
+
+export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
+
+interface DivisionSeed {
+  side: string;
+  name_th: string;
+  name_en: string;
+  duties_th?: string;
+  children?: DivisionSeed[];
+}
+interface DemoAgency {
+  slug: string;
+  type_en: string;
+  province_en: string;
+  address_th: string;
+  address_en: string;
+  postcode: string;
+  phone: string;
+  fax: string;
+  email: string;
+  office_hours_th: string;
+  office_hours_en: string;
+  map_url: string;
+  channels: Array<{ kind: string; label_th: string; label_en: string; url: string }>;
+  divisions: DivisionSeed[];
+  executives: Array<{ side: string; name_th: string; name_en: string; position_th: string; position_en: string; phone: string; email: string }>;
+  users: Array<{ username: string; display_name: string; roles: Role[] }>;
+}
+
+export function readSeed<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(SEED_DIR, name), 'utf8')) as T;
+}
+
+export interface DemoResult {
+  agencyId: number;
+  usernames: string[];
+  password: string;
+}
+
+async function insertDivisions(t: Tx, agencyId: number, list: DivisionSeed[], parentId: number | null): Promise<void> {
+  for (const [i, d] of list.entries()) {
+    const row = await t.k
+      .insertInto('division')
+      .values({ agency_id: agencyId, parent_id: parentId, side: d.side, name_th: d.name_th, name_en: d.name_en, duties_th: d.duties_th ?? '', sort_order: i })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (d.children) await insertDivisions(t, agencyId, d.children, row.id);
+  }
+}
+
+/** Creates the demo agency when the database has none; returns null when one exists. */
+export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
+  if ((await countAgencies(p.db)) > 0) return null;
+  const report = readSeed<{ agency: { name_th: string; name_en: string; type: string; district_th: string; province_th: string } }>('sample-integrity-report-2567.json');
+  const demo = readSeed<DemoAgency>('demo-agency.json');
+  const password = p.config.demoPassword ?? generatePassword();
+  const hash = await hashPassword(password);
+  const now = new Date().toISOString();
+  const agencyId = await tx(p.db, async (t) => {
+    const a = report.agency;
+    const { id } = await t.k
+      .insertInto('agency')
+      .values({
+        slug: demo.slug, hostname: null, name_th: a.name_th, name_en: a.name_en, type_th: a.type, type_en: demo.type_en,
+        district_th: a.district_th, province_th: a.province_th, province_en: demo.province_en, address_th: demo.address_th,
+        address_en: demo.address_en, postcode: demo.postcode, phone: demo.phone, fax: demo.fax, email: demo.email,
+        office_hours_th: demo.office_hours_th, office_hours_en: demo.office_hours_en, map_url: demo.map_url, created_at: now, updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.k.insertInto('channel').values(demo.channels.map((c, i) => ({ ...c, agency_id: id, sort_order: i }))).execute();
+    await insertDivisions(t, id, demo.divisions, null);
+    for (const [i, e] of demo.executives.entries()) {
+      const file = await p.files.saveGenerated(t, { agencyId: id, name: `portrait-${i + 1}.png`, data: placeholderPortrait(i + 1), ext: 'png', isPublic: true });
+      await t.k.insertInto('executive').values({ ...e, agency_id: id, portrait_file_id: file.id, sort_order: i, is_current: true, term_start: '2024-05-01', term_end: null, division_id: null }).execute();
+    }
+    for (const u of demo.users) {
+      const row = await t.k
+        .insertInto('app_user')
+        .values({ agency_id: id, username: u.username, display_name: u.display_name, email: '', password_hash: hash, is_demo: true, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.k.insertInto('user_role').values(u.roles.map((role) => ({ agency_id: id, user_id: row.id, role }))).execute();
+    }
+    await recordAudit(t, { agencyId: id, actor: SYSTEM_ACTOR, action: 'demo.seed', targetType: 'agency', targetId: id, summary: `loaded the demo agency with ${demo.users.length} staff accounts` });
+    return id;
+  });
+  clearSiteCache();
+  return { agencyId, usernames: demo.users.map((u) => u.username), password };
+}
+
+/** Gives every demo account a new password (for when the one printed at first start is lost). */
+export async function resetDemoPasswords(p: Platform, password = p.config.demoPassword ?? generatePassword()): Promise<{ usernames: string[]; password: string }> {
+  const hash = await hashPassword(password);
+  return tx(p.db, async (t) => {
+    const users = await t.k.selectFrom('app_user').select(['id', 'username', 'agency_id']).where('is_demo', '=', true).orderBy('id').execute();
+    for (const u of users) {
+      await t.k.updateTable('app_user').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await recordAudit(t, { agencyId: u.agency_id, actor: SYSTEM_ACTOR, action: 'demo.password.reset', targetType: 'user', targetId: u.id, summary: `new demo password for ${u.username}` });
+    }
+    return { usernames: users.map((u) => u.username), password };
+  });
+}
+
+export async function demoUsernames(p: Platform): Promise<string[]> {
+  const rows = await p.db.k.selectFrom('app_user').select('username').where('is_demo', '=', true).orderBy('id').execute();
+  return rows.map((r) => r.username);
+}

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.ts';
+import { staffOnly } from '../../platform/auth/plugin.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { block, checkbox, choice, email, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
+import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { getAgency, getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
+import { saveDivision, saveExecutive, updateProfile } from './service.ts';
+import { homeBlocks } from './home.ts';
+import { ContactPage, ExecutivesPage, HomePage, StructurePage } from './views/public.tsx';
+import { AgencyAdminPage, DivisionForm, ExecutiveForm } from './views/admin.tsx';
+
+const profileSchema = z.object({
+  name_th: text({ max: 200 }),
+  name_en: text({ min: 0, max: 200 }),
+  address_th: block({ max: 500 }),
+  address_en: block({ max: 500 }),
+  postcode: text({ min: 0, max: 5 }).pipe(z.string().regex(/^(\d{5})?$/, 'err.invalid')),
+  phone: text({ min: 0, max: 100 }),
+  fax: text({ min: 0, max: 100 }),
+  email: email({ optional: true }),
+  office_hours_th: text({ min: 0, max: 200 }),
+  office_hours_en: text({ min: 0, max: 200 }),
+  map_url: url({ optional: true }),
+});
+
+const executiveSchema = z.object({
+  side: choice(SIDES),
+  name_th: text({ max: 200 }),
+  name_en: text({ min: 0, max: 200 }),
+  position_th: text({ max: 200 }),
+  position_en: text({ min: 0, max: 200 }),
+  phone: text({ min: 0, max: 100 }),
+  email: email({ optional: true }),
+  sort_order: int({ min: 0, max: 9999, optional: true }).transform((n) => n ?? 0),
+  is_current: checkbox(),
+});
+
+const divisionSchema = z.object({
+  side: choice(SIDES),
+  name_th: text({ max: 200 }),
+  name_en: text({ min: 0, max: 200 }),
+  duties_th: block({ max: 2000 }),
+  parent_id: int({ min: 1, optional: true }),
+  sort_order: int({ min: 0, max: 9999, optional: true }).transform((n) => n ?? 0),
+});
+
+function idParam(req: FastifyRequest): number {
+  const id = Number((req.params as { id: string }).id);
+  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
+  return id;
+}
+
+export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
+  app.get('/', async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const execs = await listExecutives(p.db, req.agency.id);
+    // the head of each side: the first by display order
+    const leaders = (['political', 'permanent'] as const).map((s) => execs.find((e) => e.side === s)).filter((e): e is Executive => !!e);
+    const blocks = await Promise.all(homeBlocks(app).map((b) => b(ctx, req)));
+    return sendHtml(reply, HomePage({ ctx, leaders, blocks }));
+  });
+
+  app.get('/about/structure', async (req, reply) => {
+    const [divisions, executives] = await Promise.all([listDivisions(p.db, req.agency.id), listExecutives(p.db, req.agency.id)]);
+    const heads = executives.filter((e, i) => executives.findIndex((x) => x.side === e.side) === i);
+    return sendHtml(reply, StructurePage({ ctx: viewCtx(req, reply), divisions, executives: heads }));
+  });
+
+  app.get('/about/executives', async (req, reply) =>
+    sendHtml(reply, ExecutivesPage({ ctx: viewCtx(req, reply), executives: await listExecutives(p.db, req.agency.id) })),
+  );
+
+  app.get('/contact', async (req, reply) => {
+    const agency = await getAgency(p.db, req.agency.id);
+    return sendHtml(reply, ContactPage({ ctx: viewCtx(req, reply), agency: agency! }));
+  });
+
+  // ---- staff ----
+  const guard = { preHandler: staffOnly('agency.edit') };
+
+  const adminPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const [executives, divisions] = await Promise.all([listExecutives(p.db, req.agency.id, false), listDivisions(p.db, req.agency.id)]);
+    return sendHtml(reply, AgencyAdminPage({ ctx: viewCtx(req, reply), form, executives, divisions }), status);
+  };
+
+  app.get('/staff/agency', guard, async (req, reply) => {
+    const a = (await getAgency(p.db, req.agency.id))!;
+    const { id: _id, slug: _s, hostname: _h, created_at: _c, updated_at: _u, ...values } = a;
+    return adminPage(req, reply, emptyForm(values as Record<string, string>));
+  });
+
+  app.post('/staff/agency', guard, async (req, reply) => {
+    const f = parseForm(req.lang, profileSchema, req.body);
+    if (!f.ok) return adminPage(req, reply, f, 422);
+    await updateProfile(p, req.user!, f.data);
+    return redirectWithFlash(reply, '/staff/agency', 'success', 'agency.admin.saved');
+  });
+
+  const executiveValues = (e: Executive) => ({
+    side: e.side, name_th: e.name_th, name_en: e.name_en, position_th: e.position_th, position_en: e.position_en,
+    phone: e.phone, email: e.email, sort_order: String(e.sort_order), is_current: e.is_current ? 'on' : undefined,
+  });
+
+  app.get('/staff/agency/executives/new', guard, async (req, reply) =>
+    sendHtml(reply, ExecutiveForm({ ctx: viewCtx(req, reply), form: emptyForm({ side: 'political', is_current: 'on', sort_order: '0' }), executive: null })),
+  );
+  app.get('/staff/agency/executives/:id', guard, async (req, reply) => {
+    const e = await getExecutive(p.db, req.agency.id, idParam(req));
+    if (!e) throw new NotFoundError();
+    return sendHtml(reply, ExecutiveForm({ ctx: viewCtx(req, reply), form: emptyForm(executiveValues(e)), executive: e }));
+  });
+
+  const postExecutive = async (req: FastifyRequest, reply: FastifyReply, id: number | null) => {
+    const ctx = viewCtx(req, reply);
+    const existing = id === null ? null : (await getExecutive(p.db, req.agency.id, id)) ?? null;
+    if (id !== null && !existing) throw new NotFoundError();
+    const { fields, files } = readMultipart(req);
+    const f = parseForm(req.lang, executiveSchema, fields);
+    if (!f.ok) return sendHtml(reply, ExecutiveForm({ ctx, form: f, executive: existing }), 422);
+    try {
+      await saveExecutive(p, req.user!, id, f.data, chosenFile(files, 'portrait'));
+    } catch (err) {
+      if (err instanceof ValidationError) return sendHtml(reply, ExecutiveForm({ ctx, form: { values: fields, errors: validationMessages(ctx.t, err) }, executive: existing }), 422);
+      throw err;
+    }
+    return redirectWithFlash(reply, '/staff/agency#executives', 'success', 'agency.admin.executiveSaved');
+  };
+  app.post('/staff/agency/executives/new', guard, (req, reply) => postExecutive(req, reply, null));
+  app.post('/staff/agency/executives/:id', guard, (req, reply) => postExecutive(req, reply, idParam(req)));
+
+  app.get('/staff/agency/divisions/new', guard, async (req, reply) =>
+    sendHtml(reply, DivisionForm({ ctx: viewCtx(req, reply), form: emptyForm({ side: 'permanent', sort_order: '0' }), division: null, divisions: await listDivisions(p.db, req.agency.id) })),
+  );
+  app.get('/staff/agency/divisions/:id', guard, async (req, reply) => {
+    const d = await getDivision(p.db, req.agency.id, idParam(req));
+    if (!d) throw new NotFoundError();
+    const values = { side: d.side, name_th: d.name_th, name_en: d.name_en, duties_th: d.duties_th, parent_id: d.parent_id ? String(d.parent_id) : '', sort_order: String(d.sort_order) };
+    return sendHtml(reply, DivisionForm({ ctx: viewCtx(req, reply), form: emptyForm(values), division: d, divisions: await listDivisions(p.db, req.agency.id) }));
+  });
+
+  const postDivision = async (req: FastifyRequest, reply: FastifyReply, id: number | null) => {
+    const ctx = viewCtx(req, reply);
+    const existing = id === null ? null : (await getDivision(p.db, req.agency.id, id)) ?? null;
+    if (id !== null && !existing) throw new NotFoundError();
+    const divisions = await listDivisions(p.db, req.agency.id);
+    const f = parseForm(req.lang, divisionSchema, req.body);
+    if (!f.ok) return sendHtml(reply, DivisionForm({ ctx, form: f, division: existing, divisions }), 422);
+    try {
+      await saveDivision(p, req.user!, id, f.data);
+    } catch (err) {
+      if (err instanceof ValidationError) return sendHtml(reply, DivisionForm({ ctx, form: { values: f.data as never, errors: validationMessages(ctx.t, err) }, division: existing, divisions }), 422);
+      throw err;
+    }
+    return redirectWithFlash(reply, '/staff/agency#divisions', 'success', 'agency.admin.divisionSaved');
+  };
+  app.post('/staff/agency/divisions/new', guard, (req, reply) => postDivision(req, reply, null));
+  app.post('/staff/agency/divisions/:id', guard, (req, reply) => postDivision(req, reply, idParam(req)));
+}

@@ -1,0 +1,137 @@
+// The agency: its site identity for the layout, its profile, divisions and executives.
+import type { Platform } from '../../platform/platform.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
+import { requirePermission } from '../../platform/auth/roles.ts';
+import { tx } from '../../platform/db/index.ts';
+import { IMAGE_KINDS, type UploadPart } from '../../platform/files/index.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import type { AgencySite } from '../../platform/http/types.ts';
+import type { SiteInfo } from '../../platform/views/ctx.ts';
+import { findAgencyForHost, getDivision, getExecutive, listChannels, type Agency, type Channel, type Side } from './store.ts';
+
+function site(a: Agency, channels: Channel[], lang: 'th' | 'en'): SiteInfo {
+  const th = lang === 'th';
+  return {
+    agencyId: a.id,
+    name: th ? a.name_th : a.name_en || a.name_th,
+    subtitle: th ? [a.district_th, a.province_th && `จังหวัด${a.province_th}`].filter(Boolean).join(' ') : a.province_en ? `${a.province_en} Province, Thailand` : '',
+    address: [th ? a.address_th : a.address_en || a.address_th, a.postcode].filter(Boolean).join(' '),
+    phone: a.phone,
+    fax: a.fax,
+    email: a.email,
+    hours: th ? a.office_hours_th : a.office_hours_en || a.office_hours_th,
+    channels: channels.map((c) => ({ kind: c.kind, label: th ? c.label_th : c.label_en || c.label_th, url: c.url })),
+  };
+}
+
+// A short cache: the layout needs the agency on every request. Changes made here clear it at once;
+// other app processes see them within CACHE_MS.
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; value: Promise<AgencySite> }>();
+
+export function clearSiteCache(): void {
+  cache.clear();
+}
+
+export function siteResolver(p: Platform) {
+  return (hostname: string): Promise<AgencySite> => {
+    const key = hostname.toLowerCase();
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const value = (async () => {
+      const a = await findAgencyForHost(p.db, key);
+      if (!a) throw new Error('no agency in the database; run `npm run cli -- seed-demo` or create one');
+      const channels = await listChannels(p.db, a.id);
+      return { id: a.id, th: site(a, channels, 'th'), en: site(a, channels, 'en') };
+    })();
+    value.catch(() => cache.delete(key));
+    cache.set(key, { at: Date.now(), value });
+    return value;
+  };
+}
+
+export interface ProfileInput {
+  name_th: string;
+  name_en: string;
+  address_th: string;
+  address_en: string;
+  postcode: string;
+  phone: string;
+  fax: string;
+  email: string;
+  office_hours_th: string;
+  office_hours_en: string;
+  map_url: string;
+}
+
+export async function updateProfile(p: Platform, actor: CurrentUser, input: ProfileInput): Promise<void> {
+  requirePermission(actor, 'agency.edit');
+  await tx(p.db, async (t) => {
+    await t.k.updateTable('agency').set({ ...input, updated_at: new Date().toISOString() }).where('id', '=', actor.agencyId).execute();
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'agency.profile.update', targetType: 'agency', targetId: actor.agencyId, summary: 'updated the agency profile' });
+  });
+  clearSiteCache();
+}
+
+export interface ExecutiveInput {
+  side: Side;
+  name_th: string;
+  name_en: string;
+  position_th: string;
+  position_en: string;
+  phone: string;
+  email: string;
+  sort_order: number;
+  is_current: boolean;
+}
+
+/** Creates (id null) or updates an executive; a new portrait replaces the old one. */
+export async function saveExecutive(p: Platform, actor: CurrentUser, id: number | null, input: ExecutiveInput, portrait: UploadPart | null): Promise<number> {
+  requirePermission(actor, 'agency.edit');
+  if (portrait) await p.files.inspect(portrait, IMAGE_KINDS);
+  return tx(p.db, async (t) => {
+    if (id !== null && !(await getExecutive(t, actor.agencyId, id))) throw new NotFoundError();
+    const file = portrait ? await p.files.save(t, { agencyId: actor.agencyId, part: portrait, allowed: IMAGE_KINDS, isPublic: true, createdBy: actor.id }) : null;
+    const values = { ...input, ...(file ? { portrait_file_id: file.id } : {}) };
+    let savedId: number;
+    if (id === null) {
+      savedId = (await t.k.insertInto('executive').values({ ...values, agency_id: actor.agencyId }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      await t.k.updateTable('executive').set(values).where('id', '=', id).where('agency_id', '=', actor.agencyId).execute();
+      savedId = id;
+    }
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'agency.executive.create' : 'agency.executive.update', targetType: 'executive', targetId: savedId, summary: `${input.position_th}${file ? ', new portrait' : ''}${input.is_current ? '' : ', left office'}` });
+    return savedId;
+  });
+}
+
+export interface DivisionInput {
+  side: Side;
+  name_th: string;
+  name_en: string;
+  duties_th: string;
+  parent_id: number | null;
+  sort_order: number;
+}
+
+export async function saveDivision(p: Platform, actor: CurrentUser, id: number | null, input: DivisionInput): Promise<number> {
+  requirePermission(actor, 'agency.edit');
+  return tx(p.db, async (t) => {
+    if (id !== null && !(await getDivision(t, actor.agencyId, id))) throw new NotFoundError();
+    // the parent must exist and must not lie below this division (no cycles)
+    for (let at = input.parent_id, hops = 0; at !== null; hops++) {
+      const parent = await getDivision(t, actor.agencyId, at);
+      if (!parent || at === id || hops > 50) throw new ValidationError({ parent_id: 'err.choice' });
+      at = parent.parent_id;
+    }
+    let savedId: number;
+    if (id === null) savedId = (await t.k.insertInto('division').values({ ...input, agency_id: actor.agencyId }).returning('id').executeTakeFirstOrThrow()).id;
+    else {
+      await t.k.updateTable('division').set(input).where('id', '=', id).where('agency_id', '=', actor.agencyId).execute();
+      savedId = id;
+    }
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'agency.division.create' : 'agency.division.update', targetType: 'division', targetId: savedId, summary: input.name_th });
+    return savedId;
+  });
+}

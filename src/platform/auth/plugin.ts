@@ -1,0 +1,45 @@
+// Loads the session on each request and provides the staff-route guard.
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Platform } from '../platform.ts';
+import { ForbiddenError } from '../http/errors.ts';
+import { can } from './roles.ts';
+import { findSession, SESSION_COOKIE, touchSession } from './sessions.ts';
+import { loadCurrentUser } from './users.ts';
+import '../http/types.ts';
+
+export function registerAuth(app: FastifyInstance, p: Platform): void {
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const s = await findSession(p.db, token);
+    if (!s || s.agency_id !== req.agency.id) return;
+    if (s.state === 'mfa') {
+      req.mfaUserId = s.user_id;
+      req.sessionToken = token;
+      return;
+    }
+    const user = await loadCurrentUser(p.db, s.agency_id, s.user_id, p.config.demoMode);
+    if (!user) return;
+    req.user = user;
+    req.sessionToken = token;
+    await touchSession(p.db, s, p.config.sessionHours);
+  });
+}
+
+export function sessionCookieOptions(p: Platform) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: p.config.baseUrl.startsWith('https://') };
+}
+
+const PASSWORD_PAGE = '/account/password';
+
+/** Guard for staff routes: signed in, password not due for change, and the permission when given. */
+export function staffOnly(permission = 'staff.home'): preHandlerAsyncHookHandler {
+  return async function guard(this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+    if (!req.user) {
+      const next = encodeURIComponent(req.method === 'GET' ? req.url : '/staff');
+      return reply.redirect(`/login?next=${next}`, 303);
+    }
+    if (req.user.mustChangePassword && req.routeOptions.url !== PASSWORD_PAGE) return reply.redirect(PASSWORD_PAGE, 303);
+    if (!can(req.user, permission)) throw new ForbiddenError();
+  };
+}

@@ -1,0 +1,134 @@
+// Sign-in, second step, sign-out, and the account pages (password, 2FA).
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../platform.ts';
+import { sha256 } from '../crypto.ts';
+import { parseForm, password as passwordField, text, validationMessages, z } from '../http/forms.ts';
+import { ValidationError } from '../http/errors.ts';
+import { redirectWithFlash, safeNext, sendHtml, viewCtx } from '../http/render.ts';
+import { emptyForm } from '../views/components.tsx';
+import { PASSWORD_MIN } from './passwords.ts';
+import { sessionCookieOptions, staffOnly } from './plugin.ts';
+import { destroySession, SESSION_COOKIE } from './sessions.ts';
+import { beginTotp, changeOwnPassword, confirmTotp, disableTotp, login, pendingTotp, verifySecondFactor } from './users.ts';
+import { AccountPage, LoginPage, PasswordPage, RecoveryCodesPage, SecondFactorPage, TwoFactorPage } from './views.tsx';
+
+const loginSchema = z.object({ username: text({ max: 100 }), password: passwordField() });
+const codeSchema = z.object({ code: text({ max: 20 }) });
+const passwordSchema = z
+  .object({ current_password: passwordField(), new_password: passwordField({ min: PASSWORD_MIN }), confirm_password: passwordField() })
+  .refine((v) => v.new_password === v.confirm_password, { path: ['confirm_password'], message: 'err.passwordMismatch' });
+
+export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
+  app.get('/login', async (req, reply) => {
+    const next = safeNext((req.query as { next?: string }).next, '/staff');
+    if (req.user) return reply.redirect(next, 303);
+    return sendHtml(reply, LoginPage({ ctx: viewCtx(req, reply), form: emptyForm(), next }));
+  });
+
+  app.post('/login', async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const next = safeNext((req.query as { next?: string }).next, '/staff');
+    const f = parseForm(req.lang, loginSchema, req.body);
+    if (!f.ok) return sendHtml(reply, LoginPage({ ctx, form: f, next }), 422);
+    const r = await login(p, req.agency.id, f.data.username, f.data.password, req.ip);
+    const values = { username: f.data.username };
+    switch (r.kind) {
+      case 'throttled':
+        return sendHtml(reply, LoginPage({ ctx, form: emptyForm(values), next, message: ctx.t('auth.login.throttled', { minutes: r.minutes }) }), 429);
+      case 'failed':
+        return sendHtml(reply, LoginPage({ ctx, form: emptyForm(values), next, message: ctx.t('auth.login.failed') }), 401);
+      case 'disabled':
+        return sendHtml(reply, LoginPage({ ctx, form: emptyForm(values), next, message: ctx.t('auth.login.disabled') }), 403);
+      case 'mfa':
+        reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        return reply.redirect(`/login/2fa?next=${encodeURIComponent(next)}`, 303);
+      case 'ok':
+        reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        return reply.redirect(r.user.mustChangePassword ? '/account/password' : next, 303);
+    }
+  });
+
+  app.get('/login/2fa', async (req, reply) => {
+    if (!req.mfaUserId) return reply.redirect('/login', 303);
+    return sendHtml(reply, SecondFactorPage({ ctx: viewCtx(req, reply), form: emptyForm() }));
+  });
+
+  app.post('/login/2fa', async (req, reply) => {
+    if (!req.mfaUserId || !req.sessionToken) return reply.redirect('/login', 303);
+    const ctx = viewCtx(req, reply);
+    const f = parseForm(req.lang, codeSchema, req.body);
+    if (!f.ok) return sendHtml(reply, SecondFactorPage({ ctx, form: f }), 422);
+    const r = await verifySecondFactor(p, req.agency.id, sha256(req.sessionToken), req.mfaUserId, f.data.code);
+    if (!r.ok) return sendHtml(reply, SecondFactorPage({ ctx, form: { values: {}, errors: { code: ctx.t('err.totpCode') } } }), 401);
+    const next = safeNext((req.query as { next?: string }).next, '/staff');
+    if (r.recoveryLeft !== undefined) return redirectWithFlash(reply, next, 'info', 'auth.2fa.recoveryUsed', { n: r.recoveryLeft });
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/logout', async (req, reply) => {
+    if (req.sessionToken) await destroySession(p.db, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithFlash(reply, '/', 'success', 'auth.logout.done');
+  });
+
+  const guard = { preHandler: staffOnly() };
+
+  app.get('/account', guard, async (req, reply) => sendHtml(reply, AccountPage({ ctx: viewCtx(req, reply), user: req.user! })));
+
+  app.get('/account/password', guard, async (req, reply) =>
+    sendHtml(reply, PasswordPage({ ctx: viewCtx(req, reply), form: emptyForm(), forced: req.user!.mustChangePassword })),
+  );
+
+  app.post('/account/password', guard, async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const forced = req.user!.mustChangePassword;
+    const f = parseForm(req.lang, passwordSchema, req.body);
+    if (!f.ok) return sendHtml(reply, PasswordPage({ ctx, form: f, forced }), 422);
+    try {
+      await changeOwnPassword(p, req.user!, req.sessionToken!, f.data.current_password, f.data.new_password);
+    } catch (err) {
+      if (err instanceof ValidationError) return sendHtml(reply, PasswordPage({ ctx, form: { values: {}, errors: validationMessages(ctx.t, err) }, forced }), 422);
+      throw err;
+    }
+    return redirectWithFlash(reply, forced ? '/staff' : '/account', 'success', 'account.password.changed');
+  });
+
+  const issuer = (req: { agency: { th: { name: string } } }) => `Prongsai ${req.agency.th.name}`;
+
+  app.get('/account/2fa', guard, async (req, reply) => {
+    const pending = req.user!.totpEnabled ? null : await pendingTotp(p, req.user!, issuer(req));
+    return sendHtml(reply, TwoFactorPage({ ctx: viewCtx(req, reply), user: req.user!, pending, form: emptyForm() }));
+  });
+
+  app.post('/account/2fa/start', guard, async (req, reply) => {
+    if (!req.user!.totpEnabled) await beginTotp(p, req.user!, issuer(req));
+    return reply.redirect('/account/2fa', 303);
+  });
+
+  app.post('/account/2fa/confirm', guard, async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const f = parseForm(req.lang, codeSchema, req.body);
+    const pending = await pendingTotp(p, req.user!, issuer(req));
+    if (!f.ok) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending, form: f }), 422);
+    try {
+      const codes = await confirmTotp(p, req.user!, f.data.code);
+      return sendHtml(reply.header('cache-control', 'no-store'), RecoveryCodesPage({ ctx, codes }));
+    } catch (err) {
+      if (err instanceof ValidationError) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending, form: { values: {}, errors: validationMessages(ctx.t, err) } }), 422);
+      throw err;
+    }
+  });
+
+  app.post('/account/2fa/disable', guard, async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const f = parseForm(req.lang, z.object({ password: passwordField() }), req.body);
+    if (!f.ok) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending: null, form: f }), 422);
+    try {
+      await disableTotp(p, req.user!, f.data.password);
+    } catch (err) {
+      if (err instanceof ValidationError) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending: null, form: { values: {}, errors: validationMessages(ctx.t, err) } }), 422);
+      throw err;
+    }
+    return redirectWithFlash(reply, '/account/2fa', 'success', 'account.2fa.disabled');
+  });
+}

@@ -1,0 +1,309 @@
+// Staff accounts: sign-in, passwords, 2FA, and administration. Every change is audited.
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { decrypt, encrypt, hmac, normalizeCode, randomCode } from '../crypto.ts';
+import { isUniqueViolation, likeEscape, likeExpr, tx, type DbLike } from '../db/index.ts';
+import { ValidationError } from '../http/errors.ts';
+import { translate } from '../i18n/index.ts';
+import { formatDate } from '../thai/index.ts';
+import type { Platform } from '../platform.ts';
+import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.ts';
+import { requirePermission, ROLES, type Role } from './roles.ts';
+import { createSession, destroyUserSessions } from './sessions.ts';
+import { recordAttempt, throttleKeys, throttleWait } from './throttle.ts';
+import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp.ts';
+
+export interface CurrentUser {
+  id: number;
+  agencyId: number;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  isDemo: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+}
+
+export function actorOf(user: CurrentUser): Actor {
+  return { id: user.id, label: user.username };
+}
+
+export const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
+
+async function rolesOf(db: DbLike, userId: number): Promise<Role[]> {
+  const rows = await db.k.selectFrom('user_role').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role as Role).filter((r) => (ROLES as readonly string[]).includes(r)).sort();
+}
+
+export async function loadCurrentUser(db: DbLike, agencyId: number, userId: number, demoMode: boolean): Promise<CurrentUser | null> {
+  const u = await db.k.selectFrom('app_user').selectAll().where('id', '=', userId).where('agency_id', '=', agencyId).executeTakeFirst();
+  if (!u || u.is_disabled) return null;
+  return {
+    id: u.id,
+    agencyId: u.agency_id,
+    username: u.username,
+    displayName: u.display_name,
+    email: u.email,
+    roles: await rolesOf(db, u.id),
+    isDemo: u.is_demo,
+    // demo accounts keep their published password only while the site runs in demo mode
+    mustChangePassword: u.must_change_password || (u.is_demo && !demoMode),
+    totpEnabled: u.is_totp_enabled,
+  };
+}
+
+export type LoginResult =
+  | { kind: 'ok'; token: string; user: CurrentUser }
+  | { kind: 'mfa'; token: string }
+  | { kind: 'failed' }
+  | { kind: 'disabled' }
+  | { kind: 'throttled'; minutes: number };
+
+export async function login(p: Platform, agencyId: number, usernameRaw: string, password: string, ip: string): Promise<LoginResult> {
+  const username = usernameRaw.trim().toLowerCase();
+  const keys = throttleKeys(p.keys, agencyId, username, ip);
+  const wait = await throttleWait(p.db, keys);
+  if (wait > 0) return { kind: 'throttled', minutes: wait };
+  const u = await p.db.k.selectFrom('app_user').selectAll().where('agency_id', '=', agencyId).where('username', '=', username).executeTakeFirst();
+  const ok = u ? await verifyPassword(u.password_hash, password) : (await verifyDummy(password), false);
+  await recordAttempt(p.db, agencyId, keys, ok);
+  if (!u || !ok) {
+    if (u) await tx(p.db, (t) => recordAudit(t, { agencyId, actor: { id: null, label: 'anonymous' }, action: 'auth.login.failed', targetType: 'user', targetId: u.id, summary: 'wrong password' }));
+    return { kind: 'failed' };
+  }
+  if (u.is_disabled) return { kind: 'disabled' };
+  return tx(p.db, async (t) => {
+    if (u.is_totp_enabled) {
+      const token = await createSession(t, agencyId, u.id, 'mfa', p.config.sessionHours);
+      return { kind: 'mfa' as const, token };
+    }
+    const token = await createSession(t, agencyId, u.id, 'active', p.config.sessionHours);
+    await t.k.updateTable('app_user').set({ last_login_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+    await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.login', targetType: 'user', targetId: u.id, summary: 'signed in with password' });
+    const user = (await loadCurrentUser(t, agencyId, u.id, p.config.demoMode))!;
+    return { kind: 'ok' as const, token, user };
+  });
+}
+
+/** Second step: a TOTP code or a recovery code. On success the pending session becomes active. */
+export async function verifySecondFactor(p: Platform, agencyId: number, sessionId: string, userId: number, code: string): Promise<{ ok: boolean; recoveryLeft?: number }> {
+  const u = await p.db.k.selectFrom('app_user').selectAll().where('id', '=', userId).where('agency_id', '=', agencyId).executeTakeFirst();
+  if (!u || !u.totp_secret_enc || u.is_disabled) return { ok: false };
+  const step = totpStep(decrypt(p.keys, u.totp_secret_enc), code);
+  return tx(p.db, async (t) => {
+    let recoveryLeft: number | undefined;
+    if (step !== null && (u.totp_last_step === null || step > Number(u.totp_last_step))) {
+      await t.k.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', u.id).execute();
+    } else {
+      const codeHash = hmac(p.keys, `recovery:${normalizeCode(code)}`);
+      const rc = await t.k.selectFrom('recovery_code').select('id').where('user_id', '=', u.id).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
+      if (!rc) {
+        await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: 'wrong second-factor code' });
+        return { ok: false };
+      }
+      await t.k.updateTable('recovery_code').set({ used_at: new Date().toISOString() }).where('id', '=', rc.id).execute();
+      const left = await t.k.selectFrom('recovery_code').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', u.id).where('used_at', 'is', null).executeTakeFirst();
+      recoveryLeft = Number(left?.n ?? 0);
+    }
+    await t.k.updateTable('session').set({ state: 'active', expires_at: new Date(Date.now() + p.config.sessionHours * 3600_000).toISOString() }).where('id', '=', sessionId).execute();
+    await t.k.updateTable('app_user').set({ last_login_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+    await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.login', targetType: 'user', targetId: u.id, summary: recoveryLeft === undefined ? 'signed in with password and TOTP' : 'signed in with password and a recovery code' });
+    return { ok: true, recoveryLeft };
+  });
+}
+
+async function notify(p: Platform, email: string, subjectKey: Parameters<typeof translate>[1], bodyKey: Parameters<typeof translate>[1], vars: Record<string, string>) {
+  if (!email) return;
+  // Thai first, English below: staff mail is not personalised by language
+  const subject = `${translate('th', subjectKey)} / ${translate('en', subjectKey)}`;
+  const text = `${translate('th', bodyKey, vars)}\n\n---\n\n${translate('en', bodyKey, { ...vars, date: vars.dateEn ?? vars.date ?? '' })}`;
+  await p.mail.send({ to: email, subject, text });
+}
+
+function passwordRules(username: string, password: string) {
+  if (password.toLowerCase() === username.toLowerCase()) throw new ValidationError({ new_password: 'err.passwordSameAsUsername' });
+}
+
+export async function changeOwnPassword(p: Platform, user: CurrentUser, sessionToken: string, current: string, next: string): Promise<void> {
+  const u = await p.db.k.selectFrom('app_user').select(['password_hash']).where('id', '=', user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(u.password_hash, current))) throw new ValidationError({ current_password: 'err.passwordWrong' });
+  if (current === next) throw new ValidationError({ new_password: 'err.passwordReuse' });
+  passwordRules(user.username, next);
+  const hash = await hashPassword(next);
+  await tx(p.db, async (t) => {
+    const now = new Date().toISOString();
+    await t.k.updateTable('app_user').set({ password_hash: hash, must_change_password: false, is_demo: false, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await destroyUserSessions(t, user.id, sessionToken);
+    await recordAudit(t, { agencyId: user.agencyId, actor: actorOf(user), action: 'user.password.change', targetType: 'user', targetId: user.id, summary: 'changed own password' });
+  });
+  const now = new Date();
+  await notify(p, user.email, 'mail.passwordChanged.subject', 'mail.passwordChanged.body', { username: user.username, date: formatDate(now, { withTime: true }), dateEn: formatDate(now, { lang: 'en', withTime: true }) });
+}
+
+// ---- 2FA enrolment ----
+
+export async function beginTotp(p: Platform, user: CurrentUser, issuer: string): Promise<{ secret: string; uri: string; qr: string }> {
+  const secret = newTotpSecret();
+  await p.db.k.updateTable('app_user').set({ totp_pending_enc: encrypt(p.keys, secret) }).where('id', '=', user.id).execute();
+  const uri = totpUri(secret, issuer, user.username);
+  return { secret, uri, qr: await totpQrDataUrl(uri) };
+}
+
+export async function pendingTotp(p: Platform, user: CurrentUser, issuer: string): Promise<{ secret: string; uri: string; qr: string } | null> {
+  const u = await p.db.k.selectFrom('app_user').select('totp_pending_enc').where('id', '=', user.id).executeTakeFirst();
+  if (!u?.totp_pending_enc) return null;
+  const secret = decrypt(p.keys, u.totp_pending_enc);
+  const uri = totpUri(secret, issuer, user.username);
+  return { secret, uri, qr: await totpQrDataUrl(uri) };
+}
+
+/** Confirms enrolment with a code from the app; returns the recovery codes, shown once. */
+export async function confirmTotp(p: Platform, user: CurrentUser, code: string): Promise<string[]> {
+  const u = await p.db.k.selectFrom('app_user').select('totp_pending_enc').where('id', '=', user.id).executeTakeFirstOrThrow();
+  if (!u.totp_pending_enc) throw new ValidationError({ code: 'err.totpCode' });
+  const secret = decrypt(p.keys, u.totp_pending_enc);
+  const step = totpStep(secret, code);
+  if (step === null) throw new ValidationError({ code: 'err.totpCode' });
+  const codes = Array.from({ length: 10 }, () => randomCode(2, 5));
+  await tx(p.db, async (t) => {
+    await t.k.updateTable('app_user').set({ totp_secret_enc: u.totp_pending_enc, totp_pending_enc: null, is_totp_enabled: true, totp_last_step: step, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+    await t.k.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
+    await t.k.insertInto('recovery_code').values(codes.map((c) => ({ user_id: user.id, code_hash: hmac(p.keys, `recovery:${normalizeCode(c)}`), used_at: null }))).execute();
+    await recordAudit(t, { agencyId: user.agencyId, actor: actorOf(user), action: 'user.2fa.enable', targetType: 'user', targetId: user.id, summary: 'turned on TOTP with 10 recovery codes' });
+  });
+  const now = new Date();
+  await notify(p, user.email, 'mail.2faChanged.subject', 'mail.2faChanged.body', { username: user.username, state: translate('th', 'mail.2faChanged.on'), date: formatDate(now, { withTime: true }), dateEn: formatDate(now, { lang: 'en', withTime: true }) });
+  return codes;
+}
+
+export async function disableTotp(p: Platform, user: CurrentUser, password: string): Promise<void> {
+  const u = await p.db.k.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(u.password_hash, password))) throw new ValidationError({ password: 'err.passwordWrong' });
+  await tx(p.db, async (t) => {
+    await t.k.updateTable('app_user').set({ totp_secret_enc: null, totp_pending_enc: null, is_totp_enabled: false, totp_last_step: null, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+    await t.k.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
+    await recordAudit(t, { agencyId: user.agencyId, actor: actorOf(user), action: 'user.2fa.disable', targetType: 'user', targetId: user.id, summary: 'turned off TOTP' });
+  });
+  const now = new Date();
+  await notify(p, user.email, 'mail.2faChanged.subject', 'mail.2faChanged.body', { username: user.username, state: translate('th', 'mail.2faChanged.off'), date: formatDate(now, { withTime: true }), dateEn: formatDate(now, { lang: 'en', withTime: true }) });
+}
+
+// ---- administration ----
+
+export interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  email: string;
+  is_disabled: boolean;
+  is_demo: boolean;
+  is_totp_enabled: boolean;
+  last_login_at: string | null;
+  roles: Role[];
+}
+
+export async function listUsers(p: Platform, actor: CurrentUser, f: { q?: string; limit: number; offset: number }): Promise<{ total: number; rows: UserRow[] }> {
+  requirePermission(actor, 'users.manage');
+  let q = p.db.k.selectFrom('app_user').where('agency_id', '=', actor.agencyId);
+  if (f.q) {
+    const pat = `%${likeEscape(f.q.toLowerCase())}%`;
+    q = q.where((eb) => eb.or([likeExpr('username', pat), likeExpr('display_name', `%${likeEscape(f.q!)}%`)]));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.select(['id', 'username', 'display_name', 'email', 'is_disabled', 'is_demo', 'is_totp_enabled', 'last_login_at']).orderBy('username').limit(f.limit).offset(f.offset).execute();
+  const roles = rows.length ? await p.db.k.selectFrom('user_role').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).execute() : [];
+  return { total, rows: rows.map((r) => ({ ...r, roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role).sort() })) };
+}
+
+export async function getUser(p: Platform, actor: CurrentUser, id: number): Promise<UserRow | null> {
+  requirePermission(actor, 'users.manage');
+  const r = await p.db.k.selectFrom('app_user').select(['id', 'username', 'display_name', 'email', 'is_disabled', 'is_demo', 'is_totp_enabled', 'last_login_at']).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+  return r ? { ...r, roles: await rolesOf(p.db, r.id) } : null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+}
+
+export async function createUser(p: Platform, actor: CurrentUser, input: NewUser): Promise<{ id: number; tempPassword: string }> {
+  requirePermission(actor, 'users.manage');
+  const username = input.username.toLowerCase();
+  if (!USERNAME_RE.test(username)) throw new ValidationError({ username: 'err.username' });
+  if (input.roles.length === 0) throw new ValidationError({ roles: 'err.roleRequired' });
+  const tempPassword = generatePassword();
+  const hash = await hashPassword(tempPassword);
+  const now = new Date().toISOString();
+  let id: number;
+  try {
+    id = await tx(p.db, async (t) => {
+      const row = await t.k
+        .insertInto('app_user')
+        .values({ agency_id: actor.agencyId, username, display_name: input.displayName, email: input.email, password_hash: hash, must_change_password: true, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.k.insertInto('user_role').values(input.roles.map((role) => ({ agency_id: actor.agencyId, user_id: row.id, role }))).execute();
+      await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.create', targetType: 'user', targetId: row.id, summary: `created ${username} with roles ${input.roles.join(', ')}` });
+      return row.id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ValidationError({ username: 'err.usernameTaken' });
+    throw err;
+  }
+  await notify(p, input.email, 'mail.accountCreated.subject', 'mail.accountCreated.body', { username, url: `${p.config.baseUrl}/login` });
+  return { id, tempPassword };
+}
+
+export interface UserChanges {
+  displayName: string;
+  email: string;
+  roles: Role[];
+  disabled: boolean;
+}
+
+export async function updateUser(p: Platform, actor: CurrentUser, id: number, ch: UserChanges): Promise<void> {
+  requirePermission(actor, 'users.manage');
+  if (ch.roles.length === 0) throw new ValidationError({ roles: 'err.roleRequired' });
+  if (id === actor.id && (ch.disabled || !ch.roles.includes('admin'))) throw new ValidationError({ roles: 'err.selfLockout' });
+  await tx(p.db, async (t) => {
+    const before = await t.k.selectFrom('app_user').select(['username', 'is_disabled', 'email', 'display_name']).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+    if (!before) throw new ValidationError({ _form: 'err.invalid' });
+    const oldRoles = await rolesOf(t, id);
+    await t.k.updateTable('app_user').set({ display_name: ch.displayName, email: ch.email, is_disabled: ch.disabled, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await t.k.deleteFrom('user_role').where('user_id', '=', id).execute();
+    await t.k.insertInto('user_role').values(ch.roles.map((role) => ({ agency_id: actor.agencyId, user_id: id, role }))).execute();
+    const admins = await t.k
+      .selectFrom('user_role')
+      .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_role.agency_id', '=', actor.agencyId)
+      .where('user_role.role', '=', 'admin')
+      .where('app_user.is_disabled', '=', false)
+      .executeTakeFirst();
+    if (Number(admins?.n ?? 0) === 0) throw new ValidationError({ roles: 'err.lastAdmin' });
+    if (ch.disabled) await destroyUserSessions(t, id);
+    const changes: string[] = [];
+    if (oldRoles.join(',') !== [...ch.roles].sort().join(',')) changes.push(`roles ${oldRoles.join(', ') || '-'} → ${[...ch.roles].sort().join(', ')}`);
+    if (before.is_disabled !== ch.disabled) changes.push(ch.disabled ? 'disabled' : 'enabled');
+    if (before.email !== ch.email) changes.push('email changed');
+    if (before.display_name !== ch.displayName) changes.push('display name changed');
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.update', targetType: 'user', targetId: id, summary: `${before.username}: ${changes.join('; ') || 'no change'}` });
+  });
+}
+
+export async function resetPassword(p: Platform, actor: CurrentUser, id: number): Promise<{ username: string; tempPassword: string }> {
+  requirePermission(actor, 'users.manage');
+  const tempPassword = generatePassword();
+  const hash = await hashPassword(tempPassword);
+  const username = await tx(p.db, async (t) => {
+    const u = await t.k.selectFrom('app_user').select('username').where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+    if (!u) throw new ValidationError({ _form: 'err.invalid' });
+    await t.k.updateTable('app_user').set({ password_hash: hash, must_change_password: true, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await destroyUserSessions(t, id);
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.password.reset', targetType: 'user', targetId: id, summary: `set a temporary password for ${u.username}` });
+    return u.username;
+  });
+  return { username, tempPassword };
+}

@@ -1,0 +1,93 @@
+// Environment → typed settings. The one place for every setting and its default.
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  BASE_URL: z.url({ error: 'must be an absolute URL such as https://www.example.go.th' }).optional(),
+  DEMO_MODE: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Prongsai <no-reply@localhost>'),
+  UPLOAD_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(1024).default(20),
+  SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 30).default(8),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  STATIC_EXTRA_DIR: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  baseUrl: string;
+  demoMode: boolean;
+  demoPassword?: string;
+  secretKey?: string;
+  smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
+  mailFrom: string;
+  uploadMaxBytes: number;
+  sessionHours: number;
+  trustProxy: boolean;
+  logLevel: string;
+  staticExtraDir?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads settings; a bad one throws ConfigError with one line naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'setting');
+    const given = raw[name];
+    const secret = /SECRET|PASSWORD|DATABASE_URL|SMTP_USER/.test(name);
+    const shown = secret || given === undefined ? '' : ` (got "${given}")`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}`);
+  }
+  const c = parsed.data;
+  const demoMode = c.DEMO_MODE ?? c.NODE_ENV !== 'production';
+  if (!demoMode && !c.SECRET_KEY) throw new ConfigError('Configuration error: SECRET_KEY is required when DEMO_MODE is false (for example: openssl rand -hex 32)');
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    demoMode,
+    demoPassword: c.DEMO_PASSWORD,
+    secretKey: c.SECRET_KEY,
+    smtp: c.SMTP_HOST ? { host: c.SMTP_HOST, port: c.SMTP_PORT, secure: c.SMTP_SECURE, user: c.SMTP_USER, password: c.SMTP_PASSWORD } : undefined,
+    mailFrom: c.MAIL_FROM,
+    uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
+    sessionHours: c.SESSION_HOURS,
+    trustProxy: c.TRUST_PROXY,
+    logLevel: c.LOG_LEVEL,
+    staticExtraDir: c.STATIC_EXTRA_DIR ? path.resolve(c.STATIC_EXTRA_DIR) : undefined,
+  };
+}

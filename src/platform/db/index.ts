@@ -1,0 +1,121 @@
+// One database handle over SQLite (default, in DATA_DIR) or PostgreSQL (DATABASE_URL).
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { SqliteValuesPlugin } from './plugins.ts';
+import type { Database } from './schema.ts';
+
+export type { Database } from './schema.ts';
+export { sql };
+export type Dialect = 'sqlite' | 'postgres';
+export type Q = Kysely<Database> | Transaction<Database>;
+
+export interface Db {
+  k: Kysely<Database>;
+  dialect: Dialect;
+  /** SQLite only: the open database file and the raw handle (for the online backup API). */
+  sqlite?: { file: string; handle: BetterSqlite3.Database };
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** SQLite file name inside dataDir */
+  fileName?: string;
+  poolSize?: number;
+}
+
+/** pg returns timestamps as Date and counts as strings; we want ISO strings and numbers, as in SQLite. */
+function pgTimestampToIso(s: string): string {
+  let t = s.replace(' ', 'T');
+  if (/[+-]\d\d$/.test(t)) t += ':00';
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? s : d.toISOString();
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    switch (oid) {
+      case 20: // int8: counts and sums
+        return (v: string) => Number(v);
+      case 1082: // date: keep 'YYYY-MM-DD'
+        return (v: string) => v;
+      case 1114:
+      case 1184:
+        return pgTimestampToIso;
+      default:
+        return pg.types.getTypeParser(oid, format as any);
+    }
+  },
+};
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes as any });
+    // fail fast with a clear message when the server is not reachable
+    const client = await pool.connect();
+    client.release();
+    const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { k, dialect: 'postgres', close: () => k.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, opts.fileName ?? 'prongsai.sqlite');
+  const handle = new BetterSqlite3(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  // an acknowledged write must survive a crash of the machine, not only of the process
+  handle.pragma('synchronous = FULL');
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }), plugins: [new SqliteValuesPlugin()] });
+  return { k, dialect: 'sqlite', sqlite: { file, handle }, close: () => k.destroy() };
+}
+
+/** What store functions take: the database or a transaction on it. */
+export interface DbLike {
+  k: Q;
+  dialect: Dialect;
+}
+export interface Tx extends DbLike {
+  k: Transaction<Database>;
+}
+
+/** Runs fn in one transaction. */
+export function tx<T>(db: Db, fn: (t: Tx) => Promise<T>): Promise<T> {
+  return db.k.transaction().execute((k) => fn({ k, dialect: db.dialect }));
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(text: string | null | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** True for a unique-constraint violation on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Escapes % and _ for LIKE … ESCAPE '\'. */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column LIKE pattern ESCAPE '\'`, the same on both databases; build the pattern with likeEscape. */
+export function likeExpr(column: string, pattern: string) {
+  return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}

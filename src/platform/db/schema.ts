@@ -1,0 +1,149 @@
+// Table types. Timestamps are UTC ISO strings, days are 'YYYY-MM-DD', booleans are booleans, JSON is text.
+// Modules add their own tables by augmenting `Database` (declare module … { interface Database { … } }).
+import type { Generated } from 'kysely';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  slug: string;
+  hostname: string | null;
+  name_th: string;
+  name_en: string;
+  type_th: string;
+  type_en: string;
+  district_th: string;
+  province_th: string;
+  province_en: string;
+  address_th: string;
+  address_en: string;
+  postcode: string;
+  phone: string;
+  fax: string;
+  email: string;
+  office_hours_th: string;
+  office_hours_en: string;
+  map_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  agency_id: number;
+  username: string;
+  display_name: string;
+  email: string;
+  password_hash: string;
+  is_disabled: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_last_step: number | null;
+  is_totp_enabled: Generated<boolean>;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+}
+
+export interface UserRoleTable {
+  agency_id: number;
+  user_id: number;
+  role: string;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  agency_id: number;
+  user_id: number;
+  /** 'mfa' while the second factor is pending, then 'active' */
+  state: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  agency_id: number;
+  key_hash: string;
+  at: string;
+  is_success: Generated<boolean>;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  agency_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  summary: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_event_id: number;
+  last_hash: string;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  agency_id: number;
+  public_id: string;
+  storage_key: string;
+  original_name: string;
+  content_type: string;
+  ext: string;
+  size_bytes: number;
+  sha256: string;
+  is_public: Generated<boolean>;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SearchDocTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  ref_id: string;
+  lang: string;
+  title: string;
+  body: string;
+  url: string;
+  fiscal_year: number | null;
+  published_at: string | null;
+  search_text: string;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  agency_id: number;
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  agency: AgencyTable;
+  app_user: UserTable;
+  user_role: UserRoleTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  file: FileTable;
+  search_doc: SearchDocTable;
+  setting: SettingTable;
+}

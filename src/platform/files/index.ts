@@ -1,0 +1,138 @@
+// Uploaded files: type decided by content, size limited, random storage names, Thai file names kept for downloads.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { randomToken, sha256 } from '../crypto.ts';
+import type { DbLike } from '../db/index.ts';
+import { ValidationError } from '../http/errors.ts';
+import { normalizeLine } from '../thai/index.ts';
+
+export const FILE_KINDS = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+export const IMAGE_KINDS: FileKind[] = ['png', 'jpg', 'webp'];
+export const ALL_KINDS = Object.keys(FILE_KINDS) as FileKind[];
+
+export interface UploadPart {
+  field: string;
+  filename: string;
+  data: Buffer;
+  /** the part went over the size limit and was cut */
+  truncated: boolean;
+}
+
+export interface FileRecord {
+  id: number;
+  public_id: string;
+  original_name: string;
+  content_type: string;
+  ext: string;
+  size_bytes: number;
+  is_public: boolean;
+  storage_key: string;
+  agency_id: number;
+}
+
+export interface SaveOptions {
+  agencyId: number;
+  part: UploadPart;
+  allowed: FileKind[];
+  isPublic: boolean;
+  createdBy: number | null;
+}
+
+/** A file name safe to keep: no path, no control characters, Thai intact, at most 150 characters. */
+export function cleanFileName(name: string, ext: string): string {
+  const base = normalizeLine(path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')).slice(0, 150);
+  const stem = base.replace(/\.[^.]*$/, '') || 'file';
+  return `${stem}.${ext}`;
+}
+
+export class FileStore {
+  constructor(
+    readonly root: string,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Decides the type by content; throws ValidationError on the part's field. */
+  async inspect(part: UploadPart, allowed: FileKind[]): Promise<{ ext: FileKind; mime: string }> {
+    const maxMb = `${Math.round((this.maxBytes / 1024 / 1024) * 10) / 10} MB`;
+    if (part.truncated || part.data.length > this.maxBytes) throw new ValidationError({ [part.field]: { key: 'err.fileTooLarge', vars: { max: maxMb } } });
+    if (part.data.length === 0) throw new ValidationError({ [part.field]: part.filename ? 'err.fileEmpty' : 'err.fileMissing' });
+    const detected = await fileTypeFromBuffer(part.data);
+    const ext = detected?.ext as FileKind | undefined;
+    if (!ext || !allowed.includes(ext)) {
+      const onlyImages = allowed.every((k) => IMAGE_KINDS.includes(k));
+      throw new ValidationError({ [part.field]: onlyImages ? 'err.fileImageType' : { key: 'err.fileType', vars: { types: allowed.map((k) => k.toUpperCase()).join(', ') } } });
+    }
+    return { ext, mime: FILE_KINDS[ext] };
+  }
+
+  async save(db: DbLike, o: SaveOptions): Promise<FileRecord> {
+    const { ext, mime } = await this.inspect(o.part, o.allowed);
+    const key = `${crypto.randomBytes(1).toString('hex')}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
+    await this.write(key, o.part.data);
+    const row = await db.k
+      .insertInto('file')
+      .values({
+        agency_id: o.agencyId,
+        public_id: randomToken(12),
+        storage_key: key,
+        original_name: cleanFileName(o.part.filename || `file.${ext}`, ext),
+        content_type: mime,
+        ext,
+        size_bytes: o.part.data.length,
+        sha256: sha256(o.part.data),
+        is_public: o.isPublic,
+        created_by: o.createdBy,
+        created_at: new Date().toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return row;
+  }
+
+  /** Stores bytes the system made itself (generated documents, placeholder images). */
+  async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; isPublic: boolean }): Promise<FileRecord> {
+    return this.save(db, { agencyId: o.agencyId, part: { field: 'file', filename: o.name, data: o.data, truncated: false }, allowed: [o.ext], isPublic: o.isPublic, createdBy: null });
+  }
+
+  private async write(key: string, data: Buffer): Promise<void> {
+    const full = path.join(this.root, key);
+    await fsp.mkdir(path.dirname(full), { recursive: true });
+    const tmp = `${full}.tmp`;
+    const fh = await fsp.open(tmp, 'w', 0o640);
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(tmp, full);
+  }
+
+  stream(key: string): fs.ReadStream {
+    return fs.createReadStream(path.join(this.root, key));
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return fsp.access(path.join(this.root, key)).then(() => true, () => false);
+  }
+}
+
+export async function findFile(db: DbLike, agencyId: number, publicId: string): Promise<FileRecord | undefined> {
+  if (!/^[\w-]{8,40}$/.test(publicId)) return undefined;
+  return db.k.selectFrom('file').selectAll().where('agency_id', '=', agencyId).where('public_id', '=', publicId).executeTakeFirst();
+}
+
+export function fileUrl(f: Pick<FileRecord, 'public_id' | 'original_name'>): string {
+  return `/files/${f.public_id}/${encodeURIComponent(f.original_name)}`;
+}

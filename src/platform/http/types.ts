@@ -1,0 +1,35 @@
+// What the platform adds to every request.
+import type { Lang } from '../i18n/index.ts';
+import type { Flash, NavEntry, SiteInfo } from '../views/ctx.ts';
+import type { CurrentUser } from '../auth/users.ts';
+
+export interface AgencySite {
+  id: number;
+  th: SiteInfo;
+  en: SiteInfo;
+}
+
+export interface NavRegistry {
+  public: NavEntry[];
+  staff: NavEntry[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    agency: AgencySite;
+    user: CurrentUser | null;
+    /** raw session token from the cookie, when a session was found */
+    sessionToken: string | null;
+    /** user id waiting for the second sign-in step */
+    mfaUserId: number | null;
+    flash: Flash | null;
+  }
+  interface FastifyInstance {
+    nav: NavRegistry;
+  }
+  interface FastifyContextConfig {
+    /** the route reads its own body and checks CSRF itself (never set on HTML forms) */
+    skipCsrf?: boolean;
+  }
+}

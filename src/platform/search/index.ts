@@ -1,0 +1,161 @@
+// One search interface over Thai text: FTS5 trigram on SQLite, pg_trgm on PostgreSQL. Full substring recall.
+import { sql } from 'kysely';
+import { likeEscape, likeExpr, type DbLike } from '../db/index.ts';
+import { foldForSearch, normalizeLine } from '../thai/index.ts';
+import { escapeHtml } from '@kitajs/html';
+
+export interface SearchEntry {
+  agencyId: number;
+  /** content type, e.g. 'page', 'document', 'news'; registered with registerSearchKind */
+  kind: string;
+  refId: string | number;
+  lang: 'th' | 'en';
+  title: string;
+  body: string;
+  url: string;
+  fiscalYear?: number | null;
+  publishedAt?: string | null;
+}
+
+export interface SearchQuery {
+  agencyId: number;
+  q: string;
+  kinds?: string[];
+  fiscalYear?: number;
+  lang?: 'th' | 'en';
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  kind: string;
+  refId: string;
+  title: string;
+  url: string;
+  /** HTML: escaped text with <mark> around the matches */
+  snippet: string;
+  fiscalYear: number | null;
+  publishedAt: string | null;
+}
+
+const kinds = new Map<string, { th: string; en: string }>();
+/** Modules name their content types once, for filters and result labels. */
+export function registerSearchKind(kind: string, label: { th: string; en: string }): void {
+  kinds.set(kind, label);
+}
+export function searchKinds(): Array<{ kind: string; th: string; en: string }> {
+  return [...kinds].map(([kind, l]) => ({ kind, ...l }));
+}
+
+function searchText(title: string, body: string): string {
+  return `${foldForSearch(title)}\n${foldForSearch(body)}`;
+}
+
+/** Adds or replaces one entry (by agency, kind, refId, lang). */
+export async function indexDocument(db: DbLike, e: SearchEntry): Promise<void> {
+  const row = {
+    agency_id: e.agencyId,
+    kind: e.kind,
+    ref_id: String(e.refId),
+    lang: e.lang,
+    title: normalizeLine(e.title),
+    body: normalizeLine(e.body),
+    url: e.url,
+    fiscal_year: e.fiscalYear ?? null,
+    published_at: e.publishedAt ?? null,
+    search_text: searchText(e.title, e.body),
+    updated_at: new Date().toISOString(),
+  };
+  await db.k
+    .insertInto('search_doc')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['agency_id', 'kind', 'ref_id', 'lang']).doUpdateSet({
+        title: row.title, body: row.body, url: row.url, fiscal_year: row.fiscal_year,
+        published_at: row.published_at, search_text: row.search_text, updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export async function removeDocument(db: DbLike, agencyId: number, kind: string, refId: string | number): Promise<void> {
+  await db.k.deleteFrom('search_doc').where('agency_id', '=', agencyId).where('kind', '=', kind).where('ref_id', '=', String(refId)).execute();
+}
+
+/** Query terms: folded like stored text, split on spaces, at most 8. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(foldForSearch(q).split(' ').filter((t) => t.length > 0))].slice(0, 8).map((t) => t.slice(0, 100));
+}
+
+export async function search(db: DbLike, query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+  const terms = queryTerms(query.q);
+  if (terms.length === 0) return { total: 0, hits: [] };
+  let q = db.k.selectFrom('search_doc').where('agency_id', '=', query.agencyId);
+  if (query.kinds?.length) q = q.where('kind', 'in', query.kinds);
+  if (query.fiscalYear) q = q.where('fiscal_year', '=', query.fiscalYear);
+  if (query.lang) q = q.where('lang', '=', query.lang);
+  // trigrams need 3 code points; shorter terms fall back to LIKE (a scan)
+  const long = terms.filter((t) => [...t].length >= 3);
+  if (db.dialect === 'sqlite' && long.length > 0) {
+    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+    q = q.where('id', 'in', sql<number>`(SELECT rowid FROM search_fts WHERE search_fts MATCH ${match})`);
+  }
+  for (const t of terms) {
+    if (db.dialect === 'postgres' || [...t].length < 3) q = q.where(likeExpr('search_text', `%${likeEscape(t)}%`));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q
+    .select(['kind', 'ref_id', 'title', 'body', 'url', 'fiscal_year', 'published_at'])
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return {
+    total,
+    hits: rows.map((r) => ({
+      kind: r.kind,
+      refId: r.ref_id,
+      title: r.title,
+      url: r.url,
+      snippet: snippet(r.body, terms),
+      fiscalYear: r.fiscal_year,
+      publishedAt: r.published_at,
+    })),
+  };
+}
+
+/** Escaped excerpt around the first match, with every match of any term in <mark>. */
+export function snippet(body: string, terms: string[], width = 180): string {
+  const text = normalizeLine(body);
+  const folded = foldForSearch(text);
+  const sameShape = folded.length === text.length;
+  let first = -1;
+  if (sameShape) {
+    for (const t of terms) {
+      const i = folded.indexOf(t);
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+  }
+  let start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
+  // never start on a combining mark (a vowel or tone mark without its consonant)
+  while (start > 0 && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(text[start]!)) start--;
+  const end = Math.min(text.length, start + width);
+  const ranges: Array<[number, number]> = [];
+  if (sameShape) {
+    for (const t of terms) {
+      for (let i = folded.indexOf(t, start); i >= 0 && i < end; i = folded.indexOf(t, i + t.length)) ranges.push([i, Math.min(i + t.length, end)]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = start > 0 ? '…' : '';
+  let pos = start;
+  for (const [a, b] of ranges) {
+    if (a < pos) continue;
+    out += `${escapeHtml(text.slice(pos, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
+    pos = b;
+  }
+  out += escapeHtml(text.slice(pos, end));
+  if (end < text.length) out += '…';
+  return out;
+}

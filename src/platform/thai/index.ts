@@ -1,0 +1,6 @@
+export * from './dates.ts';
+export * from './baht.ts';
+export * from './idcard.ts';
+export * from './normalize.ts';
+export * from './segment.ts';
+export * from './collate.ts';

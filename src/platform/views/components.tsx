@@ -1,0 +1,248 @@
+// Accessible form and page components (GOV.UK-style): labels, hints, errors tied to fields, error summary.
+import type { Children } from '@kitajs/html';
+import type { ViewCtx } from './ctx.ts';
+import type { FieldErrors, FormValues } from '../http/forms.ts';
+
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors;
+}
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
+
+const fid = (name: string) => `f-${name}`;
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${fid(name)}-hint` : '', error ? `${fid(name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ ctx, name, label, required }: { ctx: ViewCtx; name: string; label: string; required?: boolean }) {
+  return (
+    <label for={fid(name)}>
+      <span safe>{label}</span> {required ? <span class="req" safe>{ctx.t('form.required')}</span> : ''}
+    </label>
+  );
+}
+
+function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? <p class="hint" id={`${fid(name)}-hint`} safe>{hint}</p> : ''}
+      {error ? <p class="field-error" id={`${fid(name)}-error`} safe>{error}</p> : ''}
+    </>
+  );
+}
+
+export interface FieldProps {
+  ctx: ViewCtx;
+  form: FormState;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'search';
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'tel' | 'email' | 'url';
+  maxlength?: number;
+  /** wide, short, or default */
+  size?: 'short' | 'wide';
+  lang?: string;
+}
+
+function str(v: string | string[] | undefined): string {
+  return typeof v === 'string' ? v : '';
+}
+
+export function Field(p: FieldProps) {
+  const error = p.form.errors[p.name];
+  return (
+    <div class={`field${error ? ' field-has-error' : ''}`}>
+      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
+      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <input
+        id={fid(p.name)}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? undefined : str(p.form.values[p.name])}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
+        lang={p.lang}
+        class={p.size ? `input-${p.size}` : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(p: Omit<FieldProps, 'type' | 'inputmode' | 'size'> & { rows?: number }) {
+  const error = p.form.errors[p.name];
+  return (
+    <div class={`field${error ? ' field-has-error' : ''}`}>
+      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
+      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <textarea
+        id={fid(p.name)}
+        name={p.name}
+        rows={String(p.rows ?? 5)}
+        required={p.required}
+        maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
+        lang={p.lang}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, error)}
+        safe
+      >
+        {str(p.form.values[p.name])}
+      </textarea>
+    </div>
+  );
+}
+
+export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Array<{ value: string; label: string }> }) {
+  const error = p.form.errors[p.name];
+  const current = str(p.form.values[p.name]);
+  return (
+    <div class={`field${error ? ' field-has-error' : ''}`}>
+      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
+      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <select id={fid(p.name)} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Checkboxes(p: { ctx: ViewCtx; form: FormState; name: string; legend: string; hint?: string; required?: boolean; options: Array<{ value: string; label: string }> }) {
+  const error = p.form.errors[p.name];
+  const v = p.form.values[p.name];
+  const checked = new Set(Array.isArray(v) ? v : v ? [v] : []);
+  return (
+    <fieldset class={`field${error ? ' field-has-error' : ''}`} id={fid(p.name)} aria-describedby={describedBy(p.name, p.hint, error)}>
+      <legend>
+        <span safe>{p.legend}</span> {p.required ? <span class="req" safe>{p.ctx.t('form.required')}</span> : ''}
+      </legend>
+      <HintAndError name={p.name} hint={p.hint} error={error} />
+      {p.options.map((o, i) => (
+        <div class="check">
+          <input type="checkbox" id={`${fid(p.name)}-${i}`} name={p.name} value={o.value} checked={checked.has(o.value)} />
+          <label for={`${fid(p.name)}-${i}`} safe>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Checkbox(p: { form: FormState; name: string; label: string; hint?: string }) {
+  const v = p.form.values[p.name];
+  return (
+    <div class="field check">
+      <input type="checkbox" id={fid(p.name)} name={p.name} checked={v === 'on' || v === 'true'} aria-describedby={p.hint ? `${fid(p.name)}-hint` : undefined} />
+      <label for={fid(p.name)} safe>{p.label}</label>
+      {p.hint ? <p class="hint" id={`${fid(p.name)}-hint`} safe>{p.hint}</p> : ''}
+    </div>
+  );
+}
+
+export function FileField(p: { ctx: ViewCtx; form: FormState; name: string; label: string; hint?: string; required?: boolean; accept?: string }) {
+  const error = p.form.errors[p.name];
+  return (
+    <div class={`field${error ? ' field-has-error' : ''}`}>
+      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
+      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <input type="file" id={fid(p.name)} name={p.name} accept={p.accept} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)} />
+    </div>
+  );
+}
+
+/** Listed at the top of a failed form; each message links to its field. */
+export function ErrorSummary({ ctx, form, labels }: { ctx: ViewCtx; form: FormState; labels: Record<string, string> }) {
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return '';
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      <h2 id="error-summary-title" safe>{ctx.t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([name, msg]) => (
+          <li>
+            <a href={`#${fid(name)}`} safe>{labels[name] ? `${labels[name]}: ${msg}` : msg}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A POST form with its CSRF token. */
+export function Form(p: { ctx: ViewCtx; action: string; multipart?: boolean; class?: string; children?: Children; novalidate?: boolean }) {
+  return (
+    <form method="post" action={p.action} enctype={p.multipart ? 'multipart/form-data' : undefined} class={p.class} novalidate={p.novalidate}>
+      <input type="hidden" name="_csrf" value={p.ctx.csrf()} />
+      {p.children}
+    </form>
+  );
+}
+
+export function Button(p: { label: string; kind?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string }) {
+  return (
+    <button type="submit" class={`btn btn-${p.kind ?? 'primary'}`} name={p.name} value={p.value} safe>
+      {p.label}
+    </button>
+  );
+}
+
+export interface PageInfo {
+  page: number;
+  perPage: number;
+  total: number;
+}
+
+export function pageInfo(pageParam: unknown, total: number, perPage = 20): PageInfo & { offset: number } {
+  const n = Math.max(1, Math.floor(Number(pageParam) || 1));
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(n, last);
+  return { page, perPage, total, offset: (page - 1) * perPage };
+}
+
+/** Page links that keep the other query parameters. */
+export function Pagination({ ctx, info, baseHref }: { ctx: ViewCtx; info: PageInfo; baseHref: string }) {
+  const last = Math.max(1, Math.ceil(info.total / info.perPage));
+  const from = info.total === 0 ? 0 : (info.page - 1) * info.perPage + 1;
+  const to = Math.min(info.total, info.page * info.perPage);
+  const href = (p: number) => {
+    const u = new URL(baseHref, 'http://x');
+    u.searchParams.set('page', String(p));
+    return `${u.pathname}${u.search}`;
+  };
+  const pages: number[] = [];
+  for (let p = Math.max(1, info.page - 2); p <= Math.min(last, info.page + 2); p++) pages.push(p);
+  return (
+    <>
+      <p class="muted" safe>{ctx.t('page.showing', { from, to, total: info.total })}</p>
+      {last > 1 ? (
+        <nav class="pagination" aria-label={ctx.t('page.pagination')}>
+          <ul>
+            {info.page > 1 ? <li><a href={href(info.page - 1)} rel="prev" safe>{ctx.t('page.prev')}</a></li> : ''}
+            {pages.map((p) =>
+              p === info.page ? (
+                <li><a href={href(p)} aria-current="page" aria-label={ctx.t('page.current', { n: p })} safe>{String(p)}</a></li>
+              ) : (
+                <li><a href={href(p)} aria-label={ctx.t('page.pageN', { n: p })} safe>{String(p)}</a></li>
+              ),
+            )}
+            {info.page < last ? <li><a href={href(info.page + 1)} rel="next" safe>{ctx.t('page.next')}</a></li> : ''}
+          </ul>
+        </nav>
+      ) : ''}
+    </>
+  );
+}
+
+export function EmptyState({ text }: { text: string }) {
+  return <p class="empty" safe>{text}</p>;
+}

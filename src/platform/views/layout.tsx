@@ -1,0 +1,171 @@
+import type { Children } from '@kitajs/html';
+import { navLabel, type ViewCtx } from './ctx.ts';
+import { assetUrl } from './assets.ts';
+import { formatDate } from '../thai/index.ts';
+
+export interface PageProps {
+  ctx: ViewCtx;
+  title: string;
+  /** staff pages use the staff menu and are never indexed */
+  staff?: boolean;
+  description?: string;
+  breadcrumbs?: Array<{ href: string; label: string }>;
+  children?: Children;
+  /** extra <head> content (already safe HTML), e.g. OpenGraph tags */
+  head?: string;
+}
+
+function LangSwitch({ ctx }: { ctx: ViewCtx }) {
+  const other = ctx.lang === 'th' ? 'en' : 'th';
+  const href = `/lang/${other}?next=${encodeURIComponent(ctx.path)}`;
+  return (
+    <a class="lang-switch" href={href} lang={other} hreflang={other} aria-label={ctx.t('site.langSwitchLabel')} safe>
+      {ctx.t('site.langSwitch')}
+    </a>
+  );
+}
+
+function FlashBox({ ctx }: { ctx: ViewCtx }) {
+  const f = ctx.flash;
+  if (!f) return '';
+  return (
+    <div class={`flash flash-${f.kind}`} role={f.kind === 'error' ? 'alert' : 'status'}>
+      <p safe>{ctx.t(f.key, f.vars)}</p>
+    </div>
+  );
+}
+
+function Header({ ctx, staff }: { ctx: ViewCtx; staff: boolean }) {
+  const nav = staff ? ctx.staffNav : ctx.publicNav;
+  return (
+    <header class="site-header">
+      <div class="wrap header-top">
+        <a class="brand" href="/">
+          <span class="brand-name" safe>{ctx.site.name}</span>
+          <span class="brand-sub" safe>{ctx.site.subtitle}</span>
+        </a>
+        <div class="header-tools">
+          <LangSwitch ctx={ctx} />
+          {ctx.user ? (
+            <form method="post" action="/logout" class="inline-form">
+              <input type="hidden" name="_csrf" value={ctx.csrf()} />
+              <button type="submit" class="btn-link" safe>{ctx.t('nav.logout')}</button>
+            </form>
+          ) : (
+            <a href="/login" safe>{ctx.t('nav.staffLogin')}</a>
+          )}
+        </div>
+      </div>
+      <nav class="main-nav" aria-label={staff ? ctx.t('site.staffMenu') : ctx.t('site.menu')}>
+        <ul class="wrap">
+          {nav.map((n) => (
+            <li>
+              <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined} safe>
+                {navLabel(ctx, n.label)}
+              </a>
+            </li>
+          ))}
+          {ctx.user && !staff ? (
+            <li>
+              <a href="/staff" safe>{ctx.t('nav.staff')}</a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function isCurrent(path: string, href: string): boolean {
+  const p = path.split('?')[0]!;
+  return href === '/' ? p === '/' : p === href || p.startsWith(`${href}/`);
+}
+
+function Footer({ ctx }: { ctx: ViewCtx }) {
+  const s = ctx.site;
+  return (
+    <footer class="site-footer">
+      <div class="wrap footer-grid">
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact" safe>{ctx.t('site.footer.contact')}</h2>
+          <p safe>{s.name}</p>
+          <p safe>{s.address}</p>
+          {s.phone ? (
+            <p>
+              <span safe>{`${ctx.t('site.footer.phone')}: `}</span><a href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`} safe>{s.phone}</a>
+            </p>
+          ) : ''}
+          {s.fax ? <p safe>{`${ctx.t('site.footer.fax')}: ${s.fax}`}</p> : ''}
+          {s.email ? (
+            <p>
+              <span safe>{`${ctx.t('site.footer.email')}: `}</span><a href={`mailto:${s.email}`} safe>{s.email}</a>
+            </p>
+          ) : ''}
+          {s.hours ? <p safe>{`${ctx.t('site.footer.hours')}: ${s.hours}`}</p> : ''}
+        </section>
+        <section aria-labelledby="footer-channels">
+          <h2 id="footer-channels" safe>{ctx.t('site.footer.channels')}</h2>
+          <ul class="plain">
+            {s.channels.map((c) => (
+              <li>
+                <a href={c.url} rel="noopener" safe>{c.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label={ctx.t('site.fiscalYear', { year: ctx.fiscalYear })}>
+          <p safe>{ctx.t('site.fiscalYear', { year: ctx.fiscalYear })}</p>
+          <p safe>{ctx.t('site.today', { date: formatDate(ctx.today, { lang: ctx.lang }) })}</p>
+          <p class="muted" safe>{ctx.t('site.footer.poweredBy')}</p>
+        </section>
+      </div>
+    </footer>
+  );
+}
+
+export function Page(props: PageProps) {
+  const { ctx } = props;
+  const staff = !!props.staff;
+  const fullTitle = `${props.title} | ${ctx.site.name}`;
+  const safeHead = props.head ?? ''; // built by the caller from escaped parts
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          {props.description ? <meta name="description" content={props.description} /> : ''}
+          {staff ? <meta name="robots" content="noindex, nofollow" /> : ''}
+          <link rel="stylesheet" href={assetUrl('app.css')} />
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+          {safeHead}
+        </head>
+        <body>
+          <a class="skip-link" href="#main" safe>{ctx.t('site.skip')}</a>
+          <Header ctx={ctx} staff={staff} />
+          {props.breadcrumbs?.length ? (
+            <nav class="wrap breadcrumbs" aria-label={ctx.t('nav.breadcrumb')}>
+              <ol>
+                {props.breadcrumbs.map((b) => (
+                  <li>
+                    <a href={b.href} safe>{b.label}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : ''}
+          <main id="main" class="wrap" tabindex="-1">
+            <FlashBox ctx={ctx} />
+            {props.children}
+          </main>
+          <Footer ctx={ctx} />
+        </body>
+      </html>
+    </>
+  );
+}
+

@@ -1,0 +1,66 @@
+// Builds the platform (settings, database, keys, mail, files) and the Fastify app: platform plugins first, then modules.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { Config } from './platform/config.ts';
+import { deriveKeys, resolveSecretKey } from './platform/crypto.ts';
+import { openDb } from './platform/db/index.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { FileStore } from './platform/files/index.ts';
+import { createMailer } from './platform/mail/index.ts';
+import type { Platform } from './platform/platform.ts';
+import { registerHttp } from './platform/http/plugin.ts';
+import { registerAuth } from './platform/auth/plugin.ts';
+import { registerAuthRoutes } from './platform/auth/routes.tsx';
+import { registerFileRoutes } from './platform/files/routes.ts';
+import { migrations } from '../migrations/index.ts';
+import { registerAgency, siteResolver } from './modules/agency/index.ts';
+import { registerAdmin } from './modules/admin/index.ts';
+
+export function createLogger(config: Pick<Config, 'logLevel'>) {
+  return pino({
+    level: config.logLevel,
+    // belt and braces: request logs never carry these even if a log call passes the request
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.body', 'req.query', 'req.remoteAddress', 'req.ip'], remove: true },
+  });
+}
+
+export async function createPlatform(config: Config, log = createLogger(config)): Promise<Platform> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const keys = deriveKeys(resolveSecretKey(config.secretKey, config.dataDir));
+  return {
+    config,
+    db,
+    keys,
+    mail: createMailer(config, log),
+    files: new FileStore(path.join(config.dataDir, 'files'), config.uploadMaxBytes),
+    log,
+  };
+}
+
+export async function migrate(p: Platform): Promise<string[]> {
+  return migrateToLatest(p.db, migrations);
+}
+
+export async function buildApp(p: Platform): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: p.log,
+    // our own onResponse log carries the route pattern only (no paths, queries or addresses)
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: p.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 300 },
+  });
+  await registerHttp(app, p, { resolveAgency: siteResolver(p) });
+  registerAuth(app, p);
+  registerAuthRoutes(app, p);
+  registerFileRoutes(app, p);
+  registerAgency(app, p);
+  registerAdmin(app, p);
+  app.nav.public.sort((a, b) => a.order - b.order);
+  app.nav.staff.sort((a, b) => a.order - b.order);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,118 @@
+// A running app for HTTP tests (Fastify inject, no network), on SQLite or PostgreSQL, with the demo agency loaded.
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Platform } from '../../src/platform/platform.ts';
+import { buildApp, createLogger, createPlatform, migrate } from '../../src/server.ts';
+import { seedDemoAgency } from '../../src/modules/agency/index.ts';
+import type { DbTarget } from './db.ts';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+export interface TestApp {
+  app: FastifyInstance;
+  p: Platform;
+  config: Config;
+  agent(): Agent;
+  close(): Promise<void>;
+}
+
+export async function startApp(target: DbTarget, env: Record<string, string> = {}): Promise<TestApp> {
+  const created = await target.create();
+  const config = loadConfig({
+    DATA_DIR: created.dataDir,
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'silent',
+    BASE_URL: 'http://localhost:3000',
+    ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}),
+    ...env,
+  });
+  const p = await createPlatform(config, createLogger(config));
+  await migrate(p);
+  await seedDemoAgency(p);
+  const app = await buildApp(p);
+  return {
+    app,
+    p,
+    config,
+    agent: () => new Agent(app),
+    async close() {
+      await app.close();
+      await p.db.close();
+      await created.drop();
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  raw: Buffer;
+  location?: string;
+}
+
+/** A browser-like client over app.inject: keeps cookies, fills in the CSRF token of the last page. */
+export class Agent {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private absorb(res: { headers: Record<string, unknown>; payload: string }): void {
+    const set = res.headers['set-cookie'];
+    for (const c of (Array.isArray(set) ? set : set ? [set] : []) as string[]) {
+      const [pair, ...attrs] = c.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i).trim();
+      const value = pair!.slice(i + 1).trim();
+      const expired = attrs.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.payload);
+    if (m) this.csrf = m[1]!;
+  }
+
+  async request(method: 'GET' | 'POST', url: string, opts: { payload?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Res> {
+    const res = await this.app.inject({ method, url, payload: opts.payload, headers: { cookie: this.cookieHeader(), ...opts.headers } });
+    this.absorb(res);
+    return { status: res.statusCode, headers: res.headers as Res['headers'], body: res.payload, raw: res.rawPayload, location: res.headers.location as string | undefined };
+  }
+
+  get(url: string): Promise<Res> {
+    return this.request('GET', url);
+  }
+
+  /** Posts a urlencoded form; `_csrf` is added unless given. Arrays become repeated fields. */
+  post(url: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean } = {}): Promise<Res> {
+    const body = new URLSearchParams();
+    if (opts.csrf !== false && !('_csrf' in fields)) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    return this.request('POST', url, { payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+
+  /** Posts multipart/form-data with files. */
+  async postMultipart(url: string, fields: Record<string, string>, files: Record<string, { name: string; data: Buffer; type?: string }>): Promise<Res> {
+    const fd = new FormData();
+    fd.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.data], { type: f.type ?? 'application/octet-stream' }), f.name);
+    const r = new Response(fd);
+    const payload = Buffer.from(await r.arrayBuffer());
+    return this.request('POST', url, { payload, headers: { 'content-type': r.headers.get('content-type')! } });
+  }
+
+  /** Signs in with a demo account (no 2FA). */
+  async login(username: string, password = DEMO_PASSWORD): Promise<Res> {
+    await this.get('/login');
+    return this.post('/login', { username, password });
+  }
+}
+
+/** Text of the page without tags, for assertions on what a reader sees. */
+export function textOf(html: string): string {
+  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+}
