@@ -32,7 +32,12 @@ export const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
 
 async function rolesOf(db: DbLike, userId: number): Promise<Role[]> {
   const rows = await db.k.selectFrom('user_role').select('role').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.role as Role).filter((r) => (ROLES as readonly string[]).includes(r)).sort();
+  return sortRoles(rows.map((r) => r.role));
+}
+
+/** Known roles only, in the order of ROLES. */
+export function sortRoles(roles: string[]): Role[] {
+  return ROLES.filter((r) => roles.includes(r));
 }
 
 export async function loadCurrentUser(db: DbLike, agencyId: number, userId: number, demoMode: boolean): Promise<CurrentUser | null> {
@@ -212,7 +217,7 @@ export async function listUsers(p: Platform, actor: CurrentUser, f: { q?: string
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.select(['id', 'username', 'display_name', 'email', 'is_disabled', 'is_demo', 'is_totp_enabled', 'last_login_at']).orderBy('username').limit(f.limit).offset(f.offset).execute();
   const roles = rows.length ? await p.db.k.selectFrom('user_role').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).execute() : [];
-  return { total, rows: rows.map((r) => ({ ...r, roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role).sort() })) };
+  return { total, rows: rows.map((r) => ({ ...r, roles: sortRoles(roles.filter((x) => x.user_id === r.id).map((x) => x.role)) })) };
 }
 
 export async function getUser(p: Platform, actor: CurrentUser, id: number): Promise<UserRow | null> {
@@ -285,7 +290,8 @@ export async function updateUser(p: Platform, actor: CurrentUser, id: number, ch
     if (Number(admins?.n ?? 0) === 0) throw new ValidationError({ roles: 'err.lastAdmin' });
     if (ch.disabled) await destroyUserSessions(t, id);
     const changes: string[] = [];
-    if (oldRoles.join(',') !== [...ch.roles].sort().join(',')) changes.push(`roles ${oldRoles.join(', ') || '-'} → ${[...ch.roles].sort().join(', ')}`);
+    const newRoles = sortRoles(ch.roles);
+    if (oldRoles.join(',') !== newRoles.join(',')) changes.push(`roles ${oldRoles.join(', ') || '-'} → ${newRoles.join(', ')}`);
     if (before.is_disabled !== ch.disabled) changes.push(ch.disabled ? 'disabled' : 'enabled');
     if (before.email !== ch.email) changes.push('email changed');
     if (before.display_name !== ch.displayName) changes.push('display name changed');

@@ -50,7 +50,7 @@ for (const target of await dbTargets()) {
       await db.k.insertInto('setting').values({ agency_id: a.id, key: 'k', value: toJson({ th: 'ไทย', n: 1 }) }).execute();
       const s = await db.k.selectFrom('setting').select('value').executeTakeFirstOrThrow();
       assert.deepEqual(fromJson(s.value, {}), { th: 'ไทย', n: 1 });
-      await db.k.insertInto('executive').values({ agency_id: a.id, side: 'political', name_th: 'ก', position_th: 'ข', term_start: '2024-05-01', term_end: null }).execute();
+      await db.k.insertInto('executive').values({ agency_id: a.id, side: 'political', name_th: 'ก', name_en: '', position_th: 'ข', position_en: '', phone: '', email: '', sort_order: 0, term_start: '2024-05-01', term_end: null }).execute();
       const e = await db.k.selectFrom('executive').select(['term_start', 'is_current']).executeTakeFirstOrThrow();
       assert.equal(e.term_start, '2024-05-01');
       assert.equal(e.is_current, true);

@@ -1,5 +1,6 @@
 // Cross-cutting HTTP: cookies, bodies, security headers, CSRF, static assets, language, flash, error pages.
 import { createRequire } from 'node:module';
+import querystring from 'node:querystring';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -18,6 +19,21 @@ import type { AgencySite } from './types.ts';
 import './types.ts';
 
 export const LANG_COOKIE = 'lang';
+
+/** urlencoded bodies with strict UTF-8: broken byte sequences become U+FFFD, which form validation refuses. */
+export function parseUrlEncoded(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  const dec = (s: string) => querystring.unescapeBuffer(s.replace(/\+/g, ' ')).toString('utf8');
+  for (const part of body.split('&')) {
+    if (!part) continue;
+    const i = part.indexOf('=');
+    const key = dec(i < 0 ? part : part.slice(0, i));
+    const value = i < 0 ? '' : dec(part.slice(i + 1));
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/sarabun/package.json')), 'files');
 
@@ -37,7 +53,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   app.decorateRequest('flash', null);
 
   await app.register(fastifyCookie, { secret: p.keys.cookieSecret });
-  await app.register(fastifyFormbody);
+  await app.register(fastifyFormbody, { parser: parseUrlEncoded });
   await app.register(fastifyMultipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
