@@ -1,7 +1,6 @@
 // The demo agency, loaded on first start from data copied into seed/ (never from ../shared at run time).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
@@ -11,7 +10,7 @@ import { countAgencies } from './store.ts';
 import { placeholderPortrait } from './portrait.ts';
 import { clearSiteCache } from './service.ts';
 
-export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seed');
+import { SEED_DIR } from '../../platform/paths.ts';
 
 interface DivisionSeed {
   side: string;

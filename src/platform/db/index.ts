@@ -69,7 +69,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   handle.pragma('busy_timeout = 5000');
   // an acknowledged write must survive a crash of the machine, not only of the process
   handle.pragma('synchronous = FULL');
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }), plugins: [new SqliteValuesPlugin()] });
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(handle) }), plugins: [new SqliteValuesPlugin()] });
   return { k, dialect: 'sqlite', sqlite: { file, handle }, close: () => k.destroy() };
 }
 
@@ -80,6 +80,26 @@ export interface DbLike {
 }
 export interface Tx extends DbLike {
   k: Transaction<Database>;
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs as much as running a small query.
+ * Statements are reused by SQL text (safe: the one connection runs one query at a time, and we never stream).
+ */
+function statementCache(handle: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = handle.prepare(sql);
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** Runs fn in one transaction. */

@@ -20,10 +20,13 @@ import './types.ts';
 
 export const LANG_COOKIE = 'lang';
 
+// Node's percent-decoder to raw bytes (exported by node:querystring, missing from its type definitions)
+const unescapeBuffer = (querystring as unknown as { unescapeBuffer(s: string): Buffer }).unescapeBuffer;
+
 /** urlencoded bodies with strict UTF-8: broken byte sequences become U+FFFD, which form validation refuses. */
 export function parseUrlEncoded(body: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = Object.create(null);
-  const dec = (s: string) => querystring.unescapeBuffer(s.replace(/\+/g, ' ')).toString('utf8');
+  const dec = (s: string) => unescapeBuffer(s.replace(/\+/g, ' ')).toString('utf8');
   for (const part of body.split('&')) {
     if (!part) continue;
     const i = part.indexOf('=');

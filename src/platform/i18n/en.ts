@@ -5,7 +5,6 @@ export const en: Record<MessageKey, string> = {
   'site.menu': 'Main menu',
   'site.staffMenu': 'Staff menu',
   'site.langSwitch': 'ภาษาไทย',
-  'site.langSwitchLabel': 'เปลี่ยนเป็นภาษาไทย (Switch to Thai)',
   'site.footer.contact': 'Contact the agency',
   'site.footer.channels': 'Service and contact channels',
   'site.footer.hours': 'Office hours',

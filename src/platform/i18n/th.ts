@@ -4,7 +4,6 @@ export const th = {
   'site.menu': 'เมนูหลัก',
   'site.staffMenu': 'เมนูเจ้าหน้าที่',
   'site.langSwitch': 'English',
-  'site.langSwitchLabel': 'Switch to English',
   'site.footer.contact': 'ติดต่อหน่วยงาน',
   'site.footer.channels': 'ช่องทางการให้บริการและติดต่อ',
   'site.footer.hours': 'เวลาทำการ',

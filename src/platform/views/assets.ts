@@ -2,9 +2,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PUBLIC_DIR } from '../paths.ts';
 
-export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+export { PUBLIC_DIR };
 const versions = new Map<string, string>();
 
 export function assetUrl(name: string): string {

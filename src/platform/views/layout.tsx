@@ -19,7 +19,7 @@ function LangSwitch({ ctx }: { ctx: ViewCtx }) {
   const other = ctx.lang === 'th' ? 'en' : 'th';
   const href = `/lang/${other}?next=${encodeURIComponent(ctx.path)}`;
   return (
-    <a class="lang-switch" href={href} lang={other} hreflang={other} aria-label={ctx.t('site.langSwitchLabel')} safe>
+    <a class="lang-switch" href={href} lang={other} hreflang={other} safe>
       {ctx.t('site.langSwitch')}
     </a>
   );

@@ -1,0 +1,112 @@
+// The command line and the server process, as a user runs them.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function cli(env: Record<string, string>, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+}
+
+/** `npm start`, exactly as a user runs it. */
+function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; out: () => string }> {
+  const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env } });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    child.stdout!.on('data', () => {
+      const m = /Prongsai ready at (http:\/\/localhost:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, out: () => out });
+      }
+    });
+    child.on('exit', () => reject(new Error(`server exited:\n${out}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((r) => child.on('exit', (code) => r(code)));
+}
+
+describe('command line', () => {
+  let dataDir: string;
+  before(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-cli-'));
+  });
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('a bad setting stops start-up with one line naming it', () => {
+    for (const [env, name] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'], [{ NODE_ENV: 'production' }, 'SECRET_KEY'], [{ UPLOAD_MAX_MB: '-1' }, 'UPLOAD_MAX_MB']] as const) {
+      const r = cli({ DATA_DIR: dataDir, ...env }, 'serve');
+      assert.equal(r.status, 1);
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0]!, new RegExp(`^Configuration error: ${name} `));
+    }
+  });
+
+  test('serve: first start loads the demo and prints the staff login; SIGTERM shuts down cleanly; a restart keeps the data', async () => {
+    const s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: 'cli-demo-password' });
+    assert.match(s.out(), /users: admin, publisher, service, complaint, asset, procurement, integrity, executive/);
+    assert.match(s.out(), /password: cli-demo-password/);
+    const home = await fetch(`${s.url}/`);
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /องค์การบริหารส่วนจังหวัดกาฬสินธุ์/);
+    assert.ok(fs.existsSync(path.join(dataDir, 'server.pid')));
+    const running = cli({ DATA_DIR: dataDir }, 'restore', path.join(dataDir, 'prongsai.sqlite'));
+    assert.equal(running.status, 1);
+    assert.match(running.stderr, /the server is running/);
+    s.child.kill('SIGTERM');
+    assert.equal(await exited(s.child), 0);
+    assert.ok(!fs.existsSync(path.join(dataDir, 'server.pid')));
+    const again = await serve({ DATA_DIR: dataDir });
+    assert.match(again.out(), /password: printed at first start/);
+    again.child.kill('SIGINT');
+    assert.equal(await exited(again.child), 0);
+  });
+
+  test('backup and restore of the embedded database', () => {
+    const file = path.join(dataDir, 'backup.sqlite');
+    const b = cli({ DATA_DIR: dataDir }, 'backup', file);
+    assert.equal(b.status, 0, b.stderr);
+    const c = cli({ DATA_DIR: dataDir }, 'create-admin', 'newadmin');
+    assert.equal(c.status, 0, c.stderr);
+    assert.match(c.stdout, /administrator newadmin created; temporary password/);
+    const count = () => {
+      const db = new BetterSqlite3(path.join(dataDir, 'prongsai.sqlite'), { readonly: true });
+      try {
+        return (db.prepare("SELECT count(*) AS n FROM app_user WHERE username = 'newadmin'").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    assert.equal(count(), 1);
+    const r = cli({ DATA_DIR: dataDir }, 'restore', file);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(count(), 0);
+    assert.ok(fs.readdirSync(dataDir).some((f) => f.startsWith('prongsai.sqlite.before-restore-')));
+    fs.writeFileSync(path.join(dataDir, 'junk.sqlite'), 'not a database');
+    const bad = cli({ DATA_DIR: dataDir }, 'restore', path.join(dataDir, 'junk.sqlite'));
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /not a valid Prongsai backup/);
+    const verify = cli({ DATA_DIR: dataDir }, 'audit', 'verify');
+    assert.equal(verify.status, 0, verify.stderr);
+  });
+
+  test('PostgreSQL backups are pointed to pg_dump; unknown commands print usage', () => {
+    const r = cli({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, 'backup', 'x');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /pg_dump --format=custom/);
+    const u = cli({ DATA_DIR: dataDir }, 'frobnicate');
+    assert.equal(u.status, 2);
+    assert.match(u.stderr, /usage: npm run cli --/);
+  });
+});

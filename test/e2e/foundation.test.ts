@@ -1,0 +1,159 @@
+// Browser tests: home page, login with 2FA, an admin creates a user, the language switch — with axe on every page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { dbTargets } from '../support/db.ts';
+import { DEMO_PASSWORD, startApp, type TestApp } from '../support/app.ts';
+import { expectAccessible, launch, watchConsole } from '../support/browser.ts';
+import { totpCode } from '../../src/platform/auth/totp.ts';
+
+const [sqlite] = await dbTargets();
+
+describe('foundation in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  before(async () => {
+    t = await startApp(sqlite!);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+    const ctx = await browser.newContext({ viewport });
+    const page = await ctx.newPage();
+    return { page, problems: watchConsole(page) };
+  }
+
+  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('ชื่อผู้ใช้').fill(username);
+    await page.getByLabel('รหัสผ่าน').fill(password);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  }
+
+  test('home and public pages on a phone: accessible, Thai, no console errors', async () => {
+    const { page, problems } = await newPage({ width: 375, height: 740 });
+    await page.goto(`${base}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'th');
+    assert.match(await page.locator('h1').innerText(), /ยินดีต้อนรับสู่เว็บไซต์องค์การบริหารส่วนจังหวัดกาฬสินธุ์/);
+    await expectAccessible(page);
+    // the skip link is the first thing a keyboard reaches
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate('document.activeElement.className'), 'skip-link');
+    for (const [link, heading] of [['โครงสร้างหน่วยงาน', 'โครงสร้างหน่วยงาน'], ['ผู้บริหาร', 'ข้อมูลผู้บริหาร'], ['ติดต่อเรา', 'ติดต่อเรา']]) {
+      await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: link, exact: true }).click();
+      assert.equal(await page.locator('h1').innerText(), heading);
+      await expectAccessible(page);
+    }
+    const target = await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน้าแรก', exact: true }).boundingBox();
+    assert.ok(target && target.height >= 44, 'navigation targets are at least 44 px high');
+    await page.goto(`${base}/no-such-page`);
+    await expectAccessible(page);
+    assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
+  });
+
+  test('language switch: English is remembered across pages, then back to Thai', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${base}/about/executives`);
+    await page.getByRole('link', { name: 'English' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('h1').innerText(), 'Executives');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Contact us' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('h1').innerText(), 'Contact us');
+    await page.getByRole('link', { name: 'ภาษาไทย' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'th');
+    assert.equal(await page.locator('h1').innerText(), 'ติดต่อเรา');
+    assert.deepEqual(problems, []);
+  });
+
+  test('login with two-step verification', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${base}/login`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click(); // empty form: the browser's required check stops it
+    await page.getByLabel('ชื่อผู้ใช้').fill('integrity');
+    await page.getByLabel('รหัสผ่าน').fill('wrong password');
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    assert.match(await page.getByRole('alert').innerText(), /ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง/);
+    await expectAccessible(page);
+    await signIn(page, 'integrity');
+    await page.goto(`${base}/account/2fa`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'เปิดใช้งานการยืนยันตัวตนสองขั้นตอน' }).click();
+    await expectAccessible(page);
+    const secret = (await page.locator('#totp-secret').innerText()).trim();
+    await page.getByLabel('รหัสยืนยัน').fill(totpCode(secret, Date.now() - 30_000));
+    await page.getByRole('button', { name: 'ยืนยันและเปิดใช้งาน' }).click();
+    assert.equal(await page.locator('#recovery-codes li').count(), 10);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    assert.match(await page.getByRole('status').first().innerText(), /ออกจากระบบแล้ว/);
+
+    await signIn(page, 'integrity');
+    assert.match(page.url(), /\/login\/2fa/);
+    assert.equal(await page.locator('h1').innerText(), 'ยืนยันตัวตนขั้นที่สอง');
+    await expectAccessible(page);
+    await page.getByLabel('รหัสยืนยัน').fill('000001');
+    await page.getByRole('button', { name: 'ยืนยัน' }).click();
+    assert.match(await page.locator('.field-error').innerText(), /รหัสยืนยันไม่ถูกต้อง/);
+    await expectAccessible(page);
+    await page.getByLabel('รหัสยืนยัน').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'ยืนยัน' }).click();
+    assert.match(page.url(), /\/staff$/);
+    assert.match(await page.locator('h1').innerText(), /สวัสดี นายคุณธรรม ตรวจสอบ/);
+    await expectAccessible(page);
+    assert.deepEqual(problems.filter((p) => !/401|422/.test(p)), []);
+  });
+
+  test('an admin creates a user, who then signs in and sets a password', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'admin');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'ผู้ใช้และสิทธิ์' }).first().click();
+    assert.equal(await page.locator('h1').innerText(), 'ผู้ใช้และสิทธิ์');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'เพิ่มผู้ใช้' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('ชื่อผู้ใช้').fill('ผิดรูปแบบ');
+    await page.getByLabel('ชื่อที่แสดง').fill('นางสาวใจดี มีสุข');
+    await page.getByLabel('อีเมล').fill('jaidee@kalasin-pao.example');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    // the server re-shows the form: error summary first, messages on the fields
+    assert.match(await page.locator('.error-summary').innerText(), /ชื่อผู้ใช้: ใช้ได้เฉพาะ a–z/);
+    assert.match(await page.locator('.error-summary').innerText(), /บทบาท: เลือกบทบาทอย่างน้อยหนึ่งบทบาท/);
+    await expectAccessible(page);
+    await page.getByLabel('ชื่อผู้ใช้').fill('jaidee');
+    await page.getByLabel('ผู้เผยแพร่ข้อมูล').check();
+    await page.getByLabel('ผู้บริหาร', { exact: true }).check();
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    assert.match(await page.locator('h1').innerText(), /รหัสผ่านชั่วคราวของ jaidee/);
+    await expectAccessible(page);
+    const temp = (await page.locator('#temp-password').innerText()).trim();
+
+    const other = await newPage();
+    await signIn(other.page, 'jaidee', temp);
+    assert.match(other.page.url(), /\/account\/password$/);
+    await expectAccessible(other.page);
+    await other.page.getByLabel('รหัสผ่านปัจจุบัน').fill(temp);
+    await other.page.getByLabel(/^รหัสผ่านใหม่/).fill('ใจดีมีสุข-รหัสใหม่-2570');
+    await other.page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('ใจดีมีสุข-รหัสใหม่-2570');
+    await other.page.getByRole('button', { name: 'บันทึก' }).click();
+    assert.match(await other.page.locator('h1').innerText(), /สวัสดี นางสาวใจดี มีสุข/);
+    assert.match(await other.page.locator('main').innerText(), /ผู้เผยแพร่ข้อมูล, ผู้บริหาร/);
+    await expectAccessible(other.page);
+
+    await page.goto(`${base}/staff/audit`);
+    await expectAccessible(page);
+    assert.match(await page.locator('table').innerText(), /created jaidee with roles publisher, executive/);
+    assert.deepEqual([...problems, ...other.problems].filter((p) => !/422/.test(p)), []);
+  });
+});
