@@ -18,12 +18,13 @@ import { migrations } from '../migrations/index.ts';
 import { registerAgency, siteResolver } from './modules/agency/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 
-export function createLogger(config: Pick<Config, 'logLevel'>) {
-  return pino({
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     // belt and braces: request logs never carry these even if a log call passes the request
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.body', 'req.query', 'req.remoteAddress', 'req.ip'], remove: true },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function createPlatform(config: Config, log = createLogger(config)): Promise<Platform> {

@@ -16,7 +16,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startApp(target: DbTarget, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(target: DbTarget, env: Record<string, string> = {}, logLines?: string[]): Promise<TestApp> {
   const created = await target.create();
   const config = loadConfig({
     DATA_DIR: created.dataDir,
@@ -26,7 +26,7 @@ export async function startApp(target: DbTarget, env: Record<string, string> = {
     ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}),
     ...env,
   });
-  const p = await createPlatform(config, createLogger(config));
+  const p = await createPlatform(config, createLogger(config, logLines ? { write: (line: string) => void logLines.push(line) } : undefined));
   await migrate(p);
   await seedDemoAgency(p);
   const app = await buildApp(p);

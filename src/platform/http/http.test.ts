@@ -112,3 +112,30 @@ describe('HTTP platform', () => {
     assert.equal((await a.get('/assets/fonts/../../package.json')).status, 404);
   });
 });
+
+describe('server errors', () => {
+  test('a failure inside a page gives the 500 page in the visitor language, and is logged without the request', async () => {
+    const lines: string[] = [];
+    const t = await startApp(sqlite!, { LOG_LEVEL: 'info' }, lines);
+    try {
+      const a = t.agent();
+      assert.equal((await a.get('/about/executives')).status, 200); // the agency is now cached
+      await t.p.db.k.schema.dropTable('executive').execute();
+      const r = await a.get('/about/executives');
+      assert.equal(r.status, 500);
+      assert.match(textOf(r.body), /ระบบขัดข้องชั่วคราว/);
+      assert.match(textOf(r.body), /ข้อมูลของคุณไม่ได้สูญหาย/);
+      await a.get('/lang/en');
+      assert.match(textOf((await a.get('/about/executives?q=secret')).body), /Temporary system problem/);
+      const health = await a.get('/healthz');
+      assert.equal(health.status, 200);
+      await a.post('/login', { username: 'สมชาย', password: 'secret-password-123' });
+      const log = lines.join('');
+      assert.match(log, /"route":"\/about\/executives","status":500/);
+      assert.match(log, /unhandled error/);
+      for (const s of ['q=secret', 'secret-password-123', 'สมชาย', '127.0.0.1', 'psid']) assert.ok(!log.includes(s), `log contains ${s}`);
+    } finally {
+      await t.close();
+    }
+  });
+});
