@@ -2,8 +2,12 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_platform.ts';
 import * as m002 from './002_agency.ts';
+import * as m003 from './003_publishing.ts';
+import * as m004 from './004_oit.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_platform': m001,
   '002_agency': m002,
+  '003_publishing': m003,
+  '004_oit': m004,
 };

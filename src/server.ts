@@ -17,6 +17,8 @@ import { registerFileRoutes } from './platform/files/routes.ts';
 import { migrations } from '../migrations/index.ts';
 import { registerAgency, siteResolver } from './modules/agency/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
+import { registerPublishing } from './modules/publishing/index.ts';
+import { registerOit } from './modules/oit/index.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
@@ -59,6 +61,8 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   registerAuthRoutes(app, p);
   registerFileRoutes(app, p);
   registerAgency(app, p);
+  registerPublishing(app, p);
+  registerOit(app, p);
   registerAdmin(app, p);
   app.nav.public.sort((a, b) => a.order - b.order);
   app.nav.staff.sort((a, b) => a.order - b.order);

@@ -1,6 +1,6 @@
 // Form parsing with zod: every failure becomes a catalogue message on its field, in the visitor's language.
 import { z } from 'zod';
-import { hasInvalidText, normalizeBlock, normalizeLine } from '../thai/index.ts';
+import { hasInvalidText, normalizeBlock, normalizeLine, normalizeThai } from '../thai/index.ts';
 import type { Lang, MessageKey, T } from '../i18n/index.ts';
 import { translate } from '../i18n/index.ts';
 import { ValidationError } from './errors.ts';
@@ -80,9 +80,10 @@ export function text(opts: { min?: number; max?: number } = {}) {
   return single.superRefine(checkText).transform(normalizeLine).pipe(z.string().min(min).max(opts.max ?? 200));
 }
 
-/** Multi-line text. */
-export function block(opts: { min?: number; max?: number } = {}) {
-  return single.superRefine(checkText).transform(normalizeBlock).pipe(z.string().min(opts.min ?? 0).max(opts.max ?? 10000));
+/** Multi-line text; `keepSpaces` keeps indentation (Markdown, code) and only fixes Thai marks and line ends. */
+export function block(opts: { min?: number; max?: number; keepSpaces?: boolean } = {}) {
+  const clean = opts.keepSpaces ? (s: string) => normalizeThai(s).replace(/\r\n?/g, '\n').trim() : normalizeBlock;
+  return single.superRefine(checkText).transform(clean).pipe(z.string().min(opts.min ?? 0).max(opts.max ?? 10000));
 }
 
 /** An email address, or '' when optional. */

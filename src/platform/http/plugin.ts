@@ -48,6 +48,7 @@ export interface HttpOptions {
 export async function registerHttp(app: FastifyInstance, p: Platform, opts: HttpOptions): Promise<void> {
   const https = p.config.baseUrl.startsWith('https://');
   app.decorate('nav', { public: [], staff: [] });
+  app.decorate('baseUrl', p.config.baseUrl);
   app.decorateRequest('lang', 'th');
   app.decorateRequest('agency', null as unknown as AgencySite);
   app.decorateRequest('user', null);

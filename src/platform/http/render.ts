@@ -24,7 +24,7 @@ export function viewCtx(req: FastifyRequest, reply: FastifyReply): ViewCtx {
     staffNav: user ? req.server.nav.staff.filter((n) => !n.permission || can(user, n.permission)) : [],
     fiscalYear: fiscalYear(now),
     today: bangkokDay(now),
-    baseUrl: '',
+    baseUrl: req.server.baseUrl,
   };
 }
 

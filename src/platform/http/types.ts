@@ -27,6 +27,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     nav: NavRegistry;
+    /** BASE_URL without a trailing slash, for absolute links (feeds, sharing, sitemaps) */
+    baseUrl: string;
   }
   interface FastifyContextConfig {
     /** the route reads its own body and checks CSRF itself (never set on HTML forms) */

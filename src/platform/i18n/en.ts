@@ -1,6 +1,6 @@
-import type { MessageKey } from './th.ts';
+import type { PlatformKey } from './th.ts';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<PlatformKey, string> = {
   'site.skip': 'Skip to main content',
   'site.menu': 'Main menu',
   'site.staffMenu': 'Staff menu',
@@ -109,6 +109,12 @@ export const en: Record<MessageKey, string> = {
   'agency.contact.title': 'Contact us',
   'agency.contact.address': 'Address',
   'agency.contact.map': 'View map',
+  'agency.evidence.noExecutives': 'No executives yet',
+  'agency.evidence.noPortrait': '{name} has no portrait',
+  'agency.evidence.noContact': '{name} has no contact channel (phone or email)',
+  'agency.evidence.noSide.political': 'The structure has no political side',
+  'agency.evidence.noSide.permanent': 'The structure has no permanent side',
+  'agency.evidence.contactIncomplete': 'Contact information is incomplete (address, phone, email)',
   'agency.admin.title': 'Agency profile',
   'agency.admin.profile': 'General information',
   'agency.admin.saved': 'Agency profile saved',

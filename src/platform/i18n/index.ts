@@ -1,22 +1,31 @@
 // th/en catalogues, Thai first. Every UI string goes through t().
-import { th, type MessageKey } from './th.ts';
+import { th, type PlatformKey } from './th.ts';
 import { en } from './en.ts';
 import { formatDate, type DateFormatOptions } from '../thai/index.ts';
 
 export type Lang = 'th' | 'en';
 export const LANGS: readonly Lang[] = ['th', 'en'];
-export type { MessageKey };
+/** Modules add their keys: `declare module '…/i18n/index.ts' { interface ModuleMessages extends Record<keyof typeof th, true> {} }`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleMessages {}
+export type MessageKey = PlatformKey | (keyof ModuleMessages & string);
 export type Vars = Record<string, string | number>;
 export type T = (key: MessageKey, vars?: Vars) => string;
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { th, en };
+const catalogues: Record<Lang, Record<string, string>> = { th: { ...th }, en: { ...en } };
+
+/** A module's catalogue; the English one must have every key of the Thai one (checked by its type). */
+export function registerMessages<K extends string>(thai: Record<K, string>, english: Record<K, string>): void {
+  Object.assign(catalogues.th, thai);
+  Object.assign(catalogues.en, english);
+}
 
 export function isLang(v: unknown): v is Lang {
   return v === 'th' || v === 'en';
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text = catalogues[lang][key] ?? th[key] ?? key;
+  const text = catalogues[lang][key] ?? catalogues.th[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

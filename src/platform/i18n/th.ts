@@ -108,6 +108,12 @@ export const th = {
   'agency.contact.title': 'ติดต่อเรา',
   'agency.contact.address': 'ที่อยู่',
   'agency.contact.map': 'ดูแผนที่',
+  'agency.evidence.noExecutives': 'ยังไม่มีข้อมูลผู้บริหาร',
+  'agency.evidence.noPortrait': '{name} ยังไม่มีรูปภาพ',
+  'agency.evidence.noContact': '{name} ยังไม่มีช่องทางติดต่อ (โทรศัพท์หรืออีเมล)',
+  'agency.evidence.noSide.political': 'โครงสร้างยังไม่มีฝ่ายการเมือง',
+  'agency.evidence.noSide.permanent': 'โครงสร้างยังไม่มีฝ่ายข้าราชการประจำ',
+  'agency.evidence.contactIncomplete': 'ข้อมูลการติดต่อยังไม่ครบ (ที่อยู่ โทรศัพท์ อีเมล)',
   'agency.admin.title': 'ข้อมูลหน่วยงาน',
   'agency.admin.profile': 'ข้อมูลทั่วไป',
   'agency.admin.saved': 'บันทึกข้อมูลหน่วยงานแล้ว',
@@ -243,4 +249,4 @@ export const th = {
   'mail.2faChanged.off': 'ปิดใช้งาน',
 } as const;
 
-export type MessageKey = keyof typeof th;
+export type PlatformKey = keyof typeof th;

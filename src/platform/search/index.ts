@@ -90,7 +90,9 @@ export function queryTerms(q: string): string[] {
 export async function search(db: DbLike, query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
   const terms = queryTerms(query.q);
   if (terms.length === 0) return { total: 0, hits: [] };
-  let q = db.k.selectFrom('search_doc').where('agency_id', '=', query.agencyId);
+  const now = new Date().toISOString();
+  // an entry published in the future (scheduled) stays hidden until its time
+  let q = db.k.selectFrom('search_doc').where('agency_id', '=', query.agencyId).where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)]));
   if (query.kinds?.length) q = q.where('kind', 'in', query.kinds);
   if (query.fiscalYear) q = q.where('fiscal_year', '=', query.fiscalYear);
   if (query.lang) q = q.where('lang', '=', query.lang);

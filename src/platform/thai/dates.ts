@@ -93,3 +93,19 @@ export function toThaiDigits(s: string | number): string {
 export function fromThaiDigits(s: string): string {
   return s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
+
+/** 'YYYY-MM' → 'ตุลาคม 2569' (or 'October 2026'). */
+export function formatMonth(period: string, lang: 'th' | 'en' = 'th'): string {
+  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH-u-ca-buddhist', { year: 'numeric', month: 'long', timeZone: TZ });
+  return f.format(toDate(`${period}-15`));
+}
+
+/** The months ('YYYY-MM') of a fiscal year, October first. */
+export function fiscalMonths(fyBE: number): string[] {
+  const endCE = fyBE - BE_OFFSET;
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((9 + i) % 12) + 1;
+    const y = m >= 10 ? endCE - 1 : endCE;
+    return `${y}-${String(m).padStart(2, '0')}`;
+  });
+}

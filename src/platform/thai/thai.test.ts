@@ -90,3 +90,15 @@ test('word segmentation and Thai collation', () => {
   const sorted = sortThai(['โต๊ะ', 'คน', 'ไก่', 'ขนม', 'เกาะ', 'กา'], (s) => s);
   assert.deepEqual(sorted, ['กา', 'เกาะ', 'ไก่', 'ขนม', 'คน', 'โต๊ะ']);
 });
+
+test('months of a fiscal year, and month names', async () => {
+  const { fiscalMonths, formatMonth } = await import('./index.ts');
+  const m = fiscalMonths(2570);
+  assert.equal(m.length, 12);
+  assert.equal(m[0], '2026-10');
+  assert.equal(m[2], '2026-12');
+  assert.equal(m[3], '2027-01');
+  assert.equal(m[11], '2027-09');
+  assert.equal(formatMonth('2026-10'), 'ตุลาคม 2569');
+  assert.equal(formatMonth('2026-10', 'en'), 'October 2026');
+});

@@ -38,7 +38,7 @@ export interface FieldProps {
   form: FormState;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'month' | 'search';
   hint?: string;
   required?: boolean;
   autocomplete?: string;

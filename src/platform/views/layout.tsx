@@ -11,8 +11,29 @@ export interface PageProps {
   description?: string;
   breadcrumbs?: Array<{ href: string; label: string }>;
   children?: Children;
-  /** extra <head> content (already safe HTML), e.g. OpenGraph tags */
-  head?: string;
+  /** sharing preview (OpenGraph and Twitter card); public pages always get one */
+  share?: { image?: string; type?: 'website' | 'article' };
+}
+
+function ShareMeta({ ctx, title, description, share }: { ctx: ViewCtx; title: string; description: string; share?: PageProps['share'] }) {
+  const url = `${ctx.baseUrl}${ctx.path.split('?')[0]}`;
+  const image = share?.image ? `${ctx.baseUrl}${share.image}` : `${ctx.baseUrl}${assetUrl('og-default.png')}`;
+  return (
+    <>
+      <link rel="canonical" href={url} />
+      <meta property="og:type" content={share?.type ?? 'website'} />
+      <meta property="og:site_name" content={ctx.site.name} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={url} />
+      <meta property="og:image" content={image} />
+      <meta property="og:locale" content={ctx.lang === 'th' ? 'th_TH' : 'en_GB'} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:title" content={title} />
+      <meta name="twitter:description" content={description} />
+      <meta name="twitter:image" content={image} />
+    </>
+  );
 }
 
 function LangSwitch({ ctx }: { ctx: ViewCtx }) {
@@ -129,7 +150,7 @@ export function Page(props: PageProps) {
   const { ctx } = props;
   const staff = !!props.staff;
   const fullTitle = `${props.title} | ${ctx.site.name}`;
-  const safeHead = props.head ?? ''; // built by the caller from escaped parts
+  const description = props.description ?? ctx.t('home.intro');
   return (
     <>
       {'<!doctype html>'}
@@ -138,11 +159,10 @@ export function Page(props: PageProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
-          {props.description ? <meta name="description" content={props.description} /> : ''}
-          {staff ? <meta name="robots" content="noindex, nofollow" /> : ''}
+          <meta name="description" content={description} />
+          {staff ? <meta name="robots" content="noindex, nofollow" /> : <ShareMeta ctx={ctx} title={props.title} description={description} share={props.share} />}
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
-          {safeHead}
         </head>
         <body>
           <a class="skip-link" href="#main" safe>{ctx.t('site.skip')}</a>

@@ -1,0 +1,50 @@
+// Evidence providers: any module can offer pages or records as OIT evidence through this interface.
+import type { DbLike } from '../../platform/db/index.ts';
+import type { Bilingual, MessageKey, Vars } from '../../platform/i18n/index.ts';
+
+export interface EvidenceCandidate {
+  ref: string;
+  title: string;
+  /** e.g. kind and fiscal year, shown beside the title in the picker */
+  detail: string;
+}
+
+export interface EvidenceIssue {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export interface Evidence {
+  title: Bilingual;
+  url: string;
+  /** visible to the public now */
+  published: boolean;
+  fiscalYear: number | null;
+  /** 'YYYY-MM' for one month of a monthly series */
+  period: string | null;
+  publishedAt: string | null;
+  attachments: Array<{ name: string; url: string; ext: string; size: number }>;
+  /** what the provider knows is wrong, e.g. an executive without a photo */
+  issues: EvidenceIssue[];
+}
+
+export interface EvidenceProvider {
+  key: string;
+  label: Bilingual;
+  candidates(db: DbLike, agencyId: number, q: string): Promise<EvidenceCandidate[]>;
+  resolve(db: DbLike, agencyId: number, ref: string): Promise<Evidence | null>;
+}
+
+const providers = new Map<string, EvidenceProvider>();
+
+export function registerEvidenceProvider(p: EvidenceProvider): void {
+  providers.set(p.key, p);
+}
+
+export function evidenceProvider(key: string): EvidenceProvider | undefined {
+  return providers.get(key);
+}
+
+export function evidenceProviders(): EvidenceProvider[] {
+  return [...providers.values()];
+}

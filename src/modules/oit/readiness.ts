@@ -1,0 +1,105 @@
+// Readiness of each OIT item: is there published evidence, of the right fiscal year, with every required element?
+import { sha256 } from '../../platform/crypto.ts';
+import type { DbLike } from '../../platform/db/index.ts';
+import type { MessageKey, Vars } from '../../platform/i18n/index.ts';
+import { fiscalMonths, formatMonth, bangkokDay } from '../../platform/thai/index.ts';
+import { evidenceProvider, type Evidence } from './evidence.ts';
+import { listBindings, listTicks, type Binding, type Item } from './store.ts';
+
+export type ReadinessStatus = 'ready' | 'incomplete' | 'missing';
+
+export interface Reason {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export interface ResolvedEvidence {
+  binding: Binding;
+  /** null for a target that no longer exists */
+  evidence: Evidence | null;
+  external: boolean;
+  problems: Reason[];
+}
+
+export interface ItemReadiness {
+  item: Item;
+  status: ReadinessStatus;
+  reasons: Reason[];
+  evidence: ResolvedEvidence[];
+  ticked: Set<string>;
+}
+
+export const requirementKey = (text: string) => sha256(text).slice(0, 16);
+
+/** Resolves one binding to what it points at now. */
+export async function resolveBinding(db: DbLike, agencyId: number, b: Binding): Promise<{ evidence: Evidence | null; external: boolean }> {
+  if (b.provider === 'url') {
+    return { external: true, evidence: { title: { th: b.label || b.url, en: b.label || b.url }, url: b.url, published: true, fiscalYear: null, period: null, publishedAt: null, attachments: [], issues: [] } };
+  }
+  const provider = evidenceProvider(b.provider);
+  return { external: false, evidence: provider ? await provider.resolve(db, agencyId, b.ref) : null };
+}
+
+/** Months of the fiscal year that should have a report by today: up to the last completed month. */
+function dueMonths(year: number, today: string): string[] {
+  const current = today.slice(0, 7);
+  return fiscalMonths(year).filter((m) => m < current);
+}
+
+export async function itemReadiness(db: DbLike, agencyId: number, items: Item[], today = bangkokDay()): Promise<ItemReadiness[]> {
+  const ids = items.map((i) => i.id);
+  const [bindings, ticks] = await Promise.all([listBindings(db, agencyId, ids), listTicks(db, agencyId, ids)]);
+  const out: ItemReadiness[] = [];
+  for (const item of items) {
+    const evidence: ResolvedEvidence[] = [];
+    for (const b of bindings.get(item.id) ?? []) {
+      const r = await resolveBinding(db, agencyId, b);
+      evidence.push({ binding: b, ...r, problems: r.evidence ? problemsOf(item, r.evidence, r.external) : [{ key: 'oit.reason.gone' }] });
+    }
+    const reasons: Reason[] = [];
+    const valid = evidence.filter((e) => !e.external && e.evidence && e.problems.length === 0);
+    if (item.recency === 'monthly') {
+      const have = new Set(valid.map((e) => e.evidence!.period).filter(Boolean));
+      const gaps = dueMonths(item.year, today).filter((m) => !have.has(m));
+      if (gaps.length) reasons.push({ key: 'oit.reason.monthGap', vars: { months: gaps.map((m) => formatMonth(m)).join(', ') } });
+    }
+    for (const e of evidence) reasons.push(...e.problems);
+    const tickedKeys = ticks.get(item.id) ?? new Set<string>();
+    const unticked = item.requirements.filter((r) => !tickedKeys.has(requirementKey(r)));
+    if (unticked.length) reasons.push({ key: 'oit.reason.unticked', vars: { n: unticked.length, list: unticked.join('; ') } });
+    let status: ReadinessStatus;
+    if (evidence.length === 0) {
+      status = 'missing';
+      reasons.unshift({ key: 'oit.reason.noEvidence' });
+    } else if (valid.length === 0 && evidence.every((e) => !e.external)) {
+      status = evidence.every((e) => !e.evidence || !e.evidence.published) ? 'missing' : 'incomplete';
+    } else {
+      const blocking = reasons.filter((r) => r.key !== 'oit.reason.external');
+      status = valid.length > 0 && blocking.length === 0 ? 'ready' : 'incomplete';
+    }
+    out.push({ item, status, reasons, evidence, ticked: tickedKeys });
+  }
+  return out;
+}
+
+function problemsOf(item: Item, e: Evidence, external: boolean): Reason[] {
+  const title = e.title.th;
+  if (external) return [{ key: 'oit.reason.external', vars: { title } }];
+  const p: Reason[] = [];
+  if (!e.published) p.push({ key: 'oit.reason.unpublished', vars: { title } });
+  const expected = item.recency === 'previous_fy' ? [item.year - 1] : item.recency === 'current_or_previous_fy' ? [item.year, item.year - 1] : item.recency === 'current_fy' || item.recency === 'monthly' ? [item.year] : [];
+  if (expected.length) {
+    if (e.fiscalYear === null) p.push({ key: 'oit.reason.noYear', vars: { title, expected: expected.join('/') } });
+    else if (!expected.includes(e.fiscalYear)) p.push({ key: 'oit.reason.wrongYear', vars: { title, found: e.fiscalYear, expected: expected.join('/') } });
+  }
+  if (item.recency === 'monthly' && !e.period) p.push({ key: 'oit.reason.noPeriod', vars: { title } });
+  for (const issue of e.issues) p.push(issue);
+  return p;
+}
+
+export function summary(rs: ItemReadiness[]) {
+  const ready = rs.filter((r) => r.status === 'ready').length;
+  const incomplete = rs.filter((r) => r.status === 'incomplete').length;
+  const missing = rs.filter((r) => r.status === 'missing').length;
+  return { ready, incomplete, missing, total: rs.length, percent: rs.length ? Math.round((ready / rs.length) * 100) : 0 };
+}

@@ -1,0 +1,222 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.ts';
+import { staffOnly } from '../../platform/auth/plugin.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { block, checkbox, choice, choices, formValues, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
+import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
+import { translate } from '../../platform/i18n/index.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { CatalogueError, parseCatalogue } from './catalogue.ts';
+import { evidenceProvider, evidenceProviders } from './evidence.ts';
+import { itemReadiness, summary } from './readiness.ts';
+import { addBinding, copyYear, deleteItem, importCatalogue, itemUrl, removeBinding, saveTicks, updateItem } from './service.ts';
+import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
+import { sheetCsv, sheetXlsx } from './export.ts';
+import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
+import { DeleteItemPage, StaffItemPage, StaffYearPage, StaffYearsPage } from './views/staff.tsx';
+
+const yearField = int({ min: 2500, max: 2700 });
+const itemSchema = z.object({
+  title_th: text({ max: 500 }),
+  title_en: text({ min: 0, max: 500 }),
+  indicator: text({ min: 0, max: 300 }),
+  group_name: text({ min: 0, max: 300 }),
+  requirements: block({ max: 20_000 }).transform((s) => s.split('\n').map((x) => x.trim()).filter(Boolean)),
+  recency: choice(RECENCY),
+  sort_order: int({ min: 0, max: 9999, optional: true }).transform((n) => n ?? 0),
+  note: block({ max: 2000 }),
+});
+
+function parseYear(raw: string): number | null {
+  const y = Number(raw);
+  return /^\d{4}$/.test(raw) && y >= 2500 && y <= 2700 ? y : null;
+}
+
+export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
+  const notFound = async (req: FastifyRequest, reply: FastifyReply) =>
+    sendHtml(reply, OitNotFoundPage({ ctx: viewCtx(req, reply), years: await listYears(p.db, req.agency.id) }), 404);
+
+  /** The year and (when asked) the item of a URL, or the OIT 404 page that links to the years that exist. */
+  async function locate(req: FastifyRequest, reply: FastifyReply, withItem: boolean, staffPrefix = ''): Promise<{ year: number; item: Item | null } | null> {
+    const params = req.params as { year: string; code?: string };
+    const year = parseYear(params.year);
+    if (year === null || !(await listYears(p.db, req.agency.id)).includes(year)) {
+      await notFound(req, reply);
+      return null;
+    }
+    if (!withItem) return { year, item: null };
+    const code = decodeURIComponent(params.code ?? '');
+    const item = await getItem(p.db, req.agency.id, year, code);
+    if (item) return { year, item };
+    const canonical = await findItemCode(p.db, req.agency.id, year, code);
+    if (canonical) {
+      await reply.redirect(`${staffPrefix}${itemUrl(year, canonical)}`, 301);
+      return null;
+    }
+    await notFound(req, reply);
+    return null;
+  }
+
+  app.get('/oit', async (req, reply) => sendHtml(reply, YearsPage({ ctx: viewCtx(req, reply), years: await listYears(p.db, req.agency.id) })));
+
+  app.get('/oit/:year', async (req, reply) => {
+    const at = await locate(req, reply, false);
+    if (!at) return reply;
+    const [items, years] = await Promise.all([listItems(p.db, req.agency.id, at.year), listYears(p.db, req.agency.id)]);
+    return sendHtml(reply, IndexPage({ ctx: viewCtx(req, reply), year: at.year, items, years }));
+  });
+
+  app.get('/oit/:year/:code', async (req, reply) => {
+    const at = await locate(req, reply, true);
+    if (!at) return reply;
+    const [r] = await itemReadiness(p.db, req.agency.id, [at.item!]);
+    return sendHtml(reply, ItemPage({ ctx: viewCtx(req, reply), item: at.item!, evidence: r!.evidence }));
+  });
+
+  // ---- staff ----
+  const read = { preHandler: staffOnly('oit.read') };
+  const manage = { preHandler: staffOnly('oit.manage') };
+
+  const yearsPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const years = await listYears(p.db, req.agency.id);
+    const rows = await Promise.all(years.map(async (year) => ({ year, s: summary(await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, year))) })));
+    return sendHtml(reply, StaffYearsPage({ ctx: viewCtx(req, reply), years: rows, form }), status);
+  };
+
+  app.get('/staff/oit', read, async (req, reply) => {
+    const latest = (await listYears(p.db, req.agency.id))[0];
+    return yearsPage(req, reply, emptyForm({ year: String(viewCtx(req, reply).fiscalYear), from: latest ? String(latest) : '', to: latest ? String(latest + 1) : '' }));
+  });
+
+  app.post('/staff/oit/import', manage, async (req, reply) => {
+    const { fields, files } = readMultipart(req);
+    const f = parseForm(req.lang, z.object({ year: yearField }), fields);
+    if (!f.ok) return yearsPage(req, reply, { values: fields, errors: { year: translate(req.lang, 'oit.err.year') } }, 422);
+    const file = chosenFile(files, 'file');
+    const fail = (key: 'err.fileMissing' | 'oit.err.importEmpty' | 'oit.err.importFormat', detail = '') =>
+      yearsPage(req, reply, { values: fields, errors: { file: translate(req.lang, key, { detail }) } }, 422);
+    if (!file) return fail('err.fileMissing');
+    if (file.truncated) return fail('oit.err.importFormat', 'too large');
+    let items;
+    try {
+      items = parseCatalogue(file.data, f.data.year);
+    } catch (err) {
+      if (err instanceof CatalogueError) return err.message === 'empty' ? fail('oit.err.importEmpty') : fail('oit.err.importFormat', err.message);
+      throw err;
+    }
+    const r = await importCatalogue(p, req.user!, req.agency.id, f.data.year, items, `imported from ${file.filename || 'upload'}`);
+    return redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
+  });
+
+  app.post('/staff/oit/copy', manage, async (req, reply) => {
+    const f = parseForm(req.lang, z.object({ from: yearField, to: yearField, with_bindings: checkbox() }), req.body);
+    if (!f.ok) return yearsPage(req, reply, f, 422);
+    try {
+      const n = await copyYear(p, req.user!, f.data.from, f.data.to, f.data.with_bindings);
+      return redirectWithFlash(reply, `/staff/oit/${f.data.to}`, 'success', 'oit.staff.copied', { year: f.data.to, from: f.data.from, n });
+    } catch (err) {
+      if (err instanceof ValidationError) return yearsPage(req, reply, { values: formValues(req.body), errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
+      throw err;
+    }
+  });
+
+  app.get('/staff/oit/:year', read, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
+    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year: at.year, rs }));
+  });
+
+  app.get('/staff/oit/:year/export.csv', read, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="oit-${at.year}.csv"`).send(sheetCsv(rs, app.baseUrl));
+  });
+
+  app.get('/staff/oit/:year/export.xlsx', read, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="oit-${at.year}.xlsx"`)
+      .send(await sheetXlsx(rs, app.baseUrl, at.year));
+  });
+
+  const itemPage = async (req: FastifyRequest, reply: FastifyReply, item: Item, form: FormState | null, status = 200) => {
+    const q = String((req.query as { q?: string }).q ?? '').slice(0, 100).trim();
+    const [r] = await itemReadiness(p.db, req.agency.id, [item]);
+    const content = (await evidenceProvider('content')?.candidates(p.db, req.agency.id, q)) ?? [];
+    const providers = await Promise.all(evidenceProviders().filter((x) => x.key !== 'content').map(async (x) => ({ key: x.key, label: x.label[req.lang], candidates: await x.candidates(p.db, req.agency.id, '') })));
+    const values = { title_th: item.title_th, title_en: item.title_en, indicator: item.indicator, group_name: item.group_name, requirements: item.requirements.join('\n'), recency: item.recency, sort_order: String(item.sort_order), note: item.note };
+    return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { content, providers, q }, form: form ?? emptyForm(values) }), status);
+  };
+
+  app.get('/staff/oit/:year/:code', read, async (req, reply) => {
+    const at = await locate(req, reply, true, '/staff');
+    if (!at) return reply;
+    return itemPage(req, reply, at.item!, null);
+  });
+
+  /** A change to one item; a broken rule brings the item page back with the message. */
+  const change = (run: (req: FastifyRequest, item: Item) => Promise<{ ok: true; key: Parameters<typeof redirectWithFlash>[3]; to?: string } | FormState>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const at = await locate(req, reply, true, '/staff');
+      if (!at) return reply;
+      try {
+        const r = await run(req, at.item!);
+        if ('errors' in r) return itemPage(req, reply, at.item!, r, 422);
+        return redirectWithFlash(reply, r.to ?? `/staff${itemUrl(at.year, at.item!.code)}`, 'success', r.key, { code: at.item!.code });
+      } catch (err) {
+        if (err instanceof ValidationError) return itemPage(req, reply, at.item!, { values: {}, errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
+        throw err;
+      }
+    };
+
+  const bindingSchema = z.discriminatedUnion('provider', [
+    z.object({ provider: z.literal('url'), url: url(), label: text({ max: 300 }) }),
+    z.object({ provider: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/).refine((k) => k !== 'url'), ref: text({ max: 200 }) }),
+  ]);
+
+  app.post('/staff/oit/:year/:code/bindings', manage, change(async (req, item) => {
+    const body = req.body as Record<string, unknown>;
+    const f = parseForm(req.lang, bindingSchema, body);
+    if (!f.ok) return f;
+    await addBinding(p, req.user!, req.agency.id, item.year, item.code, f.data as never);
+    return { ok: true, key: 'oit.staff.bound' };
+  }));
+
+  app.post('/staff/oit/:year/:code/bindings/:id/remove', manage, change(async (req, item) => {
+    const id = Number((req.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw new NotFoundError();
+    await removeBinding(p, req.user!, item.year, item.code, id);
+    return { ok: true, key: 'oit.staff.unbound' };
+  }));
+
+  app.post('/staff/oit/:year/:code/ticks', manage, change(async (req, item) => {
+    const f = parseForm(req.lang, z.object({ requirements: choices(item.requirements.length ? (item.requirements as [string, ...string[]]) : ['']) }), req.body);
+    if (!f.ok) return f;
+    await saveTicks(p, req.user!, req.agency.id, item.year, item.code, f.data.requirements);
+    return { ok: true, key: 'oit.staff.ticksSaved' };
+  }));
+
+  app.post('/staff/oit/:year/:code/edit', manage, change(async (req, item) => {
+    const f = parseForm(req.lang, itemSchema, req.body);
+    if (!f.ok) return f;
+    await updateItem(p, req.user!, item.year, item.code, f.data);
+    return { ok: true, key: 'oit.staff.itemSaved' };
+  }));
+
+  app.get('/staff/oit/:year/:code/delete', manage, async (req, reply) => {
+    const at = await locate(req, reply, true, '/staff');
+    if (!at) return reply;
+    return sendHtml(reply, DeleteItemPage({ ctx: viewCtx(req, reply), year: at.year, code: at.item!.code }));
+  });
+
+  app.post('/staff/oit/:year/:code/delete', manage, change(async (req, item) => {
+    await deleteItem(p, req.user!, item.year, item.code);
+    return { ok: true, key: 'oit.staff.itemDeleted', to: `/staff/oit/${item.year}` };
+  }));
+}

@@ -1,0 +1,158 @@
+import type { Platform } from '../../platform/platform.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
+import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
+import { toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import type { CatalogueItem } from './catalogue.ts';
+import { evidenceProvider } from './evidence.ts';
+import { requirementKey } from './readiness.ts';
+import { getItem, listItems, toItem, type Item, type Recency } from './store.ts';
+
+definePermission('oit.manage', ['admin', 'integrity_officer']);
+definePermission('oit.read', ['admin', 'integrity_officer', 'executive', 'publisher']);
+
+export const itemUrl = (year: number, code: string) => `/oit/${year}/${encodeURIComponent(code)}`;
+
+async function indexItem(db: DbLike, item: Item): Promise<void> {
+  await indexDocument(db, {
+    agencyId: item.agency_id, kind: 'oit', refId: `${item.year}/${item.code}`, lang: 'th', url: itemUrl(item.year, item.code), fiscalYear: item.year, publishedAt: null,
+    title: `${item.code} ${item.title_th}`,
+    body: [item.title_en, item.indicator, item.group_name, ...item.requirements].join(' '),
+  });
+}
+
+async function ensureYear(t: Tx, agencyId: number, year: number, note: string): Promise<void> {
+  const now = new Date().toISOString();
+  const y = await t.k.selectFrom('oit_year').select('id').where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+  if (y) await t.k.updateTable('oit_year').set({ updated_at: now }).where('id', '=', y.id).execute();
+  else await t.k.insertInto('oit_year').values({ agency_id: agencyId, year, source_note: note, created_at: now, updated_at: now }).execute();
+}
+
+/** Adds or updates items by code; items not in the file stay (their evidence too) and are reported. */
+export async function importCatalogue(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, items: CatalogueItem[], note: string): Promise<{ added: number; updated: number; kept: string[] }> {
+  if (actor) requirePermission(actor, 'oit.manage');
+  return tx(p.db, async (t) => {
+    await ensureYear(t, agencyId, year, note);
+    const existing = new Map((await listItems(t, agencyId, year)).map((i) => [i.code, i]));
+    let added = 0;
+    let updated = 0;
+    for (const [i, it] of items.entries()) {
+      const values = { title_th: it.title_th, title_en: it.title_en, indicator: it.indicator, group_name: it.group, requirements: toJson(it.requirements), recency: it.recency, sort_order: i, note: it.note };
+      const old = existing.get(it.code);
+      const row = old
+        ? await t.k.updateTable('oit_item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow()
+        : await t.k.insertInto('oit_item').values({ ...values, agency_id: agencyId, year, code: it.code }).returningAll().executeTakeFirstOrThrow();
+      if (old) updated++;
+      else added++;
+      existing.delete(it.code);
+      await indexItem(t, toItem(row));
+    }
+    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.catalogue.import', targetType: 'oit_year', targetId: year, summary: `${added} added, ${updated} updated, ${existing.size} kept` });
+    return { added, updated, kept: [...existing.keys()] };
+  });
+}
+
+export async function copyYear(p: Platform, actor: CurrentUser, from: number, to: number, withBindings: boolean): Promise<number> {
+  requirePermission(actor, 'oit.manage');
+  return tx(p.db, async (t) => {
+    const source = await listItems(t, actor.agencyId, from);
+    if (!source.length) throw new ValidationError({ from: { key: 'oit.err.noSource', vars: { year: from } } });
+    if ((await listItems(t, actor.agencyId, to)).length) throw new ValidationError({ to: { key: 'oit.err.yearExists', vars: { year: to } } });
+    await ensureYear(t, actor.agencyId, to, `copied from ${from}`);
+    const now = new Date().toISOString();
+    for (const it of source) {
+      const { id, year: _y, requirements, ...rest } = it;
+      const row = await t.k.insertInto('oit_item').values({ ...rest, year: to, requirements: toJson(requirements) }).returningAll().executeTakeFirstOrThrow();
+      await indexItem(t, toItem(row));
+      if (withBindings) {
+        const bs = await t.k.selectFrom('oit_binding').selectAll().where('item_id', '=', id).execute();
+        for (const b of bs) await t.k.insertInto('oit_binding').values({ agency_id: b.agency_id, item_id: row.id, provider: b.provider, ref: b.ref, url: b.url, label: b.label, sort_order: b.sort_order, created_by: actor.id, created_at: now }).execute();
+      }
+    }
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.catalogue.copy', targetType: 'oit_year', targetId: to, summary: `${source.length} items from ${from}${withBindings ? ' with evidence' : ''}` });
+    return source.length;
+  });
+}
+
+async function loadItem(t: DbLike, actor: CurrentUser, year: number, code: string): Promise<Item> {
+  const it = await getItem(t, actor.agencyId, year, code);
+  if (!it) throw new NotFoundError();
+  return it;
+}
+
+export interface ItemChanges {
+  title_th: string;
+  title_en: string;
+  indicator: string;
+  group_name: string;
+  requirements: string[];
+  recency: Recency;
+  sort_order: number;
+  note: string;
+}
+
+export async function updateItem(p: Platform, actor: CurrentUser, year: number, code: string, ch: ItemChanges): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await loadItem(t, actor, year, code);
+    const row = await t.k.updateTable('oit_item').set({ ...ch, requirements: toJson(ch.requirements) }).where('id', '=', it.id).returningAll().executeTakeFirstOrThrow();
+    await indexItem(t, toItem(row));
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.item.update', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `rule ${ch.recency}, ${ch.requirements.length} required elements` });
+  });
+}
+
+export async function deleteItem(p: Platform, actor: CurrentUser, year: number, code: string): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await loadItem(t, actor, year, code);
+    await t.k.deleteFrom('oit_item').where('id', '=', it.id).execute();
+    await removeDocument(t, actor.agencyId, 'oit', `${year}/${code}`);
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.item.delete', targetType: 'oit_item', targetId: `${year}/${code}`, summary: 'deleted with its evidence bindings' });
+  });
+}
+
+export type NewBinding = { provider: string; ref: string } | { provider: 'url'; url: string; label: string };
+
+export async function addBinding(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, code: string, b: NewBinding): Promise<void> {
+  if (actor) requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await getItem(t, agencyId, year, code);
+    if (!it) throw new NotFoundError();
+    if (b.provider !== 'url') {
+      const provider = evidenceProvider(b.provider);
+      if (!provider || !(await provider.resolve(t, agencyId, (b as { ref: string }).ref))) throw new ValidationError({ ref: 'oit.err.chooseOne' });
+    }
+    const count = await t.k.selectFrom('oit_binding').select((eb) => eb.fn.countAll().as('n')).where('item_id', '=', it.id).executeTakeFirst();
+    await t.k
+      .insertInto('oit_binding')
+      .values({ agency_id: agencyId, item_id: it.id, provider: b.provider, ref: 'ref' in b ? b.ref : '', url: 'url' in b ? b.url : '', label: 'label' in b ? b.label : '', sort_order: Number(count?.n ?? 0), created_by: actor?.id ?? null, created_at: new Date().toISOString() })
+      .execute();
+    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.binding.add', targetType: 'oit_item', targetId: `${year}/${code}`, summary: b.provider === 'url' ? 'external link' : `${b.provider} ${(b as { ref: string }).ref}` });
+  });
+}
+
+export async function removeBinding(p: Platform, actor: CurrentUser, year: number, code: string, bindingId: number): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await loadItem(t, actor, year, code);
+    const r = await t.k.deleteFrom('oit_binding').where('id', '=', bindingId).where('item_id', '=', it.id).executeTakeFirst();
+    if (!Number(r.numDeletedRows)) throw new NotFoundError();
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.binding.remove', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `binding ${bindingId} removed` });
+  });
+}
+
+/** Records which required elements the evidence shows (the whole set at once). */
+export async function saveTicks(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, code: string, requirements: string[]): Promise<void> {
+  if (actor) requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await getItem(t, agencyId, year, code);
+    if (!it) throw new NotFoundError();
+    const wanted = requirements.filter((r) => it.requirements.includes(r));
+    await t.k.deleteFrom('oit_tick').where('item_id', '=', it.id).execute();
+    const now = new Date().toISOString();
+    if (wanted.length) await t.k.insertInto('oit_tick').values(wanted.map((r) => ({ agency_id: agencyId, item_id: it.id, requirement_key: requirementKey(r), ticked_by: actor?.id ?? null, ticked_at: now }))).execute();
+    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.item.check', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `${wanted.length} of ${it.requirements.length} required elements checked` });
+  });
+}

@@ -1,0 +1,103 @@
+import type { Generated, Selectable } from 'kysely';
+import type { DbLike } from '../../platform/db/index.ts';
+import { fromJson } from '../../platform/db/index.ts';
+
+export interface OitYearTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  source_note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OitItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  code: string;
+  title_th: string;
+  title_en: string;
+  indicator: string;
+  group_name: string;
+  requirements: string;
+  recency: string;
+  sort_order: number;
+  note: string;
+}
+
+export interface OitBindingTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  provider: string;
+  ref: string;
+  url: string;
+  label: string;
+  sort_order: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface OitTickTable {
+  agency_id: number;
+  item_id: number;
+  requirement_key: string;
+  ticked_by: number | null;
+  ticked_at: string;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    oit_year: OitYearTable;
+    oit_item: OitItemTable;
+    oit_binding: OitBindingTable;
+    oit_tick: OitTickTable;
+  }
+}
+
+export const RECENCY = ['current_fy', 'previous_fy', 'current_or_previous_fy', 'monthly', 'current_holders', 'any'] as const;
+export type Recency = (typeof RECENCY)[number];
+
+export type ItemRow = Selectable<OitItemTable>;
+export type Item = Omit<ItemRow, 'requirements'> & { requirements: string[] };
+export type Binding = Selectable<OitBindingTable>;
+
+export const toItem = (r: ItemRow): Item => ({ ...r, requirements: fromJson<string[]>(r.requirements, []) });
+
+export async function listYears(db: DbLike, agencyId: number): Promise<number[]> {
+  const rows = await db.k.selectFrom('oit_year').select('year').where('agency_id', '=', agencyId).orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
+}
+
+export async function listItems(db: DbLike, agencyId: number, year: number): Promise<Item[]> {
+  const rows = await db.k.selectFrom('oit_item').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).orderBy('sort_order').orderBy('id').execute();
+  return rows.map(toItem);
+}
+
+export async function getItem(db: DbLike, agencyId: number, year: number, code: string): Promise<Item | undefined> {
+  const r = await db.k.selectFrom('oit_item').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).where('code', '=', code).executeTakeFirst();
+  return r && toItem(r);
+}
+
+/** Finds an item by code regardless of case (URLs are typed by hand). */
+export async function findItemCode(db: DbLike, agencyId: number, year: number, code: string): Promise<string | undefined> {
+  const items = await db.k.selectFrom('oit_item').select('code').where('agency_id', '=', agencyId).where('year', '=', year).execute();
+  return items.find((i) => i.code.toLowerCase() === code.toLowerCase())?.code;
+}
+
+export async function listBindings(db: DbLike, agencyId: number, itemIds: number[]): Promise<Map<number, Binding[]>> {
+  const out = new Map<number, Binding[]>();
+  if (!itemIds.length) return out;
+  const rows = await db.k.selectFrom('oit_binding').selectAll().where('agency_id', '=', agencyId).where('item_id', 'in', itemIds).orderBy('sort_order').orderBy('id').execute();
+  for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r]);
+  return out;
+}
+
+export async function listTicks(db: DbLike, agencyId: number, itemIds: number[]): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  if (!itemIds.length) return out;
+  const rows = await db.k.selectFrom('oit_tick').select(['item_id', 'requirement_key']).where('agency_id', '=', agencyId).where('item_id', 'in', itemIds).execute();
+  for (const r of rows) out.set(r.item_id, (out.get(r.item_id) ?? new Set()).add(r.requirement_key));
+  return out;
+}

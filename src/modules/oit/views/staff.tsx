@@ -1,0 +1,242 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { Page } from '../../../platform/views/layout.tsx';
+import { Button, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
+import { can } from '../../../platform/auth/roles.ts';
+import { pick } from '../../../platform/i18n/index.ts';
+import type { EvidenceCandidate } from '../evidence.ts';
+import { requirementKey, summary, type ItemReadiness, type Reason } from '../readiness.ts';
+import { itemUrl } from '../service.ts';
+import { RECENCY } from '../store.ts';
+import { grouped } from './public.tsx';
+
+const crumbs = (ctx: ViewCtx, year?: number) => [
+  { href: '/staff', label: ctx.t('nav.staff') },
+  { href: '/staff/oit', label: ctx.t('oit.staff.title') },
+  ...(year ? [{ href: `/staff/oit/${year}`, label: String(year) }] : []),
+];
+
+export function StatusTag({ ctx, status }: { ctx: ViewCtx; status: string }) {
+  return <span class={`tag status-${status}`} safe>{ctx.t(`oit.status.${status as 'ready'}`)}</span>;
+}
+
+export const reasonText = (ctx: ViewCtx, r: Reason) => ctx.t(r.key, r.vars);
+
+export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Array<{ year: number; s: ReturnType<typeof summary> }>; form: FormState }) {
+  const t = ctx.t;
+  const manage = can(ctx.user, 'oit.manage');
+  return (
+    <Page ctx={ctx} title={t('oit.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
+      <h1 safe>{t('oit.staff.title')}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={{ year: t('oit.staff.importYear'), file: t('oit.staff.importFile'), from: t('oit.staff.copyFrom'), to: t('oit.staff.copyTo') }} />
+      {years.length === 0 ? <EmptyState text={t('oit.staff.noYears')} /> : (
+        <ul class="cards">
+          {years.map(({ year, s }) => (
+            <li class="card">
+              <h2><a href={`/staff/oit/${year}`} safe>{t('oit.staff.yearTitle', { year })}</a></h2>
+              <p safe>{t('oit.staff.readiness', { ready: s.ready, total: s.total, percent: s.percent })}</p>
+              <meter min="0" max="100" value={String(s.percent)} aria-label={t('oit.staff.yearTitle', { year })} safe>{`${s.percent}%`}</meter>
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage ? (
+        <>
+          <section aria-labelledby="import-title">
+            <h2 id="import-title" safe>{t('oit.staff.import')}</h2>
+            <Form ctx={ctx} action="/staff/oit/import" multipart>
+              <Field ctx={ctx} form={form} name="year" label={t('oit.staff.importYear')} required inputmode="numeric" size="short" maxlength={4} />
+              <FileField ctx={ctx} form={form} name="file" label={t('oit.staff.importFile')} hint={t('oit.staff.importHint')} required accept=".json,.csv,application/json,text/csv" />
+              <Button label={t('oit.staff.import')} />
+            </Form>
+          </section>
+          <section aria-labelledby="copy-title">
+            <h2 id="copy-title" safe>{t('oit.staff.copy')}</h2>
+            <Form ctx={ctx} action="/staff/oit/copy">
+              <Field ctx={ctx} form={form} name="from" label={t('oit.staff.copyFrom')} required inputmode="numeric" size="short" maxlength={4} />
+              <Field ctx={ctx} form={form} name="to" label={t('oit.staff.copyTo')} required inputmode="numeric" size="short" maxlength={4} />
+              <Checkbox form={form} name="with_bindings" label={t('oit.staff.copyBindings')} />
+              <Button kind="secondary" label={t('oit.staff.copy')} />
+            </Form>
+          </section>
+        </>
+      ) : ''}
+    </Page>
+  );
+}
+
+export function StaffYearPage({ ctx, year, rs }: { ctx: ViewCtx; year: number; rs: ItemReadiness[] }) {
+  const t = ctx.t;
+  const s = summary(rs);
+  const byItem = new Map(rs.map((r) => [r.item.id, r]));
+  return (
+    <Page ctx={ctx} title={t('oit.staff.yearTitle', { year })} staff breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{t('oit.staff.yearTitle', { year })}</h1>
+      <p class="lead" role="status"><strong safe>{t('oit.staff.readiness', { ready: s.ready, total: s.total, percent: s.percent })}</strong></p>
+      <p safe>{t('oit.staff.counts', s)}</p>
+      <p>
+        <span safe>{`${t('oit.staff.export')}: `}</span>
+        <a href={`/staff/oit/${year}/export.csv`} safe>{t('oit.staff.exportCsv')}</a>{' · '}
+        <a href={`/staff/oit/${year}/export.xlsx`} safe>{t('oit.staff.exportXlsx')}</a>{' · '}
+        <a href={`/oit/${year}`} safe>{t('oit.nav')}</a>
+      </p>
+      {grouped(rs.map((r) => r.item)).map((ind) => (
+        <section aria-label={ind.indicator || t('oit.indicator')}>
+          {ind.indicator ? <h2 safe>{ind.indicator}</h2> : ''}
+          {ind.groups.map((g) => (
+            <div class="table-wrap" tabindex="0" role="region" aria-label={g.group || ind.indicator || t('oit.indicator')}>
+              <table>
+                {g.group ? <caption safe>{g.group}</caption> : ''}
+                <thead><tr><th scope="col" safe>{t('oit.field.code')}</th><th scope="col" safe>{t('oit.field.title_th')}</th><th scope="col" safe>{t('pub.staff.status')}</th><th scope="col" safe>{t('oit.staff.reasons')}</th></tr></thead>
+                <tbody>
+                  {g.items.map((i) => {
+                    const r = byItem.get(i.id)!;
+                    return (
+                      <tr>
+                        <td><a href={`/staff${itemUrl(year, i.code)}`} safe>{i.code}</a></td>
+                        <td safe>{i.title_th}</td>
+                        <td><StatusTag ctx={ctx} status={r.status} /></td>
+                        <td>{r.reasons.length ? <ul class="reasons">{r.reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : '—'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+export interface BindOptions {
+  content: EvidenceCandidate[];
+  providers: Array<{ key: string; label: string; candidates: EvidenceCandidate[] }>;
+  q: string;
+}
+
+export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: ItemReadiness; options: BindOptions; form: FormState }) {
+  const t = ctx.t;
+  const it = r.item;
+  const manage = can(ctx.user, 'oit.manage');
+  const base = `/staff${itemUrl(it.year, it.code)}`;
+  const labels = {
+    ref: t('oit.staff.chooseContent'), url: t('oit.staff.url'), label: t('oit.staff.urlLabel'), title_th: t('oit.field.title_th'), title_en: t('oit.field.title_en'),
+    indicator: t('oit.field.indicator'), group_name: t('oit.field.group'), requirements: t('oit.field.requirements'), recency: t('oit.field.recency'), sort_order: t('oit.field.sort_order'), note: t('oit.field.note'),
+  };
+  return (
+    <Page ctx={ctx} title={`${it.code} ${it.title_th}`} staff breadcrumbs={crumbs(ctx, it.year)}>
+      <h1 safe>{`${it.code} ${it.title_th}`}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <p><StatusTag ctx={ctx} status={r.status} /> <a href={itemUrl(it.year, it.code)} safe>{t('oit.staff.publicPage')}</a></p>
+      {r.reasons.length ? <ul class="reasons">{r.reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : ''}
+      {it.note ? <p class="muted" safe>{it.note}</p> : ''}
+
+      <section aria-labelledby="bindings-title">
+        <h2 id="bindings-title" safe>{t('oit.staff.bindings')}</h2>
+        {r.evidence.length === 0 ? <EmptyState text={t('oit.noEvidence')} /> : (
+          <ul class="evidence">
+            {r.evidence.map((e) => (
+              <li>
+                {e.evidence ? <a href={e.evidence.url} safe>{pick(ctx.lang, e.evidence.title)}</a> : <span safe>{t('oit.reason.gone')}</span>}
+                {e.external ? <span class="tag" safe>{t('oit.external')}</span> : ''}
+                {e.problems.length ? <ul class="reasons">{e.problems.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : <span class="ok">{' ✓'}</span>}
+                {manage ? (
+                  <Form ctx={ctx} action={`${base}/bindings/${e.binding.id}/remove`} class="inline-form">
+                    <button type="submit" class="btn-inline" safe>{t('oit.staff.unbind')}</button>
+                  </Form>
+                ) : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {manage ? (
+        <>
+          <section aria-labelledby="bind-content-title">
+            <h3 id="bind-content-title" safe>{t('oit.staff.bindContent')}</h3>
+            <form method="get" action={base} role="search" class="inline-search">
+              <label for="f-q" safe>{t('oit.staff.filterContent')}</label>
+              <input type="search" id="f-q" name="q" value={options.q} maxlength="100" />
+              <button type="submit" class="btn btn-secondary" safe>{t('form.search')}</button>
+            </form>
+            <Form ctx={ctx} action={`${base}/bindings`}>
+              <input type="hidden" name="provider" value="content" />
+              <Select ctx={ctx} form={form} name="ref" label={t('oit.staff.chooseContent')} required options={[{ value: '', label: '—' }, ...options.content.map((c) => ({ value: c.ref, label: `${c.title} (${c.detail})` }))]} />
+              <Button label={t('oit.staff.bind')} />
+            </Form>
+          </section>
+          {options.providers.map((pv) => (
+            <section aria-label={pv.label}>
+              <h3 safe>{`${t('oit.staff.bindProvider')}: ${pv.label}`}</h3>
+              <Form ctx={ctx} action={`${base}/bindings`}>
+                <input type="hidden" name="provider" value={pv.key} />
+                <label for={`f-ref-${pv.key}`} safe>{t('oit.staff.choosePage')}</label>
+                <select id={`f-ref-${pv.key}`} name="ref" required>
+                  {pv.candidates.map((c) => <option value={c.ref} safe>{`${c.title} (${c.detail})`}</option>)}
+                </select>
+                <div class="actions"><Button kind="secondary" label={t('oit.staff.bind')} /></div>
+              </Form>
+            </section>
+          ))}
+          <section aria-labelledby="bind-url-title">
+            <h3 id="bind-url-title" safe>{t('oit.staff.bindUrl')}</h3>
+            <Form ctx={ctx} action={`${base}/bindings`}>
+              <input type="hidden" name="provider" value="url" />
+              <Field ctx={ctx} form={form} name="url" type="url" label={labels.url} required maxlength={1000} size="wide" />
+              <Field ctx={ctx} form={form} name="label" label={labels.label} required maxlength={300} size="wide" />
+              <Button kind="secondary" label={t('oit.staff.bind')} />
+            </Form>
+          </section>
+          {it.requirements.length ? (
+            <section aria-labelledby="ticks-title">
+              <h2 id="ticks-title" safe>{t('oit.staff.ticks')}</h2>
+              <Form ctx={ctx} action={`${base}/ticks`}>
+                <fieldset class="field">
+                  <legend safe>{t('oit.staff.ticksHint')}</legend>
+                  {it.requirements.map((req, i) => (
+                    <div class="check">
+                      <input type="checkbox" id={`f-req-${i}`} name="requirements" value={req} checked={r.ticked.has(requirementKey(req))} />
+                      <label for={`f-req-${i}`} safe>{req}</label>
+                    </div>
+                  ))}
+                </fieldset>
+                <Button label={t('oit.staff.saveTicks')} />
+              </Form>
+            </section>
+          ) : ''}
+          <section aria-labelledby="edit-title">
+            <h2 id="edit-title" safe>{t('oit.staff.editItem')}</h2>
+            <Form ctx={ctx} action={`${base}/edit`}>
+              <Field ctx={ctx} form={form} name="title_th" label={labels.title_th} required maxlength={500} size="wide" />
+              <Field ctx={ctx} form={form} name="title_en" label={labels.title_en} maxlength={500} size="wide" lang="en" />
+              <Field ctx={ctx} form={form} name="indicator" label={labels.indicator} maxlength={300} size="wide" />
+              <Field ctx={ctx} form={form} name="group_name" label={labels.group_name} maxlength={300} size="wide" />
+              <TextArea ctx={ctx} form={form} name="requirements" label={labels.requirements} rows={5} maxlength={20000} />
+              <Select ctx={ctx} form={form} name="recency" label={labels.recency} options={RECENCY.map((x) => ({ value: x, label: t(`oit.recency.${x}`) }))} />
+              <Field ctx={ctx} form={form} name="sort_order" label={labels.sort_order} inputmode="numeric" size="short" maxlength={4} />
+              <TextArea ctx={ctx} form={form} name="note" label={labels.note} rows={2} maxlength={2000} />
+              <Button label={t('form.save')} />
+            </Form>
+          </section>
+          <p><a class="btn btn-danger" href={`${base}/delete`} safe>{t('oit.staff.deleteItem')}</a></p>
+        </>
+      ) : ''}
+    </Page>
+  );
+}
+
+export function DeleteItemPage({ ctx, year, code }: { ctx: ViewCtx; year: number; code: string }) {
+  const t = ctx.t;
+  const base = `/staff${itemUrl(year, code)}`;
+  return (
+    <Page ctx={ctx} title={t('oit.staff.deleteItem')} staff breadcrumbs={crumbs(ctx, year)}>
+      <h1 safe>{t('oit.staff.deleteItem')}</h1>
+      <p safe>{t('oit.staff.deleteConfirm', { code })}</p>
+      <Form ctx={ctx} action={`${base}/delete`}>
+        <div class="actions"><Button kind="danger" label={t('form.confirm')} /><a href={base} safe>{t('form.cancel')}</a></div>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,149 @@
+// Public pages: documents, pages, news (with print views and the Atom feed), search, open data, sitemap, robots.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { paged } from '../../platform/http/paging.ts';
+import { sendHtml, viewCtx } from '../../platform/http/render.ts';
+import { search, searchKinds } from '../../platform/search/index.ts';
+import { translate } from '../../platform/i18n/index.ts';
+import { getAgency } from '../agency/index.ts';
+import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
+import { findRedirect, getBySlug, isPublic, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
+import { atomFeed } from './feed.ts';
+import { dcat, getDataset, listDatasets, toCsv, toJson } from './opendata.ts';
+import { sitemapXml } from './sitemap.ts';
+import { coversOf } from './covers.ts';
+import { ContentPage, DocumentsPage, NewsPage, PrintPage } from './views/public.tsx';
+import { SearchPage } from './views/search.tsx';
+import { OpenDataPage } from './views/opendata.tsx';
+
+function fyParam(v: unknown): number | null {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 2400 && n <= 2800 ? n : null;
+}
+
+function str(v: unknown, max = 200): string {
+  return typeof v === 'string' ? v.slice(0, max).trim() : '';
+}
+
+export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
+  app.get('/documents', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const category = (CATEGORIES as readonly string[]).includes(str(q.category)) ? str(q.category) : '';
+    const fiscalYear = fyParam(q.fy);
+    const { info, rows } = await paged(q.page, 20, (limit, offset) => listPublic(p.db, { agencyId: req.agency.id, kind: 'document', category, fiscalYear: fiscalYear ?? undefined, limit, offset }));
+    const years = await publicFiscalYears(p.db, req.agency.id, 'document');
+    return sendHtml(reply, DocumentsPage({ ctx: viewCtx(req, reply), rows, info, category, fiscalYear, years }));
+  });
+
+  app.get('/news', async (req, reply) => {
+    const { info, rows } = await paged((req.query as { page?: string }).page, 12, (limit, offset) => listPublic(p.db, { agencyId: req.agency.id, kind: 'news', limit, offset }));
+    return sendHtml(reply, NewsPage({ ctx: viewCtx(req, reply), rows, info, covers: await coversOf(p.db, req.agency.id, rows) }));
+  });
+
+  /** One published item by slug; an old slug redirects permanently to the current one. */
+  async function published(req: FastifyRequest, reply: FastifyReply, kind: Kind): Promise<Content | null> {
+    const { slug } = req.params as { slug: string };
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError();
+    const c = await getBySlug(p.db, req.agency.id, kind, slug);
+    if (c && isPublic(c)) return c;
+    if (!c) {
+      const current = await findRedirect(p.db, req.agency.id, kind, slug);
+      if (current) {
+        const suffix = req.url.endsWith('/print') ? '/print' : '';
+        await reply.redirect(`${contentUrl(kind, current)}${suffix}`, 301);
+        return null;
+      }
+    }
+    throw new NotFoundError();
+  }
+
+  for (const kind of ['document', 'page', 'news'] as const) {
+    const base = contentUrl(kind, '');
+    app.get(`${base}:slug`, async (req, reply) => {
+      const c = await published(req, reply, kind);
+      if (!c) return reply;
+      const attachments = (await listAttachments(p.db, req.agency.id, [c.id])).get(c.id) ?? [];
+      const cover = c.cover_file_id ? (await coversOf(p.db, req.agency.id, [c])).get(c.cover_file_id) ?? null : null;
+      return sendHtml(reply, ContentPage({ ctx: viewCtx(req, reply), c, attachments, cover, preview: false }));
+    });
+    app.get(`${base}:slug/print`, async (req, reply) => {
+      const c = await published(req, reply, kind);
+      if (!c) return reply;
+      const attachments = (await listAttachments(p.db, req.agency.id, [c.id])).get(c.id) ?? [];
+      return sendHtml(reply, PrintPage({ ctx: viewCtx(req, reply), c, attachments }));
+    });
+  }
+
+  app.get('/feed.xml', async (req, reply) => {
+    const { rows } = await listPublic(p.db, { agencyId: req.agency.id, kind: 'news', limit: 20, offset: 0 });
+    const site = req.agency[req.lang];
+    const xml = atomFeed({ baseUrl: app.baseUrl, title: translate(req.lang, 'pub.feed.title', { name: site.name }), agencyName: site.name, news: rows, lang: req.lang });
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
+  const searchYears = async (agencyId: number) => {
+    const rows = await p.db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null).orderBy('fiscal_year', 'desc').execute();
+    return rows.map((r) => r.fiscal_year!);
+  };
+
+  const runSearch = async (req: FastifyRequest, perPage: number) => {
+    const q = req.query as Record<string, unknown>;
+    const text = str(q.q);
+    const kinds = searchKinds();
+    const type = kinds.some((k) => k.kind === str(q.type)) ? str(q.type) : '';
+    const fy = fyParam(q.fy);
+    const r = text
+      ? await paged(q.page, perPage, async (limit, offset) => {
+          const s = await search(p.db, { agencyId: req.agency.id, q: text, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined, limit, offset });
+          return { total: s.total, rows: s.hits };
+        })
+      : { info: { page: 1, perPage, total: 0 }, rows: [] };
+    return { text, type, fy, kinds, ...r };
+  };
+
+  app.get('/search', async (req, reply) => {
+    const r = await runSearch(req, 20);
+    return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, kinds: r.kinds, years: await searchYears(req.agency.id) }));
+  });
+
+  app.get('/api/v1/search', async (req, reply) => {
+    const raw = (req.query as { q?: unknown }).q;
+    if (typeof raw !== 'string' || !raw.trim()) return reply.code(400).send({ error: 'missing_query', message: 'q is required / ต้องระบุคำค้น q' });
+    if (raw.length > 200) return reply.code(400).send({ error: 'query_too_long', message: 'q must be at most 200 characters / คำค้นยาวเกิน 200 ตัวอักษร' });
+    const r = await runSearch(req, 20);
+    return reply.header('cache-control', 'no-store').send({
+      total: r.info.total,
+      results: r.rows.map((h) => ({ title: h.title, url: `${app.baseUrl}${h.url}`, snippet: plainSnippet(h.snippet), type: h.kind, fiscalYear: h.fiscalYear })),
+    });
+  });
+
+  app.get('/open-data', async (req, reply) => {
+    const datasets = await Promise.all(listDatasets().map(async (d) => ({ d, rows: (await d.rows(p.db, req.agency.id)).length })));
+    return sendHtml(reply, OpenDataPage({ ctx: viewCtx(req, reply), datasets }));
+  });
+
+  app.get('/open-data/:file', async (req, reply) => {
+    const m = /^([a-z0-9-]+)\.(csv|json|jsonld)$/.exec((req.params as { file: string }).file);
+    const d = m ? getDataset(m[1]!) : undefined;
+    if (!m || !d) throw new NotFoundError();
+    const rows = await d.rows(p.db, req.agency.id);
+    reply.header('cache-control', 'public, max-age=300');
+    if (m[2] === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${d.key}.csv"`).send(toCsv(d, rows));
+    if (m[2] === 'json') return reply.type('application/json; charset=utf-8').send(toJson(d, rows));
+    const agency = (await getAgency(p.db, req.agency.id))!;
+    return reply.type('application/ld+json; charset=utf-8').send(dcat(d, { name: { th: agency.name_th, en: agency.name_en }, baseUrl: app.baseUrl }, rows.length, new Date().toISOString()));
+  });
+
+  app.get('/sitemap.xml', async (req, reply) =>
+    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await sitemapXml(p.db, req.agency.id, app.baseUrl)),
+  );
+
+  app.get('/robots.txt', async (_req, reply) =>
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /staff\nDisallow: /login\nDisallow: /account\nDisallow: /lang/\nAllow: /\n\nSitemap: ${app.baseUrl}/sitemap.xml\n`),
+  );
+}
+
+function plainSnippet(html: string): string {
+  return html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}

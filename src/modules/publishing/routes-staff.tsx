@@ -1,0 +1,229 @@
+// Staff pages: the content list, the editor, the workflow, attachments, previews and staff notices.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import type { Platform } from '../../platform/platform.ts';
+import { staffOnly } from '../../platform/auth/plugin.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { block, checkbox, choice, day, int, parseForm, text, validationMessages, z, type FormValues } from '../../platform/http/forms.ts';
+import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { paged } from '../../platform/http/paging.ts';
+import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
+import { emptyForm, type FormState } from '../../platform/views/components.tsx';
+import { formatDate } from '../../platform/thai/index.ts';
+import { translate } from '../../platform/i18n/index.ts';
+import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
+import { getContent, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
+import { addAttachment, approveContent, archiveContent, createContent, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
+import { acknowledge, createNotice, listNotices, noticeReport } from './notices.ts';
+import { coversOf } from './covers.ts';
+import { ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
+import { ContentPage } from './views/public.tsx';
+import { NoticeFormPage, NoticeReportPage, NoticesPage } from './views/notices.tsx';
+
+const contentSchema = z.object({
+  kind: choice(KINDS),
+  title_th: text({ max: 300 }),
+  title_en: text({ min: 0, max: 300 }),
+  summary_th: block({ max: 1000 }),
+  summary_en: block({ max: 1000 }),
+  category: text({ min: 0, max: 30 }).pipe(z.union([z.literal(''), z.enum(CATEGORIES)], { error: 'err.choice' })),
+  fiscal_year: int({ min: 2400, max: 2800, optional: true }),
+  period: text({ min: 0, max: 7 }).pipe(z.string().regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, 'pub.err.period')).transform((s) => s || null),
+  body_format: choice(FORMATS),
+  body_th: block({ max: 100_000, keepSpaces: true }),
+  body_en: block({ max: 100_000, keepSpaces: true }),
+  slug: text({ min: 0, max: 80 }).transform((s) => s.toLowerCase()).pipe(z.string().regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'pub.err.slug')),
+  is_signoff_required: checkbox(),
+  signoff_name: text({ min: 0, max: 200 }),
+  signoff_position: text({ min: 0, max: 200 }),
+  signoff_date: day({ optional: true }),
+});
+
+const approveSchema = z.object({
+  publish_at: text({ min: 0, max: 20 }).pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'pub.err.datetime')).transform((s, ctx) => {
+    if (!s) return null;
+    const d = new Date(`${s}:00+07:00`); // typed in Thai time
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'pub.err.datetime' });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  }),
+});
+
+const noticeSchema = z.object({
+  title: text({ max: 300 }),
+  body: block({ max: 10_000 }),
+  content_id: int({ min: 1, optional: true }),
+  fiscal_year: int({ min: 2400, max: 2800, optional: true }),
+});
+
+function idParam(req: FastifyRequest, name = 'id'): number {
+  const id = Number((req.params as Record<string, string>)[name]);
+  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
+  return id;
+}
+
+function valuesOf(c: Content): FormValues {
+  return {
+    kind: c.kind, title_th: c.title_th, title_en: c.title_en, summary_th: c.summary_th, summary_en: c.summary_en, category: c.category,
+    fiscal_year: c.fiscal_year ? String(c.fiscal_year) : '', period: c.period ?? '', body_format: c.body_format, body_th: c.body_th, body_en: c.body_en,
+    slug: c.slug, is_signoff_required: c.is_signoff_required ? 'on' : undefined, signoff_name: c.signoff_name, signoff_position: c.signoff_position, signoff_date: c.signoff_date ?? '',
+  };
+}
+
+export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
+  const viewer = { preHandler: staffOnly('content.edit') };
+  const anyStaff = { preHandler: staffOnly() };
+
+  // approvers (who may not have content.edit) see the list and the detail pages too
+  const canSee = { preHandler: staffOnly() };
+
+  app.get('/staff/content', canSee, async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const filter = {
+      kind: (KINDS as readonly string[]).includes(q.kind ?? '') ? q.kind! : '',
+      status: (STATUSES as readonly string[]).includes(q.status ?? '') ? q.status! : '',
+      q: String(q.q ?? '').slice(0, 100).trim(),
+    };
+    const { info, rows } = await paged(q.page, 25, (limit, offset) => listForStaff(p.db, { agencyId: req.agency.id, kind: filter.kind || undefined, status: filter.status || undefined, q: filter.q || undefined, limit, offset }));
+    return sendHtml(reply, ContentListPage({ ctx: viewCtx(req, reply), rows, info, filter }));
+  });
+
+  const kindOf = (req: FastifyRequest): Kind => {
+    const k = (req.query as { kind?: string }).kind;
+    return (KINDS as readonly string[]).includes(k ?? '') ? (k as Kind) : 'document';
+  };
+
+  app.get('/staff/content/new', viewer, async (req, reply) => {
+    const kind = kindOf(req);
+    const form = emptyForm({ kind, body_format: 'markdown', category: kind === 'document' ? 'announcement' : '', fiscal_year: String(viewCtx(req, reply).fiscalYear) });
+    return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content: null }));
+  });
+
+  const formFailure = (req: FastifyRequest, reply: FastifyReply, form: FormState, kind: string, content: Content | null) =>
+    sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content }), 422);
+
+  app.post('/staff/content/new', viewer, async (req, reply) => {
+    const kind = kindOf(req);
+    const { fields, files } = readMultipart(req);
+    const f = parseForm(req.lang, contentSchema, { ...fields, kind });
+    if (!f.ok) return formFailure(req, reply, f, kind, null);
+    try {
+      const id = await createContent(p, req.user!, f.data as ContentInput, chosenFile(files, 'cover'));
+      return redirectWithFlash(reply, `/staff/content/${id}`, 'success', 'pub.staff.created');
+    } catch (err) {
+      if (err instanceof ValidationError) return formFailure(req, reply, { values: fields, errors: validationMessages(viewCtx(req, reply).t, err) }, kind, null);
+      throw err;
+    }
+  });
+
+  const load = async (req: FastifyRequest): Promise<Content> => {
+    const c = await getContent(p.db, req.agency.id, idParam(req));
+    if (!c) throw new NotFoundError();
+    return c;
+  };
+
+  const detail = async (req: FastifyRequest, reply: FastifyReply, c: Content, form: FormState = emptyForm(), status = 200) => {
+    const [attachments, revisions] = await Promise.all([listAttachments(p.db, req.agency.id, [c.id]), listRevisions(p.db, req.agency.id, c.id)]);
+    return sendHtml(reply, ContentDetailPage({ ctx: viewCtx(req, reply), c, attachments: attachments.get(c.id) ?? [], revisions, form }), status);
+  };
+
+  app.get('/staff/content/:id', canSee, async (req, reply) => detail(req, reply, await load(req)));
+
+  app.get('/staff/content/:id/preview', canSee, async (req, reply) => {
+    const c = await load(req);
+    const attachments = (await listAttachments(p.db, req.agency.id, [c.id])).get(c.id) ?? [];
+    const cover = c.cover_file_id ? (await coversOf(p.db, req.agency.id, [c])).get(c.cover_file_id) ?? null : null;
+    return sendHtml(reply.header('x-robots-tag', 'noindex'), ContentPage({ ctx: viewCtx(req, reply), c, attachments, cover, preview: true }));
+  });
+
+  app.get('/staff/content/:id/edit', viewer, async (req, reply) => {
+    const c = await load(req);
+    return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form: emptyForm(valuesOf(c)), kind: c.kind, content: c }));
+  });
+
+  app.post('/staff/content/:id/edit', canSee, async (req, reply) => {
+    const c = await load(req);
+    const { fields, files } = readMultipart(req);
+    const f = parseForm(req.lang, contentSchema, { ...fields, kind: c.kind });
+    if (!f.ok) return formFailure(req, reply, f, c.kind, c);
+    try {
+      await updateContent(p, req.user!, c.id, f.data as ContentInput, chosenFile(files, 'cover'));
+    } catch (err) {
+      if (err instanceof ValidationError) return formFailure(req, reply, { values: fields, errors: validationMessages(viewCtx(req, reply).t, err) }, c.kind, c);
+      throw err;
+    }
+    return redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.saved');
+  });
+
+  /** A workflow step: on a rule broken, the detail page comes back with the message. */
+  const step = (run: (req: FastifyRequest, c: Content) => Promise<{ key: Parameters<typeof redirectWithFlash>[3]; vars?: Record<string, string> } | FormState>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const c = await load(req);
+      try {
+        const r = await run(req, c);
+        if ('errors' in r) return detail(req, reply, c, r, 422);
+        return redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', r.key, r.vars);
+      } catch (err) {
+        if (err instanceof ValidationError) return detail(req, reply, c, { values: {}, errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
+        throw err;
+      }
+    };
+
+  app.post('/staff/content/:id/submit', canSee, step(async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
+  app.post('/staff/content/:id/approve', canSee, step(async (req, c) => {
+    const f = parseForm(req.lang, approveSchema, req.body);
+    if (!f.ok) return f;
+    const done = await approveContent(p, req.user!, c.id, f.data.publish_at);
+    return done.published_at! > new Date().toISOString()
+      ? { key: 'pub.staff.scheduled', vars: { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) } }
+      : { key: 'pub.staff.approved' };
+  }));
+  app.post('/staff/content/:id/return', canSee, step(async (req, c) => {
+    const f = parseForm(req.lang, z.object({ note: block({ max: 1000 }) }), req.body);
+    if (!f.ok) return f;
+    await returnContent(p, req.user!, c.id, f.data.note);
+    return { key: 'pub.staff.returned' };
+  }));
+  app.post('/staff/content/:id/archive', canSee, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
+  app.post('/staff/content/:id/reopen', canSee, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
+
+  app.post('/staff/content/:id/attachments', canSee, step(async (req, c) => {
+    const { fields, files } = readMultipart(req);
+    const f = parseForm(req.lang, z.object({ label: text({ min: 0, max: 200 }) }), fields);
+    if (!f.ok) return f;
+    const part = chosenFile(files, 'file');
+    if (!part) return { values: fields, errors: { file: translate(req.lang, 'err.fileMissing') } };
+    await addAttachment(p, req.user!, c.id, part, f.data.label);
+    return { key: 'pub.staff.uploaded' };
+  }));
+  app.post('/staff/content/:id/attachments/:att/remove', canSee, step(async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
+
+  // ---- staff notices ----
+  app.get('/staff/notices', anyStaff, async (req, reply) => sendHtml(reply, NoticesPage({ ctx: viewCtx(req, reply), notices: await listNotices(p.db, req.user!) })));
+
+  const noticeDocs = (agencyId: number) => p.db.k.selectFrom('content').select(['id', 'title_th']).where('agency_id', '=', agencyId).where('kind', '=', 'document').where('status', '=', 'published').orderBy('published_at', 'desc').limit(200).execute();
+
+  app.get('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) =>
+    sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form: emptyForm({ fiscal_year: String(viewCtx(req, reply).fiscalYear) }), documents: await noticeDocs(req.agency.id) })),
+  );
+  app.post('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) => {
+    const f = parseForm(req.lang, noticeSchema, req.body);
+    if (!f.ok) return sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form: f, documents: await noticeDocs(req.agency.id) }), 422);
+    const id = await createNotice(p, req.user!, f.data);
+    return redirectWithFlash(reply, `/staff/notices/${id}`, 'success', 'notice.created');
+  });
+  app.post('/staff/notices/:id/ack', anyStaff, async (req, reply) => {
+    await acknowledge(p, req.user!, idParam(req));
+    return redirectWithFlash(reply, '/staff/notices', 'success', 'notice.acked');
+  });
+  app.get('/staff/notices/:id', { preHandler: staffOnly('notice.report') }, async (req, reply) =>
+    sendHtml(reply, NoticeReportPage({ ctx: viewCtx(req, reply), report: await noticeReport(p, req.user!, idParam(req)) })),
+  );
+  app.get('/staff/notices/:id/report.csv', { preHandler: staffOnly('notice.report') }, async (req, reply) => {
+    const r = await noticeReport(p, req.user!, idParam(req));
+    const csv = stringify(r.people.map((x) => ({ display_name: x.display_name, username: x.username, acknowledged_at: x.acked_at ?? '' })), { bom: true, header: true, record_delimiter: '\r\n' });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="notice-${r.notice.id}-acknowledgements.csv"`).send(csv);
+  });
+}

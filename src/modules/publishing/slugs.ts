@@ -1,0 +1,17 @@
+import crypto from 'node:crypto';
+
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug from an English title, or kind-year-random when there is none (Thai does not transliterate simply). */
+export function makeSlug(kind: string, titleEn: string, fiscalYear: number | null): string {
+  const fromTitle = titleEn
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const suffix = crypto.randomBytes(3).toString('hex');
+  if (fromTitle.length >= 3) return `${fromTitle}-${suffix}`;
+  return [kind, fiscalYear ?? '', suffix].filter(Boolean).join('-');
+}

@@ -1,0 +1,223 @@
+import type { Generated, Selectable } from 'kysely';
+import type { DbLike } from '../../platform/db/index.ts';
+import { likeEscape, likeExpr } from '../../platform/db/index.ts';
+
+export interface ContentTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  slug: string;
+  title_th: string;
+  title_en: string;
+  summary_th: string;
+  summary_en: string;
+  body_format: string;
+  body_th: string;
+  body_en: string;
+  body_html_th: string;
+  body_html_en: string;
+  category: string;
+  fiscal_year: number | null;
+  period: string | null;
+  status: string;
+  is_signoff_required: Generated<boolean>;
+  signoff_name: string;
+  signoff_position: string;
+  signoff_date: string | null;
+  publish_at: string | null;
+  published_at: string | null;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  review_note: string;
+  cover_file_id: number | null;
+  revision: number;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface ContentRevisionTable {
+  id: Generated<number>;
+  agency_id: number;
+  content_id: number;
+  revision: number;
+  snapshot: string;
+  status: string;
+  changed_by: number | null;
+  changed_at: string;
+  note: string;
+}
+
+export interface ContentAttachmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  content_id: number;
+  file_id: number;
+  label: string;
+  sort_order: number;
+}
+
+export interface SlugRedirectTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  old_slug: string;
+  content_id: number;
+}
+
+export interface StaffNoticeTable {
+  id: Generated<number>;
+  agency_id: number;
+  title: string;
+  body: string;
+  content_id: number | null;
+  fiscal_year: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface StaffNoticeAckTable {
+  agency_id: number;
+  notice_id: number;
+  user_id: number;
+  at: string;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    content: ContentTable;
+    content_revision: ContentRevisionTable;
+    content_attachment: ContentAttachmentTable;
+    slug_redirect: SlugRedirectTable;
+    staff_notice: StaffNoticeTable;
+    staff_notice_ack: StaffNoticeAckTable;
+  }
+}
+
+export type Content = Selectable<ContentTable>;
+
+export interface Attachment {
+  id: number;
+  label: string;
+  file_id: number;
+  public_id: string;
+  original_name: string;
+  content_type: string;
+  size_bytes: number;
+  ext: string;
+}
+
+export async function getContent(db: DbLike, agencyId: number, id: number): Promise<Content | undefined> {
+  return db.k.selectFrom('content').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getBySlug(db: DbLike, agencyId: number, kind: string, slug: string): Promise<Content | undefined> {
+  return db.k.selectFrom('content').selectAll().where('agency_id', '=', agencyId).where('kind', '=', kind).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findRedirect(db: DbLike, agencyId: number, kind: string, slug: string): Promise<string | undefined> {
+  const r = await db.k
+    .selectFrom('slug_redirect')
+    .innerJoin('content', 'content.id', 'slug_redirect.content_id')
+    .select('content.slug')
+    .where('slug_redirect.agency_id', '=', agencyId)
+    .where('slug_redirect.kind', '=', kind)
+    .where('slug_redirect.old_slug', '=', slug)
+    .executeTakeFirst();
+  return r?.slug;
+}
+
+export async function listAttachments(db: DbLike, agencyId: number, contentIds: number[]): Promise<Map<number, Attachment[]>> {
+  const out = new Map<number, Attachment[]>();
+  if (!contentIds.length) return out;
+  const rows = await db.k
+    .selectFrom('content_attachment')
+    .innerJoin('file', 'file.id', 'content_attachment.file_id')
+    .select(['content_attachment.id', 'content_attachment.content_id', 'content_attachment.label', 'content_attachment.file_id', 'file.public_id', 'file.original_name', 'file.content_type', 'file.size_bytes', 'file.ext'])
+    .where('content_attachment.agency_id', '=', agencyId)
+    .where('content_attachment.content_id', 'in', contentIds)
+    .orderBy('content_attachment.sort_order')
+    .orderBy('content_attachment.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.content_id) ?? [];
+    list.push(r);
+    out.set(r.content_id, list);
+  }
+  return out;
+}
+
+/** Visible to the public: published, and its publication time has come. */
+export function isPublic(c: Pick<Content, 'status' | 'published_at'>, now = new Date().toISOString()): boolean {
+  return c.status === 'published' && !!c.published_at && c.published_at <= now;
+}
+
+export interface PublicFilter {
+  agencyId: number;
+  kind: string;
+  category?: string;
+  fiscalYear?: number;
+  limit: number;
+  offset: number;
+}
+
+export async function listPublic(db: DbLike, f: PublicFilter): Promise<{ total: number; rows: Content[] }> {
+  let q = db.k
+    .selectFrom('content')
+    .where('agency_id', '=', f.agencyId)
+    .where('kind', '=', f.kind)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', new Date().toISOString());
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.fiscalYear) q = q.where('fiscal_year', '=', f.fiscalYear);
+  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { total, rows };
+}
+
+export async function publicFiscalYears(db: DbLike, agencyId: number, kind: string): Promise<number[]> {
+  const rows = await db.k
+    .selectFrom('content')
+    .select('fiscal_year')
+    .distinct()
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'published')
+    .where('fiscal_year', 'is not', null)
+    .orderBy('fiscal_year', 'desc')
+    .execute();
+  return rows.map((r) => r.fiscal_year!);
+}
+
+export interface StaffFilter {
+  agencyId: number;
+  kind?: string;
+  status?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listForStaff(db: DbLike, f: StaffFilter): Promise<{ total: number; rows: Content[] }> {
+  let q = db.k.selectFrom('content').where('agency_id', '=', f.agencyId);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.q) q = q.where((eb) => eb.or([likeExpr('title_th', `%${likeEscape(f.q!)}%`), likeExpr('title_en', `%${likeEscape(f.q!)}%`), likeExpr('slug', `%${likeEscape(f.q!.toLowerCase())}%`)]));
+  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { total, rows };
+}
+
+export async function listRevisions(db: DbLike, agencyId: number, contentId: number) {
+  return db.k
+    .selectFrom('content_revision')
+    .leftJoin('app_user', 'app_user.id', 'content_revision.changed_by')
+    .select(['content_revision.revision', 'content_revision.status', 'content_revision.changed_at', 'content_revision.note', 'app_user.username'])
+    .where('content_revision.agency_id', '=', agencyId)
+    .where('content_revision.content_id', '=', contentId)
+    .orderBy('content_revision.revision', 'desc')
+    .execute();
+}

@@ -1,0 +1,62 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { fileUrl } from '../../../platform/files/index.ts';
+import { formatBytes } from '../../../platform/i18n/index.ts';
+import { formatDate, formatMonth } from '../../../platform/thai/index.ts';
+import { catKey } from '../kinds.ts';
+import type { Attachment, Content } from '../store.ts';
+
+export const pickLang = (ctx: ViewCtx, th: string, en: string) => (ctx.lang === 'en' && en) || th;
+export const titleOf = (ctx: ViewCtx, c: Pick<Content, 'title_th' | 'title_en'>) => pickLang(ctx, c.title_th, c.title_en);
+
+/** Share links that need no third-party script. */
+export function ShareLinks({ ctx, url, title }: { ctx: ViewCtx; url: string; title: string }) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  return (
+    <nav class="share" aria-label={ctx.t('pub.share')}>
+      <ul class="plain inline-list">
+        <li><a href={`https://www.facebook.com/sharer/sharer.php?u=${u}`} rel="noopener" safe>{ctx.t('pub.share.facebook')}</a></li>
+        <li><a href={`https://social-plugins.line.me/lineit/share?url=${u}`} rel="noopener" safe>{ctx.t('pub.share.line')}</a></li>
+        <li><a href={`https://twitter.com/intent/tweet?url=${u}&text=${t}`} rel="noopener" safe>{ctx.t('pub.share.x')}</a></li>
+        <li><a href={`mailto:?subject=${t}&body=${u}`} safe>{ctx.t('pub.share.email')}</a></li>
+      </ul>
+    </nav>
+  );
+}
+
+export function AttachmentList({ ctx, attachments, absolute }: { ctx: ViewCtx; attachments: Attachment[]; absolute?: boolean }) {
+  if (!attachments.length) return '';
+  return (
+    <section aria-labelledby="attachments-title">
+      <h2 id="attachments-title" safe>{ctx.t('pub.attachments')}</h2>
+      <ul class="attachments">
+        {attachments.map((a) => {
+          const href = fileUrl(a);
+          return (
+            <li>
+              <a href={href} safe>{a.label || a.original_name}</a>{' '}
+              <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
+              {absolute ? <span class="print-url" safe>{` ${ctx.baseUrl}${href}`}</span> : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function ContentMeta({ ctx, c }: { ctx: ViewCtx; c: Content }) {
+  const t = ctx.t;
+  return (
+    <dl class="meta">
+      {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{t(catKey(c.category))}</dd></> : ''}
+      {c.fiscal_year ? <><dt safe>{t('pub.field.fiscalYear')}</dt><dd safe>{String(c.fiscal_year)}</dd></> : ''}
+      {c.period ? <><dt safe>{t('pub.meta.period')}</dt><dd safe>{formatMonth(c.period, ctx.lang)}</dd></> : ''}
+      {c.published_at ? <><dt safe>{t('pub.meta.published')}</dt><dd safe>{formatDate(c.published_at, { lang: ctx.lang })}</dd></> : ''}
+      {c.revision > 1 ? <><dt safe>{t('pub.meta.updated')}</dt><dd safe>{formatDate(c.updated_at, { lang: ctx.lang })}</dd></> : ''}
+      {c.is_signoff_required && c.signoff_name ? (
+        <><dt safe>{t('pub.meta.signoff')}</dt><dd safe>{`${c.signoff_name}${c.signoff_position ? ` ${c.signoff_position}` : ''}${c.signoff_date ? `, ${formatDate(c.signoff_date, { lang: ctx.lang })}` : ''}`}</dd></>
+      ) : ''}
+    </dl>
+  );
+}

@@ -1,0 +1,165 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { Page } from '../../../platform/views/layout.tsx';
+import { EmptyState, Pagination, type PageInfo } from '../../../platform/views/components.tsx';
+import { assetUrl } from '../../../platform/views/assets.ts';
+import { fileUrl } from '../../../platform/files/index.ts';
+import { formatDate } from '../../../platform/thai/index.ts';
+import { CATEGORIES, catKey, contentUrl, kindKey, statusKey } from '../kinds.ts';
+import type { Attachment, Content } from '../store.ts';
+import { AttachmentList, ContentMeta, pickLang, ShareLinks, titleOf } from './parts.tsx';
+
+export interface Cover {
+  public_id: string;
+  original_name: string;
+}
+
+export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; category: string; fiscalYear: number | null; years: number[] }) {
+  const t = ctx.t;
+  const qs = new URLSearchParams();
+  if (category) qs.set('category', category);
+  if (fiscalYear) qs.set('fy', String(fiscalYear));
+  return (
+    <Page ctx={ctx} title={t('pub.documents.title')} description={t('pub.documents.intro')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1 safe>{t('pub.documents.title')}</h1>
+      <p safe>{t('pub.documents.intro')}</p>
+      <form method="get" action="/documents" class="filters" role="search">
+        <div class="field">
+          <label for="f-category" safe>{t('pub.field.category')}</label>
+          <select id="f-category" name="category">
+            <option value="" safe>{t('pub.field.anyCategory')}</option>
+            {CATEGORIES.map((c) => <option value={c} selected={c === category} safe>{t(catKey(c))}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-fy" safe>{t('pub.field.fiscalYear')}</label>
+          <select id="f-fy" name="fy">
+            <option value="" safe>{t('pub.field.anyYear')}</option>
+            {years.map((y) => <option value={String(y)} selected={y === fiscalYear} safe>{String(y)}</option>)}
+          </select>
+        </div>
+        <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
+      </form>
+      {rows.length === 0 ? <EmptyState text={t('pub.documents.empty')} /> : (
+        <ul class="item-list">
+          {rows.map((c) => (
+            <li>
+              <h2 class="item-title"><a href={contentUrl(c.kind, c.slug)} safe>{titleOf(ctx, c)}</a></h2>
+              <p class="muted" safe>{[t(catKey(c.category || 'other')), c.fiscal_year ? `${t('pub.field.fiscalYear')} ${c.fiscal_year}` : '', formatDate(c.published_at!, { lang: ctx.lang })].filter(Boolean).join(' · ')}</p>
+              {pickLang(ctx, c.summary_th, c.summary_en) ? <p safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination ctx={ctx} info={info} baseHref={`/documents${qs.size ? `?${qs}` : ''}`} />
+    </Page>
+  );
+}
+
+export function NewsPage({ ctx, rows, info, covers }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; covers: Map<number, Cover> }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('pub.news.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1 safe>{t('pub.news.title')}</h1>
+      <p><a href="/feed.xml" type="application/atom+xml">Atom feed</a></p>
+      {rows.length === 0 ? <EmptyState text={t('pub.news.empty')} /> : <NewsCards ctx={ctx} rows={rows} covers={covers} />}
+      <Pagination ctx={ctx} info={info} baseHref="/news" />
+    </Page>
+  );
+}
+
+export function NewsCards({ ctx, rows, covers }: { ctx: ViewCtx; rows: Content[]; covers: Map<number, Cover> }) {
+  return (
+    <ul class="cards">
+      {rows.map((c) => {
+        const cover = c.cover_file_id ? covers.get(c.cover_file_id) : undefined;
+        return (
+          <li class="card news-card">
+            {cover ? <img src={fileUrl(cover)} alt="" width="320" height="180" loading="lazy" /> : ''}
+            <h3><a href={contentUrl(c.kind, c.slug)} safe>{titleOf(ctx, c)}</a></h3>
+            <p class="muted" safe>{formatDate(c.published_at!, { lang: ctx.lang })}</p>
+            {pickLang(ctx, c.summary_th, c.summary_en) ? <p safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ContentPage({ ctx, c, attachments, cover, preview }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; cover: Cover | null; preview: boolean }) {
+  const t = ctx.t;
+  const title = titleOf(ctx, c);
+  const url = `${ctx.baseUrl}${contentUrl(c.kind, c.slug)}`;
+  const safeBody = pickLang(ctx, c.body_html_th, c.body_html_en); // sanitised when saved
+  const images = attachments.filter((a) => ['png', 'jpg', 'webp'].includes(a.ext));
+  const files = c.kind === 'news' ? attachments.filter((a) => !images.includes(a)) : attachments;
+  const listHref = c.kind === 'news' ? '/news' : c.kind === 'document' ? '/documents' : '/';
+  const summary = pickLang(ctx, c.summary_th, c.summary_en);
+  return (
+    <Page
+      ctx={ctx}
+      title={title}
+      description={summary || title}
+      share={{ image: cover ? fileUrl(cover) : undefined, type: c.kind === 'news' ? 'article' : 'website' }}
+      breadcrumbs={[{ href: '/', label: t('nav.home') }, ...(listHref !== '/' ? [{ href: listHref, label: t(c.kind === 'news' ? 'pub.news.title' : 'pub.documents.title') }] : [])]}
+    >
+      {preview ? <div class="flash flash-info" role="status"><p safe>{t('pub.preview.banner', { status: t(statusKey(c.status)) })}</p></div> : ''}
+      <article>
+        <h1 safe>{title}</h1>
+        <ContentMeta ctx={ctx} c={c} />
+        {summary ? <p class="lead" safe>{summary}</p> : ''}
+        {cover ? <p><img src={fileUrl(cover)} alt="" class="cover" /></p> : ''}
+        <div class="body">{safeBody}</div>
+        {c.kind === 'news' && images.length ? (
+          <section aria-labelledby="gallery-title">
+            <h2 id="gallery-title" safe>{t('pub.gallery')}</h2>
+            <ul class="gallery plain">{images.map((a) => <li><img src={fileUrl(a)} alt={a.label} loading="lazy" /></li>)}</ul>
+          </section>
+        ) : ''}
+        <AttachmentList ctx={ctx} attachments={files} />
+      </article>
+      {preview ? '' : (
+        <div class="actions">
+          <a class="btn btn-secondary" href={`${contentUrl(c.kind, c.slug)}/print`} safe>{t('pub.printView')}</a>
+          <ShareLinks ctx={ctx} url={url} title={title} />
+        </div>
+      )}
+    </Page>
+  );
+}
+
+/** A print-friendly page: no navigation, the addresses of links written out. */
+export function PrintPage({ ctx, c, attachments }: { ctx: ViewCtx; c: Content; attachments: Attachment[] }) {
+  const title = titleOf(ctx, c);
+  const safeBody = pickLang(ctx, c.body_html_th, c.body_html_en);
+  const url = `${ctx.baseUrl}${contentUrl(c.kind, c.slug)}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title safe>{`${title} | ${ctx.site.name}`}</title>
+          <link rel="stylesheet" href={assetUrl('app.css')} />
+          <link rel="canonical" href={url} />
+        </head>
+        <body class="print-page">
+          <main class="wrap">
+            <p class="muted" safe>{ctx.site.name}</p>
+            <h1 safe>{title}</h1>
+            <ContentMeta ctx={ctx} c={c} />
+            {pickLang(ctx, c.summary_th, c.summary_en) ? <p class="lead" safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+            <div class="body">{safeBody}</div>
+            <AttachmentList ctx={ctx} attachments={attachments} absolute />
+            <p class="muted" safe>{url}</p>
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}
+
+export function kindLabel(ctx: ViewCtx, kind: string): string {
+  return ctx.t(kindKey(kind));
+}

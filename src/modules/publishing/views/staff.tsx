@@ -1,0 +1,223 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { Page } from '../../../platform/views/layout.tsx';
+import { Button, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import { can } from '../../../platform/auth/roles.ts';
+import { fileUrl } from '../../../platform/files/index.ts';
+import { formatBytes } from '../../../platform/i18n/index.ts';
+import { formatDate } from '../../../platform/thai/index.ts';
+import { CATEGORIES, catKey, contentUrl, FORMATS, KINDS, kindKey, STATUSES, statusKey } from '../kinds.ts';
+import type { Attachment, Content } from '../store.ts';
+import { isPublic } from '../store.ts';
+
+const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/content', label: ctx.t('pub.staff.title') }];
+
+export function statusLabel(ctx: ViewCtx, c: Pick<Content, 'status' | 'published_at'>): string {
+  if (c.status === 'published' && !isPublic(c)) return ctx.t('pub.status.scheduled');
+  return ctx.t(statusKey(c.status));
+}
+
+export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; filter: { kind: string; status: string; q: string } }) {
+  const t = ctx.t;
+  const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>);
+  return (
+    <Page ctx={ctx} title={t('pub.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
+      <h1 safe>{t('pub.staff.title')}</h1>
+      {can(ctx.user, 'content.edit') ? (
+        <ul class="plain inline-list">
+          {KINDS.map((k) => <li><a class="btn btn-primary" href={`/staff/content/new?kind=${k}`} safe>{t('pub.staff.newKind', { kind: t(kindKey(k)) })}</a></li>)}
+        </ul>
+      ) : ''}
+      <form method="get" action="/staff/content" class="filters" role="search">
+        <div class="field">
+          <label for="f-q" safe>{t('pub.staff.search')}</label>
+          <input type="search" id="f-q" name="q" value={filter.q} maxlength="100" />
+        </div>
+        <div class="field">
+          <label for="f-kind" safe>{t('pub.field.kind')}</label>
+          <select id="f-kind" name="kind">
+            <option value="" safe>{t('pub.field.anyKind')}</option>
+            {KINDS.map((k) => <option value={k} selected={k === filter.kind} safe>{t(kindKey(k))}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-status" safe>{t('pub.staff.status')}</label>
+          <select id="f-status" name="status">
+            <option value="" safe>{t('pub.staff.anyStatus')}</option>
+            {STATUSES.map((s) => <option value={s} selected={s === filter.status} safe>{t(statusKey(s))}</option>)}
+          </select>
+        </div>
+        <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
+      </form>
+      {rows.length === 0 ? <EmptyState text={t('pub.staff.empty')} /> : (
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t('pub.staff.title')}>
+          <table>
+            <thead><tr><th scope="col" safe>{t('pub.field.title_th')}</th><th scope="col" safe>{t('pub.field.kind')}</th><th scope="col" safe>{t('pub.staff.status')}</th><th scope="col" safe>{t('pub.field.fiscalYear')}</th><th scope="col" safe>{t('pub.staff.lastChange')}</th></tr></thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr>
+                  <td><a href={`/staff/content/${c.id}`} safe>{c.title_th}</a></td>
+                  <td safe>{t(kindKey(c.kind))}</td>
+                  <td safe>{statusLabel(ctx, c)}</td>
+                  <td>{c.fiscal_year ? String(c.fiscal_year) : '—'}</td>
+                  <td safe>{formatDate(c.updated_at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination ctx={ctx} info={info} baseHref={`/staff/content${qs.size ? `?${qs}` : ''}`} />
+    </Page>
+  );
+}
+
+export const contentLabels = (ctx: ViewCtx): Record<string, string> => ({
+  title_th: ctx.t('pub.field.title_th'), title_en: ctx.t('pub.field.title_en'), summary_th: ctx.t('pub.field.summary_th'), summary_en: ctx.t('pub.field.summary_en'),
+  category: ctx.t('pub.field.category'), fiscal_year: ctx.t('pub.field.fiscalYear'), period: ctx.t('pub.field.period'), body_format: ctx.t('pub.field.body_format'),
+  body_th: ctx.t('pub.field.body_th'), body_en: ctx.t('pub.field.body_en'), slug: ctx.t('pub.field.slug'), signoff_name: ctx.t('pub.field.signoff_name'),
+  signoff_position: ctx.t('pub.field.signoff_position'), signoff_date: ctx.t('pub.field.signoff_date'), cover: ctx.t('pub.field.cover'), kind: ctx.t('pub.field.kind'), _form: '',
+});
+
+export function ContentFormPage({ ctx, form, kind, content }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null }) {
+  const t = ctx.t;
+  const l = contentLabels(ctx);
+  const title = content ? `${t('pub.staff.edit')}: ${content.title_th}` : t('pub.staff.newKind', { kind: t(kindKey(kind)) });
+  return (
+    <Page ctx={ctx} title={title} staff breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{title}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={l} />
+      <Form ctx={ctx} action={content ? `/staff/content/${content.id}/edit` : `/staff/content/new?kind=${kind}`} multipart>
+        <input type="hidden" name="kind" value={kind} />
+        <Field ctx={ctx} form={form} name="title_th" label={l.title_th!} required maxlength={300} size="wide" />
+        <Field ctx={ctx} form={form} name="title_en" label={l.title_en!} maxlength={300} size="wide" lang="en" />
+        <TextArea ctx={ctx} form={form} name="summary_th" label={l.summary_th!} rows={2} maxlength={1000} />
+        <TextArea ctx={ctx} form={form} name="summary_en" label={l.summary_en!} rows={2} maxlength={1000} lang="en" />
+        {kind === 'document' ? <Select ctx={ctx} form={form} name="category" label={l.category!} required options={CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))} /> : <input type="hidden" name="category" value="" />}
+        <Field ctx={ctx} form={form} name="fiscal_year" label={l.fiscal_year!} inputmode="numeric" size="short" maxlength={4} />
+        {kind === 'document' ? <Field ctx={ctx} form={form} name="period" type="month" label={l.period!} hint={t('pub.field.periodHint')} size="short" /> : ''}
+        <Select ctx={ctx} form={form} name="body_format" label={l.body_format!} options={FORMATS.map((f) => ({ value: f, label: t(`pub.format.${f}`) }))} />
+        <TextArea ctx={ctx} form={form} name="body_th" label={l.body_th!} hint={t('pub.field.bodyHint')} rows={12} maxlength={100000} />
+        <TextArea ctx={ctx} form={form} name="body_en" label={l.body_en!} rows={6} maxlength={100000} lang="en" />
+        <Field ctx={ctx} form={form} name="slug" label={l.slug!} hint={t('pub.field.slugHint')} maxlength={80} lang="en" />
+        {kind === 'document' ? (
+          <fieldset class="field">
+            <legend safe>{t('pub.meta.signoff')}</legend>
+            <Checkbox form={form} name="is_signoff_required" label={t('pub.field.signoff')} />
+            <Field ctx={ctx} form={form} name="signoff_name" label={l.signoff_name!} maxlength={200} />
+            <Field ctx={ctx} form={form} name="signoff_position" label={l.signoff_position!} maxlength={200} />
+            <Field ctx={ctx} form={form} name="signoff_date" type="date" label={l.signoff_date!} size="short" />
+          </fieldset>
+        ) : ''}
+        {kind !== 'page' ? <FileField ctx={ctx} form={form} name="cover" label={l.cover!} accept="image/png,image/jpeg,image/webp" /> : ''}
+        <div class="actions">
+          <Button label={t('form.save')} />
+          <a href={content ? `/staff/content/${content.id}` : '/staff/content'} safe>{t('form.cancel')}</a>
+        </div>
+      </Form>
+    </Page>
+  );
+}
+
+export interface RevisionRow {
+  revision: number;
+  status: string;
+  changed_at: string;
+  note: string;
+  username: string | null;
+}
+
+export function ContentDetailPage({ ctx, c, attachments, revisions, form }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; revisions: RevisionRow[]; form: FormState }) {
+  const t = ctx.t;
+  const approver = can(ctx.user, 'content.publish');
+  const editor = can(ctx.user, 'content.edit');
+  const mayEdit = c.status === 'draft' || c.status === 'in_review' ? editor : c.status === 'published' && approver;
+  const ownSubmission = c.submitted_by === ctx.user?.id;
+  return (
+    <Page ctx={ctx} title={c.title_th} staff breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{c.title_th}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={{ ...contentLabels(ctx), publish_at: t('pub.field.publish_at'), note: t('pub.field.note'), file: t('pub.field.attachment'), label: t('pub.field.attachmentLabel') }} />
+      <p><span class="tag" safe>{t(kindKey(c.kind))}</span> <span class="tag status" safe>{statusLabel(ctx, c)}</span></p>
+      <dl class="meta">
+        <dt safe>{t('pub.field.slug')}</dt><dd><code safe>{contentUrl(c.kind, c.slug)}</code></dd>
+        {c.published_at ? <><dt safe>{t('pub.meta.published')}</dt><dd safe>{formatDate(c.published_at, { lang: ctx.lang, withTime: true })}</dd></> : ''}
+        {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{t(catKey(c.category))}</dd></> : ''}
+        {c.fiscal_year ? <><dt safe>{t('pub.field.fiscalYear')}</dt><dd safe>{String(c.fiscal_year)}</dd></> : ''}
+      </dl>
+      {c.review_note && c.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: c.review_note })}</p></div> : ''}
+      <div class="actions">
+        {mayEdit ? <a class="btn btn-secondary" href={`/staff/content/${c.id}/edit`} safe>{t('pub.staff.edit')}</a> : ''}
+        {isPublic(c) ? <a href={contentUrl(c.kind, c.slug)} safe>{t('pub.staff.viewPublic')}</a> : <a href={`/staff/content/${c.id}/preview`} safe>{t('pub.staff.preview')}</a>}
+      </div>
+
+      <section aria-labelledby="workflow-title">
+        <h2 id="workflow-title" safe>{t('pub.staff.workflow')}</h2>
+        {c.status === 'draft' && editor ? (
+          <Form ctx={ctx} action={`/staff/content/${c.id}/submit`}><Button label={t('pub.staff.submit')} /></Form>
+        ) : ''}
+        {c.status === 'in_review' && approver && !ownSubmission ? (
+          <>
+            <Form ctx={ctx} action={`/staff/content/${c.id}/approve`}>
+              <Field ctx={ctx} form={form} name="publish_at" type="datetime-local" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />
+              <Button label={t('pub.staff.approve')} />
+            </Form>
+            <Form ctx={ctx} action={`/staff/content/${c.id}/return`}>
+              <TextArea ctx={ctx} form={form} name="note" label={t('pub.field.note')} rows={2} maxlength={1000} />
+              <Button kind="secondary" label={t('pub.staff.return')} />
+            </Form>
+          </>
+        ) : c.status === 'in_review' ? <p safe>{t('pub.staff.waitingFor')}</p> : ''}
+        {c.status === 'published' && approver ? (
+          <Form ctx={ctx} action={`/staff/content/${c.id}/archive`}><Button kind="danger" label={t('pub.staff.archive')} /></Form>
+        ) : ''}
+        {c.status === 'archived' && approver ? (
+          <Form ctx={ctx} action={`/staff/content/${c.id}/reopen`}><Button kind="secondary" label={t('pub.staff.reopen')} /></Form>
+        ) : ''}
+      </section>
+
+      <section aria-labelledby="att-title">
+        <h2 id="att-title" safe>{t('pub.staff.attachments')}</h2>
+        {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : (
+          <ul class="attachments">
+            {attachments.map((a) => (
+              <li>
+                <a href={fileUrl(a)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
+                {mayEdit ? (
+                  <Form ctx={ctx} action={`/staff/content/${c.id}/attachments/${a.id}/remove`} class="inline-form">
+                    <button type="submit" class="btn-inline" aria-label={`${t('pub.staff.removeAttachment')}: ${a.label || a.original_name}`} safe>{t('pub.staff.removeAttachment')}</button>
+                  </Form>
+                ) : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        {mayEdit ? (
+          <Form ctx={ctx} action={`/staff/content/${c.id}/attachments`} multipart>
+            <FileField ctx={ctx} form={form} name="file" label={t('pub.field.attachment')} required accept=".pdf,.docx,.xlsx,image/png,image/jpeg,image/webp" />
+            <Field ctx={ctx} form={form} name="label" label={t('pub.field.attachmentLabel')} maxlength={200} size="wide" />
+            <Button kind="secondary" label={t('pub.staff.upload')} />
+          </Form>
+        ) : ''}
+      </section>
+
+      <section aria-labelledby="rev-title">
+        <h2 id="rev-title" safe>{t('pub.staff.history')}</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="rev-title">
+          <table>
+            <thead><tr><th scope="col">#</th><th scope="col" safe>{t('audit.at')}</th><th scope="col" safe>{t('audit.actor')}</th><th scope="col" safe>{t('pub.staff.status')}</th><th scope="col" safe>{t('audit.summary')}</th></tr></thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr>
+                  <td safe>{String(r.revision)}</td>
+                  <td safe>{formatDate(r.changed_at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
+                  <td safe>{r.username ?? '—'}</td>
+                  <td safe>{t(statusKey(r.status))}</td>
+                  <td safe>{r.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Page>
+  );
+}
