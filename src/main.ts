@@ -5,7 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { verifyAudit } from './platform/audit/index.ts';
 import { buildApp, createPlatform, migrate } from './server.ts';
-import { demoUsernames, resetDemoPasswords, seedDemoAgency } from './modules/agency/index.ts';
+import { demoUsernames, resetDemoPasswords } from './modules/agency/index.ts';
+import { seedDemo } from './demo.ts';
 import type { Platform } from './platform/platform.ts';
 import { tx } from './platform/db/index.ts';
 import { recordAudit, SYSTEM_ACTOR } from './platform/audit/index.ts';
@@ -27,7 +28,7 @@ function printDemoLogin(config: Config, usernames: string[], password: string | 
 async function serve(config: Config): Promise<void> {
   const p = await createPlatform(config);
   await migrate(p);
-  const seeded = await seedDemoAgency(p);
+  const seeded = await seedDemo(p);
   if (config.demoMode) {
     const users = seeded?.usernames ?? (await demoUsernames(p));
     if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
@@ -86,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       return withPlatform(config, async () => (out('database is up to date'), 0));
     case 'seed-demo':
       return withPlatform(config, async (p) => {
-        const r = await seedDemoAgency(p);
+        const r = await seedDemo(p);
         if (!r) return (out('an agency already exists; nothing loaded'), 0);
         printDemoLogin(config, r.usernames, r.password);
         return 0;

@@ -11,6 +11,7 @@ import { FileStore } from './platform/files/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { registerHttp } from './platform/http/plugin.ts';
+import { parseUrlEncoded } from './platform/http/urlencoded.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerFileRoutes } from './platform/files/routes.ts';
@@ -54,7 +55,8 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     trustProxy: p.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { maxParamLength: 300 },
+    // query strings decode as strict UTF-8 too, so broken bytes are refused like in forms
+    routerOptions: { maxParamLength: 300, querystringParser: parseUrlEncoded },
   });
   await registerHttp(app, p, { resolveAgency: siteResolver(p) });
   registerAuth(app, p);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Platform } from '../../src/platform/platform.ts';
 import { buildApp, createLogger, createPlatform, migrate } from '../../src/server.ts';
-import { seedDemoAgency } from '../../src/modules/agency/index.ts';
+import { seedDemo } from '../../src/demo.ts';
 import type { DbTarget } from './db.ts';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
@@ -28,7 +28,7 @@ export async function startApp(target: DbTarget, env: Record<string, string> = {
   });
   const p = await createPlatform(config, createLogger(config, logLines ? { write: (line: string) => void logLines.push(line) } : undefined));
   await migrate(p);
-  await seedDemoAgency(p);
+  await seedDemo(p);
   const app = await buildApp(p);
   return {
     app,

@@ -15,10 +15,13 @@ export { importCatalogue, addBinding, saveTicks, itemUrl } from './service.ts';
 export { parseCatalogue, type CatalogueItem } from './catalogue.ts';
 export { itemReadiness, summary } from './readiness.ts';
 export { listItems, listYears, getItem } from './store.ts';
+export { seedDemoOit } from './demo.ts';
+
+// available as soon as the module is loaded (the demo binds evidence before any app is built)
+registerEvidenceProvider(contentEvidence);
+registerEvidenceProvider(agencyEvidence);
 
 export function registerOit(app: FastifyInstance, p: Platform): void {
-  registerEvidenceProvider(contentEvidence);
-  registerEvidenceProvider(agencyEvidence);
   registerSearchKind('oit', { th: 'รายการ OIT', en: 'OIT item' });
   registerSitemapSource('oit', async (db, agencyId) => {
     const years = await listYears(db, agencyId);

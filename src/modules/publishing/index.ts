@@ -17,6 +17,7 @@ export { createContent, submitContent, approveContent, syncSearch, type ContentI
 export { contentUrl, CATEGORIES, type Kind } from './kinds.ts';
 export { getContent, getBySlug, isPublic, listAttachments, type Content, type Attachment } from './store.ts';
 export { createNotice, acknowledge } from './notices.ts';
+export { seedDemoPublishing, type PublishingSeed } from './demo.ts';
 
 export function registerPublishing(app: FastifyInstance, p: Platform): void {
   registerSearchKind('document', { th: 'เอกสาร', en: 'Document' });

@@ -6,6 +6,7 @@ import { paged } from '../../platform/http/paging.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { search, searchKinds } from '../../platform/search/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
+import { hasInvalidText } from '../../platform/thai/index.ts';
 import { getAgency } from '../agency/index.ts';
 import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
 import { findRedirect, getBySlug, isPublic, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
@@ -103,6 +104,9 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   };
 
   app.get('/search', async (req, reply) => {
+    if (hasInvalidText(str((req.query as { q?: unknown }).q))) {
+      return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: '', type: '', fy: null, hits: [], info: { page: 1, perPage: 20, total: 0 }, kinds: searchKinds(), years: [], error: translate(req.lang, 'err.invalidText') }), 400);
+    }
     const r = await runSearch(req, 20);
     return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, kinds: r.kinds, years: await searchYears(req.agency.id) }));
   });
@@ -111,6 +115,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const raw = (req.query as { q?: unknown }).q;
     if (typeof raw !== 'string' || !raw.trim()) return reply.code(400).send({ error: 'missing_query', message: 'q is required / ต้องระบุคำค้น q' });
     if (raw.length > 200) return reply.code(400).send({ error: 'query_too_long', message: 'q must be at most 200 characters / คำค้นยาวเกิน 200 ตัวอักษร' });
+    if (hasInvalidText(raw)) return reply.code(400).send({ error: 'invalid_query', message: 'q is not valid UTF-8 / คำค้นมีอักขระที่อ่านไม่ได้' });
     const r = await runSearch(req, 20);
     return reply.header('cache-control', 'no-store').send({
       total: r.info.total,

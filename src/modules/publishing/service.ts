@@ -72,7 +72,7 @@ export async function syncSearch(db: DbLike, c: Content): Promise<void> {
   await indexDocument(db, {
     agencyId: c.agency_id, kind: c.kind, refId: c.id, lang: 'th', url: contentUrl(c.kind, c.slug), fiscalYear: c.fiscal_year, publishedAt: c.published_at,
     title: c.title_th,
-    body: [c.summary_th, plainText(c.body_html_th), c.title_en, c.summary_en, plainText(c.body_html_en), files].filter(Boolean).join(' '),
+    body: [plainText(c.body_html_th).includes(c.summary_th) ? '' : c.summary_th, plainText(c.body_html_th), c.title_en, c.summary_en, plainText(c.body_html_en), files].filter(Boolean).join(' '),
   });
 }
 

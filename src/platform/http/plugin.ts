@@ -1,6 +1,5 @@
 // Cross-cutting HTTP: cookies, bodies, security headers, CSRF, static assets, language, flash, error pages.
 import { createRequire } from 'node:module';
-import querystring from 'node:querystring';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -14,29 +13,13 @@ import { isLang, translate, type Lang, type MessageKey } from '../i18n/index.ts'
 import { PUBLIC_DIR } from '../views/assets.ts';
 import { ErrorPage } from '../views/errors.tsx';
 import { HttpError, ValidationError } from './errors.ts';
+import { parseUrlEncoded } from './urlencoded.ts';
 import { readFlash, safeNext, sendHtml, viewCtx } from './render.ts';
 import type { AgencySite } from './types.ts';
 import './types.ts';
 
 export const LANG_COOKIE = 'lang';
 
-// Node's percent-decoder to raw bytes (exported by node:querystring, missing from its type definitions)
-const unescapeBuffer = (querystring as unknown as { unescapeBuffer(s: string): Buffer }).unescapeBuffer;
-
-/** urlencoded bodies with strict UTF-8: broken byte sequences become U+FFFD, which form validation refuses. */
-export function parseUrlEncoded(body: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = Object.create(null);
-  const dec = (s: string) => unescapeBuffer(s.replace(/\+/g, ' ')).toString('utf8');
-  for (const part of body.split('&')) {
-    if (!part) continue;
-    const i = part.indexOf('=');
-    const key = dec(i < 0 ? part : part.slice(0, i));
-    const value = i < 0 ? '' : dec(part.slice(i + 1));
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return out;
-}
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/sarabun/package.json')), 'files');
 

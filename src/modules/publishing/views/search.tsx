@@ -5,7 +5,7 @@ import type { SearchHit } from '../../../platform/search/index.ts';
 import { pick } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 
-export function SearchPage({ ctx, q, type, fy, hits, info, kinds, years }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; kinds: Array<{ kind: string; th: string; en: string }>; years: number[] }) {
+export function SearchPage({ ctx, q, type, fy, hits, info, kinds, years, error }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; kinds: Array<{ kind: string; th: string; en: string }>; years: number[]; error?: string }) {
   const t = ctx.t;
   const label = (k: string) => pick(ctx.lang, kinds.find((x) => x.kind === k) ?? { th: k, en: k });
   const qs = new URLSearchParams({ q });
@@ -14,6 +14,7 @@ export function SearchPage({ ctx, q, type, fy, hits, info, kinds, years }: { ctx
   return (
     <Page ctx={ctx} title={q ? `${t('search.title')}: ${q}` : t('search.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('search.title')}</h1>
+      {error ? <div class="error-summary" role="alert"><p safe>{error}</p></div> : ''}
       <form method="get" action="/search" role="search" class="search-form">
         <div class="field">
           <label for="f-q" safe>{t('search.label')}</label>

@@ -1,0 +1,30 @@
+// The demo's OIT map: the 2567 and 2568 catalogues bound to the demo's disclosures, checked where complete.
+import type { Platform } from '../../platform/platform.ts';
+import { readSeed } from '../agency/index.ts';
+import type { PublishingSeed } from '../publishing/index.ts';
+import { parseCatalogue } from './catalogue.ts';
+import { itemReadiness } from './readiness.ts';
+import { addBinding, importCatalogue, saveTicks } from './service.ts';
+import { listItems } from './store.ts';
+
+export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string, number>, seed: PublishingSeed): Promise<void> {
+  const file = Buffer.from(JSON.stringify(readSeed<unknown[]>('oit-items.json')));
+  for (const year of [2567, 2568]) await importCatalogue(p, null, agencyId, year, parseCatalogue(file, year), 'Prongsai seed: ../shared/ita/oit-items.json');
+  const bind = (year: number, code: string, b: Parameters<typeof addBinding>[5]) => addBinding(p, null, agencyId, year, code, b);
+  for (const group of [...seed.pages, ...seed.documents, ...seed.news]) {
+    for (const r of group.oit ?? []) await bind(r.year, r.code, { provider: 'content', ref: String(ids.get(group.slug)) });
+  }
+  for (const r of seed.monthly.oit) {
+    for (const [slug, id] of ids) if (slug.startsWith('skr1-') && seed.monthly.fiscal_years.includes(r.year) && slug >= `skr1-${r.year - 544}-10` && slug <= `skr1-${r.year - 543}-09`) await bind(r.year, r.code, { provider: 'content', ref: String(id) });
+  }
+  for (const r of seed.agency) await bind(r.year, r.code, { provider: 'agency', ref: r.ref });
+  for (const r of seed.external) await bind(r.year, r.code, { provider: 'url', url: r.url, label: r.label });
+  // the working group has checked every item whose evidence is in order
+  for (const year of [2567, 2568]) {
+    const rs = await itemReadiness(p.db, agencyId, await listItems(p.db, agencyId, year));
+    for (const r of rs) {
+      const sound = r.evidence.length > 0 && r.evidence.every((e) => e.external || (e.evidence && e.problems.length === 0));
+      if (sound) await saveTicks(p, null, agencyId, year, r.item.code, r.item.requirements);
+    }
+  }
+}
