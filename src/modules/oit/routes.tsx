@@ -175,16 +175,14 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       }
     };
 
-  const bindingSchema = z.discriminatedUnion('provider', [
-    z.object({ provider: z.literal('url'), url: url(), label: text({ max: 300 }) }),
-    z.object({ provider: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/).refine((k) => k !== 'url'), ref: text({ max: 200 }) }),
-  ]);
+  const urlBinding = z.object({ provider: z.literal('url'), url: url(), label: text({ max: 300 }) });
+  const refBinding = z.object({ provider: text({ max: 40 }).pipe(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'err.choice')), ref: text({ max: 200 }).pipe(z.string().min(1, 'oit.err.chooseOne')) });
 
   app.post('/staff/oit/:year/:code/bindings', manage, change(async (req, item) => {
     const body = req.body as Record<string, unknown>;
-    const f = parseForm(req.lang, bindingSchema, body);
+    const f = body.provider === 'url' ? parseForm(req.lang, urlBinding, body) : parseForm(req.lang, refBinding, body);
     if (!f.ok) return f;
-    await addBinding(p, req.user!, req.agency.id, item.year, item.code, f.data as never);
+    await addBinding(p, req.user!, req.agency.id, item.year, item.code, f.data);
     return { ok: true, key: 'oit.staff.bound' };
   }));
 
