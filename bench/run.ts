@@ -1,5 +1,9 @@
-// npm run bench — prints figures; it asserts nothing. BENCH_SECONDS shortens or lengthens each load run.
-import { benchHome } from './home.bench.ts';
+// npm run bench — prints figures; it asserts nothing.
+// BENCH_SECONDS: length of each load run (default 10). BENCH_ONLY: pages | search. BENCH_SEARCH_DOCS: corpus size.
+import { benchPages } from './pages.bench.ts';
+import { benchSearch } from './search.bench.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-await benchHome(seconds);
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'pages') await benchPages(seconds);
+if (!only || only === 'search') await benchSearch();

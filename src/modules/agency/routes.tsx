@@ -7,7 +7,7 @@ import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { getAgency, getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
-import { saveDivision, saveExecutive, updateProfile } from './service.ts';
+import { leadersCache, saveDivision, saveExecutive, updateProfile } from './service.ts';
 import { homeBlocks } from './home.ts';
 import { ContactPage, ExecutivesPage, HomePage, StructurePage } from './views/public.tsx';
 import { AgencyAdminPage, DivisionForm, ExecutiveForm } from './views/admin.tsx';
@@ -56,9 +56,11 @@ function idParam(req: FastifyRequest): number {
 export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/', async (req, reply) => {
     const ctx = viewCtx(req, reply);
-    const execs = await listExecutives(p.db, req.agency.id);
     // the head of each side: the first by display order
-    const leaders = (['political', 'permanent'] as const).map((s) => execs.find((e) => e.side === s)).filter((e): e is Executive => !!e);
+    const leaders = await leadersCache.get(String(req.agency.id), async () => {
+      const execs = await listExecutives(p.db, req.agency.id);
+      return (['political', 'permanent'] as const).map((s) => execs.find((e) => e.side === s)).filter((e): e is Executive => !!e);
+    });
     const blocks = await Promise.all(homeBlocks(app).map((b) => b(ctx, req)));
     return sendHtml(reply, HomePage({ ctx, leaders, blocks }));
   });

@@ -8,7 +8,8 @@ import { IMAGE_KINDS, type UploadPart } from '../../platform/files/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgencySite } from '../../platform/http/types.ts';
 import type { SiteInfo } from '../../platform/views/ctx.ts';
-import { findAgencyForHost, getDivision, getExecutive, listChannels, type Agency, type Channel, type Side } from './store.ts';
+import { TtlCache } from '../../platform/cache.ts';
+import { findAgencyForHost, getDivision, getExecutive, listChannels, type Agency, type Channel, type Executive, type Side } from './store.ts';
 
 function site(a: Agency, channels: Channel[], lang: 'th' | 'en'): SiteInfo {
   const th = lang === 'th';
@@ -27,28 +28,23 @@ function site(a: Agency, channels: Channel[], lang: 'th' | 'en'): SiteInfo {
 
 // A short cache: the layout needs the agency on every request. Changes made here clear it at once;
 // other app processes see them within CACHE_MS.
-const CACHE_MS = 10_000;
-const cache = new Map<string, { at: number; value: Promise<AgencySite> }>();
+const cache = new TtlCache<AgencySite>(10_000);
+/** The current executives for the home page, same rule. */
+export const leadersCache = new TtlCache<Executive[]>(5_000);
 
 export function clearSiteCache(): void {
   cache.clear();
+  leadersCache.clear();
 }
 
 export function siteResolver(p: Platform) {
-  return (hostname: string): Promise<AgencySite> => {
-    const key = hostname.toLowerCase();
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const value = (async () => {
-      const a = await findAgencyForHost(p.db, key);
+  return (hostname: string): Promise<AgencySite> =>
+    cache.get(hostname.toLowerCase(), async () => {
+      const a = await findAgencyForHost(p.db, hostname.toLowerCase());
       if (!a) throw new Error('no agency in the database; run `npm run cli -- seed-demo` or create one');
       const channels = await listChannels(p.db, a.id);
       return { id: a.id, th: site(a, channels, 'th'), en: site(a, channels, 'en') };
-    })();
-    value.catch(() => cache.delete(key));
-    cache.set(key, { at: Date.now(), value });
-    return value;
-  };
+    });
 }
 
 export interface ProfileInput {
@@ -103,7 +99,7 @@ export async function saveExecutive(p: Platform, actor: CurrentUser, id: number 
     }
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'agency.executive.create' : 'agency.executive.update', targetType: 'executive', targetId: savedId, summary: `${input.position_th}${file ? ', new portrait' : ''}${input.is_current ? '' : ', left office'}` });
     return savedId;
-  });
+  }).finally(() => leadersCache.clear());
 }
 
 export interface DivisionInput {

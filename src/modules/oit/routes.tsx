@@ -10,7 +10,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
 import { evidenceProvider, evidenceProviders } from './evidence.ts';
 import { itemReadiness, summary } from './readiness.ts';
-import { addBinding, copyYear, deleteItem, importCatalogue, itemUrl, removeBinding, saveTicks, updateItem } from './service.ts';
+import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
@@ -63,7 +63,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/oit/:year', async (req, reply) => {
     const at = await locate(req, reply, false);
     if (!at) return reply;
-    const [items, years] = await Promise.all([listItems(p.db, req.agency.id, at.year), listYears(p.db, req.agency.id)]);
+    const [items, years] = await indexCache.get(`${req.agency.id}:${at.year}`, () => Promise.all([listItems(p.db, req.agency.id, at.year), listYears(p.db, req.agency.id)]));
     return sendHtml(reply, IndexPage({ ctx: viewCtx(req, reply), year: at.year, items, years }));
   });
 

@@ -5,6 +5,7 @@ import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import { TtlCache } from '../../platform/cache.ts';
 import type { CatalogueItem } from './catalogue.ts';
 import { evidenceProvider } from './evidence.ts';
 import { requirementKey } from './readiness.ts';
@@ -15,7 +16,11 @@ definePermission('oit.read', ['admin', 'integrity_officer', 'executive', 'publis
 
 export const itemUrl = (year: number, code: string) => `/oit/${year}/${encodeURIComponent(code)}`;
 
+/** The public index of a year (items and the list of years), cleared by every catalogue change. */
+export const indexCache = new TtlCache<[Item[], number[]]>(5_000);
+
 async function indexItem(db: DbLike, item: Item): Promise<void> {
+  indexCache.clear();
   await indexDocument(db, {
     agencyId: item.agency_id, kind: 'oit', refId: `${item.year}/${item.code}`, lang: 'th', url: itemUrl(item.year, item.code), fiscalYear: item.year, publishedAt: null,
     title: `${item.code} ${item.title_th}`,
@@ -109,6 +114,7 @@ export async function deleteItem(p: Platform, actor: CurrentUser, year: number, 
     const it = await loadItem(t, actor, year, code);
     await t.k.deleteFrom('oit_item').where('id', '=', it.id).execute();
     await removeDocument(t, actor.agencyId, 'oit', `${year}/${code}`);
+    indexCache.clear();
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.item.delete', targetType: 'oit_item', targetId: `${year}/${code}`, summary: 'deleted with its evidence bindings' });
   });
 }

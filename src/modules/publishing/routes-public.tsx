@@ -9,7 +9,7 @@ import { translate } from '../../platform/i18n/index.ts';
 import { hasInvalidText } from '../../platform/thai/index.ts';
 import { getAgency } from '../agency/index.ts';
 import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
-import { findRedirect, getBySlug, isPublic, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
+import { findRedirect, getBySlug, isPublic, latestWithBodies, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
 import { atomFeed } from './feed.ts';
 import { dcat, getDataset, listDatasets, toCsv, toJson } from './opendata.ts';
 import { sitemapXml } from './sitemap.ts';
@@ -77,7 +77,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   }
 
   app.get('/feed.xml', async (req, reply) => {
-    const { rows } = await listPublic(p.db, { agencyId: req.agency.id, kind: 'news', limit: 20, offset: 0 });
+    const rows = await latestWithBodies(p.db, { agencyId: req.agency.id, kind: 'news', limit: 20, offset: 0 });
     const site = req.agency[req.lang];
     const xml = atomFeed({ baseUrl: app.baseUrl, title: translate(req.lang, 'pub.feed.title', { name: site.name }), agencyName: site.name, news: rows, lang: req.lang });
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
@@ -94,13 +94,15 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const kinds = searchKinds();
     const type = kinds.some((k) => k.kind === str(q.type)) ? str(q.type) : '';
     const fy = fyParam(q.fy);
+    let capped = false;
     const r = text
       ? await paged(q.page, perPage, async (limit, offset) => {
           const s = await search(p.db, { agencyId: req.agency.id, q: text, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined, limit, offset });
+          capped = s.totalCapped;
           return { total: s.total, rows: s.hits };
         })
       : { info: { page: 1, perPage, total: 0 }, rows: [] };
-    return { text, type, fy, kinds, ...r };
+    return { text, type, fy, kinds, capped, ...r };
   };
 
   app.get('/search', async (req, reply) => {
@@ -108,7 +110,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
       return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: '', type: '', fy: null, hits: [], info: { page: 1, perPage: 20, total: 0 }, kinds: searchKinds(), years: [], error: translate(req.lang, 'err.invalidText') }), 400);
     }
     const r = await runSearch(req, 20);
-    return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, kinds: r.kinds, years: await searchYears(req.agency.id) }));
+    return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, capped: r.capped, kinds: r.kinds, years: await searchYears(req.agency.id) }));
   });
 
   app.get('/api/v1/search', async (req, reply) => {
@@ -119,6 +121,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const r = await runSearch(req, 20);
     return reply.header('cache-control', 'no-store').send({
       total: r.info.total,
+      // counts stop at 1,000: true when there are more
+      capped: r.capped,
       results: r.rows.map((h) => ({ title: h.title, url: `${app.baseUrl}${h.url}`, snippet: plainSnippet(h.snippet), type: h.kind, fiscalYear: h.fiscalYear })),
     });
   });

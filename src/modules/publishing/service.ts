@@ -11,6 +11,7 @@ import { plainText, renderBody } from './markup.ts';
 import { makeSlug } from './slugs.ts';
 import { contentUrl, type Kind } from './kinds.ts';
 import { getContent, isPublic, listAttachments, type Content } from './store.ts';
+import { homeCache } from './cache.ts';
 
 definePermission('content.edit', ['publisher', 'admin', 'integrity_officer', 'procurement_officer']);
 definePermission('content.publish', ['admin', 'executive']);
@@ -62,6 +63,7 @@ async function snapshot(t: Tx, c: Content, actor: CurrentUser, note: string): Pr
 
 /** Puts a public item into search (or takes it out); scheduled items carry their future time and stay hidden until then. */
 export async function syncSearch(db: DbLike, c: Content): Promise<void> {
+  homeCache.clear();
   if (c.status !== 'published' || !c.published_at) {
     await removeDocument(db, c.agency_id, c.kind, c.id);
     return;

@@ -164,7 +164,11 @@ export interface PublicFilter {
   offset: number;
 }
 
-export async function listPublic(db: DbLike, f: PublicFilter): Promise<{ total: number; rows: Content[] }> {
+/** What a list shows; bodies stay in the database. */
+export const LIST_COLUMNS = ['id', 'kind', 'slug', 'title_th', 'title_en', 'summary_th', 'summary_en', 'category', 'fiscal_year', 'period', 'published_at', 'cover_file_id', 'updated_at'] as const;
+export type ListItem = Pick<Content, (typeof LIST_COLUMNS)[number]>;
+
+function publicQuery(db: DbLike, f: Omit<PublicFilter, 'limit' | 'offset'>) {
   let q = db.k
     .selectFrom('content')
     .where('agency_id', '=', f.agencyId)
@@ -173,9 +177,23 @@ export async function listPublic(db: DbLike, f: PublicFilter): Promise<{ total: 
     .where('published_at', '<=', new Date().toISOString());
   if (f.category) q = q.where('category', '=', f.category);
   if (f.fiscalYear) q = q.where('fiscal_year', '=', f.fiscalYear);
+  return q;
+}
+
+export async function listPublic(db: DbLike, f: PublicFilter): Promise<{ total: number; rows: ListItem[] }> {
+  const q = publicQuery(db, f);
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
-  return { total, rows };
+  return { total, rows: await latestPublic(db, f) };
+}
+
+/** The newest public items, without counting them (home page, feeds). */
+export async function latestPublic(db: DbLike, f: PublicFilter): Promise<ListItem[]> {
+  return publicQuery(db, f).select(LIST_COLUMNS).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+}
+
+/** The newest public items with their bodies (the Atom feed). */
+export async function latestWithBodies(db: DbLike, f: PublicFilter): Promise<Content[]> {
+  return publicQuery(db, f).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
 }
 
 export async function publicFiscalYears(db: DbLike, agencyId: number, kind: string): Promise<number[]> {

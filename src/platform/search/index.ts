@@ -1,6 +1,6 @@
 // One search interface over Thai text: FTS5 trigram on SQLite, pg_trgm on PostgreSQL. Full substring recall.
 import { sql } from 'kysely';
-import { likeEscape, likeExpr, type DbLike } from '../db/index.ts';
+import { likeEscape, type DbLike } from '../db/index.ts';
 import { foldForSearch, normalizeLine } from '../thai/index.ts';
 import { escapeHtml } from '@kitajs/html';
 
@@ -87,34 +87,69 @@ export function queryTerms(q: string): string[] {
   return [...new Set(foldForSearch(q).split(' ').filter((t) => t.length > 0))].slice(0, 8).map((t) => t.slice(0, 100));
 }
 
-export async function search(db: DbLike, query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
-  const terms = queryTerms(query.q);
-  if (terms.length === 0) return { total: 0, hits: [] };
+type Row = { kind: string; ref_id: string; title: string; body: string; url: string; fiscal_year: number | null; published_at: string | null };
+
+/** The conditions on search_doc d: tenant, visibility, filters, and LIKE for the terms the index cannot take. */
+function filters(query: SearchQuery, likeTerms: string[]) {
   const now = new Date().toISOString();
-  // an entry published in the future (scheduled) stays hidden until its time
-  let q = db.k.selectFrom('search_doc').where('agency_id', '=', query.agencyId).where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)]));
-  if (query.kinds?.length) q = q.where('kind', 'in', query.kinds);
-  if (query.fiscalYear) q = q.where('fiscal_year', '=', query.fiscalYear);
-  if (query.lang) q = q.where('lang', '=', query.lang);
-  // trigrams need 3 code points; shorter terms fall back to LIKE (a scan)
-  const long = terms.filter((t) => [...t].length >= 3);
-  if (db.dialect === 'sqlite' && long.length > 0) {
+  const c = [
+    sql`d.agency_id = ${query.agencyId}`,
+    // an entry published in the future (scheduled) stays hidden until its time
+    sql`(d.published_at IS NULL OR d.published_at <= ${now})`,
+  ];
+  if (query.kinds?.length) c.push(sql`d.kind IN (${sql.join(query.kinds)})`);
+  if (query.fiscalYear) c.push(sql`d.fiscal_year = ${query.fiscalYear}`);
+  if (query.lang) c.push(sql`d.lang = ${query.lang}`);
+  for (const t of likeTerms) c.push(sql`d.search_text LIKE ${`%${likeEscape(t)}%`} ESCAPE '\\'`);
+  return c;
+}
+
+/** Counts stop here: past it a result list says "more than 1,000", and paging stops at the 50th page. */
+export const COUNT_CAP = 1000;
+
+export interface SearchResult {
+  /** exact up to COUNT_CAP */
+  total: number;
+  /** more matches exist than total */
+  totalCapped: boolean;
+  hits: SearchHit[];
+}
+
+export async function search(db: DbLike, query: SearchQuery): Promise<SearchResult> {
+  if (db.dialect === 'postgres' && !db.k.isTransaction) {
+    // pg_trgm's estimates push the planner to full scans that re-check LIKE on every row; the GIN bitmap
+    // (rare terms) or the date index with an early stop (common terms) are always cheaper here
+    return db.k.transaction().execute(async (k) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(k);
+      return search({ k, dialect: db.dialect }, query);
+    });
+  }
+  const terms = queryTerms(query.q);
+  if (terms.length === 0) return { total: 0, totalCapped: false, hits: [] };
+  // trigrams need 3 code points; on SQLite shorter terms fall back to LIKE (a scan), on PostgreSQL every term is a LIKE
+  const long = db.dialect === 'sqlite' ? terms.filter((t) => [...t].length >= 3) : [];
+  const conds = filters(query, terms.filter((t) => !long.includes(t)));
+  const where = sql.join(conds, sql` AND `);
+  const cols = sql`d.kind, d.ref_id, d.title, d.body, d.url, d.fiscal_year, d.published_at`;
+  const page = sql`ORDER BY d.published_at DESC, d.id DESC LIMIT ${query.limit} OFFSET ${query.offset}`;
+  let counted: number;
+  let rows: Row[];
+  if (long.length) {
     const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    q = q.where('id', 'in', sql<number>`(SELECT rowid FROM search_fts WHERE search_fts MATCH ${match})`);
+    // counting walks the trigram index and stops at the cap
+    counted = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ${match} AND ${where} LIMIT ${COUNT_CAP + 1})`.execute(db.k)).rows[0]?.n ?? 0);
+    rows = (counted <= COUNT_CAP
+      // few matches: start from them (CROSS JOIN keeps that order) and sort them
+      ? await sql<Row>`SELECT ${cols} FROM search_fts CROSS JOIN search_doc d WHERE d.id = search_fts.rowid AND search_fts MATCH ${match} AND ${where} ${page}`.execute(db.k)
+      // many: walk the newest-first index and stop after one page
+      : await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}) ${page}`.execute(db.k)).rows;
+  } else {
+    counted = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc d WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`.execute(db.k)).rows[0]?.n ?? 0);
+    rows = (await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} ${page}`.execute(db.k)).rows;
   }
-  for (const t of terms) {
-    if (db.dialect === 'postgres' || [...t].length < 3) q = q.where(likeExpr('search_text', `%${likeEscape(t)}%`));
-  }
-  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .select(['kind', 'ref_id', 'title', 'body', 'url', 'fiscal_year', 'published_at'])
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
   return {
-    total,
+    total: Math.min(counted, COUNT_CAP),
+    totalCapped: counted > COUNT_CAP,
     hits: rows.map((r) => ({
       kind: r.kind,
       refId: r.ref_id,

@@ -4,7 +4,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../../../migrations/index.ts';
-import { indexDocument, removeDocument, search, snippet } from './index.ts';
+import { COUNT_CAP, indexDocument, removeDocument, search, snippet } from './index.ts';
 
 const DOCS = [
   { refId: 1, title: 'ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567', body: 'องค์การบริหารส่วนจังหวัดกาฬสินธุ์ประกาศใช้ข้อบัญญัติงบประมาณรายจ่าย', fy: 2567 },
@@ -93,3 +93,28 @@ test('snippets escape HTML and never start on a combining mark', () => {
   const s2 = snippet('ก'.repeat(100) + 'ที่ตั้ง', ['ตั้ง'], 10);
   assert.ok(!/^…[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(s2), s2);
 });
+
+for (const target of await dbTargets()) {
+  test(`counts stop at ${COUNT_CAP} and say so (${target.name})`, { skip: target.skip }, async () => {
+    const c = await target.create();
+    const db = await openDb({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
+    try {
+      await migrateToLatest(db, migrations);
+      const now = new Date().toISOString();
+      const agencyId = (await db.k.insertInto('agency').values({ slug: 'c', hostname: null, name_th: 'ทดสอบ', name_en: '', type_th: '', type_en: '', district_th: '', province_th: '', province_en: '', address_th: '', address_en: '', postcode: '', phone: '', fax: '', email: '', office_hours_th: '', office_hours_en: '', map_url: '', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      const rows = Array.from({ length: COUNT_CAP + 5 }, (_, i) => ({ agency_id: agencyId, kind: 'document', ref_id: String(i), lang: 'th', title: `ประกาศ ${i}`, body: 'รายงานงบประมาณ', url: `/d/${i}`, fiscal_year: 2570, published_at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), search_text: `ประกาศ ${i}\nรายงานงบประมาณ`, updated_at: now }));
+      for (let i = 0; i < rows.length; i += 500) await db.k.insertInto('search_doc').values(rows.slice(i, i + 500)).execute();
+      const many = await search(db, { agencyId, q: 'งบประมาณ', limit: 20, offset: 0 });
+      assert.equal(many.total, COUNT_CAP);
+      assert.equal(many.totalCapped, true);
+      assert.equal(many.hits[0]!.refId, String(COUNT_CAP + 4), 'newest first');
+      const few = await search(db, { agencyId, q: 'ประกาศ 100', limit: 20, offset: 0 });
+      assert.equal(few.totalCapped, false);
+      assert.equal(few.total, 6); // 100 and 1000–1004
+      assert.equal((await search(db, { agencyId, q: 'ใน', limit: 20, offset: 0 })).total, 0);
+    } finally {
+      await db.close();
+      await c.drop();
+    }
+  });
+}

@@ -5,7 +5,7 @@ import { assetUrl } from '../../../platform/views/assets.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { CATEGORIES, catKey, contentUrl, kindKey, statusKey } from '../kinds.ts';
-import type { Attachment, Content } from '../store.ts';
+import type { Attachment, Content, ListItem } from '../store.ts';
 import { AttachmentList, ContentMeta, pickLang, ShareLinks, titleOf } from './parts.tsx';
 
 export interface Cover {
@@ -13,7 +13,7 @@ export interface Cover {
   original_name: string;
 }
 
-export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; category: string; fiscalYear: number | null; years: number[] }) {
+export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: { ctx: ViewCtx; rows: ListItem[]; info: PageInfo; category: string; fiscalYear: number | null; years: number[] }) {
   const t = ctx.t;
   const qs = new URLSearchParams();
   if (category) qs.set('category', category);
@@ -55,7 +55,7 @@ export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: 
   );
 }
 
-export function NewsPage({ ctx, rows, info, covers }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; covers: Map<number, Cover> }) {
+export function NewsPage({ ctx, rows, info, covers }: { ctx: ViewCtx; rows: ListItem[]; info: PageInfo; covers: Map<number, Cover> }) {
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('pub.news.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
@@ -67,7 +67,7 @@ export function NewsPage({ ctx, rows, info, covers }: { ctx: ViewCtx; rows: Cont
   );
 }
 
-export function NewsCards({ ctx, rows, covers }: { ctx: ViewCtx; rows: Content[]; covers: Map<number, Cover> }) {
+export function NewsCards({ ctx, rows, covers }: { ctx: ViewCtx; rows: ListItem[]; covers: Map<number, Cover> }) {
   return (
     <ul class="cards">
       {rows.map((c) => {

@@ -2,10 +2,10 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { EmptyState, Pagination, type PageInfo } from '../../../platform/views/components.tsx';
 import type { SearchHit } from '../../../platform/search/index.ts';
-import { pick } from '../../../platform/i18n/index.ts';
+import { formatNumber, pick } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 
-export function SearchPage({ ctx, q, type, fy, hits, info, kinds, years, error }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; kinds: Array<{ kind: string; th: string; en: string }>; years: number[]; error?: string }) {
+export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years, error }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; capped?: boolean; kinds: Array<{ kind: string; th: string; en: string }>; years: number[]; error?: string }) {
   const t = ctx.t;
   const label = (k: string) => pick(ctx.lang, kinds.find((x) => x.kind === k) ?? { th: k, en: k });
   const qs = new URLSearchParams({ q });
@@ -42,7 +42,7 @@ export function SearchPage({ ctx, q, type, fy, hits, info, kinds, years, error }
       {q ? (
         hits.length === 0 ? <EmptyState text={t('search.none', { q })} /> : (
           <>
-            <p role="status" safe>{t('search.results', { total: info.total, q })}</p>
+            <p role="status" safe>{capped ? t('search.resultsMany', { total: formatNumber(ctx.lang, info.total), q }) : t('search.results', { total: info.total, q })}</p>
             <ol class="item-list search-results">
               {hits.map((h) => {
                 const safeSnippet = h.snippet; // escaped by the search platform, <mark> added
