@@ -20,6 +20,7 @@ import { registerAgency, siteResolver } from './modules/agency/index.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 import { registerPublishing } from './modules/publishing/index.ts';
 import { registerOit } from './modules/oit/index.ts';
+import { registerIntegrity } from './modules/integrity/index.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
@@ -65,6 +66,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   registerAgency(app, p);
   registerPublishing(app, p);
   registerOit(app, p);
+  registerIntegrity(app, p);
   registerAdmin(app, p);
   app.nav.public.sort((a, b) => a.order - b.order);
   app.nav.staff.sort((a, b) => a.order - b.order);

@@ -7,9 +7,16 @@ import { itemReadiness } from './readiness.ts';
 import { addBinding, importCatalogue, saveTicks } from './service.ts';
 import { listItems } from './store.ts';
 
-export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string, number>, seed: PublishingSeed): Promise<void> {
+export const DEMO_YEARS = [2567, 2568];
+
+/** The catalogues of 2567 and 2568, from the shared data copied into seed/. */
+export async function importDemoCatalogues(p: Platform, agencyId: number): Promise<void> {
   const file = Buffer.from(JSON.stringify(readSeed<unknown[]>('oit-items.json')));
-  for (const year of [2567, 2568]) await importCatalogue(p, null, agencyId, year, parseCatalogue(file, year), 'Prongsai seed: ../shared/ita/oit-items.json');
+  for (const year of DEMO_YEARS) await importCatalogue(p, null, agencyId, year, parseCatalogue(file, year), 'Prongsai seed: ../shared/ita/oit-items.json');
+}
+
+/** Binds the demo's disclosures and checks the items whose evidence is in order. */
+export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string, number>, seed: PublishingSeed): Promise<void> {
   const bind = (year: number, code: string, b: Parameters<typeof addBinding>[5]) => addBinding(p, null, agencyId, year, code, b);
   for (const group of [...seed.pages, ...seed.documents, ...seed.news]) {
     for (const r of group.oit ?? []) await bind(r.year, r.code, { provider: 'content', ref: String(ids.get(group.slug)) });
@@ -20,7 +27,7 @@ export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string
   for (const r of seed.agency) await bind(r.year, r.code, { provider: 'agency', ref: r.ref });
   for (const r of seed.external) await bind(r.year, r.code, { provider: 'url', url: r.url, label: r.label });
   // the working group has checked every item whose evidence is in order
-  for (const year of [2567, 2568]) {
+  for (const year of DEMO_YEARS) {
     const rs = await itemReadiness(p.db, agencyId, await listItems(p.db, agencyId, year));
     for (const r of rs) {
       const sound = r.evidence.length > 0 && r.evidence.every((e) => e.external || (e.evidence && e.problems.length === 0));

@@ -15,7 +15,7 @@ export { importCatalogue, addBinding, saveTicks, itemUrl } from './service.ts';
 export { parseCatalogue, type CatalogueItem } from './catalogue.ts';
 export { itemReadiness, summary } from './readiness.ts';
 export { listItems, listYears, getItem } from './store.ts';
-export { seedDemoOit } from './demo.ts';
+export { seedDemoOit, importDemoCatalogues } from './demo.ts';
 
 // available as soon as the module is loaded (the demo binds evidence before any app is built)
 registerEvidenceProvider(contentEvidence);

@@ -13,7 +13,7 @@ import { publishingDatasets, publishingSitemap } from './datasets.ts';
 
 export { registerDataset, type Dataset, type Cell } from './opendata.ts';
 export { registerSitemapSource, type SitemapEntry } from './sitemap.ts';
-export { createContent, submitContent, approveContent, syncSearch, type ContentInput } from './service.ts';
+export { createContent, submitContent, approveContent, syncSearch, addAttachment as addAttachmentToContent, type ContentInput } from './service.ts';
 export { contentUrl, CATEGORIES, type Kind } from './kinds.ts';
 export { getContent, getBySlug, isPublic, listAttachments, type Content, type Attachment } from './store.ts';
 export { createNotice, acknowledge } from './notices.ts';

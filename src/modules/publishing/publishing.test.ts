@@ -145,6 +145,12 @@ for (const target of await dbTargets()) {
       r = await pub.postMultipart('/staff/content/new?kind=document', { ...base, is_signoff_required: 'on' }, {});
       assert.equal(r.status, 422);
       assert.match(textOf(r.body), /ต้องระบุผู้ให้ความเห็นชอบและวันที่/);
+      // a draft may wait for the date of its sign-off, but cannot go to review without it
+      const waiting = await draft(pub, { is_signoff_required: 'on', signoff_name: 'นายกองค์การบริหารส่วนจังหวัด' } as Partial<typeof base>);
+      await pub.get(`/staff/content/${waiting}`);
+      r = await pub.post(`/staff/content/${waiting}/submit`, {});
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), /ต้องระบุผู้ให้ความเห็นชอบและวันที่/);
       r = await pub.postMultipart('/staff/content/new?kind=document', { ...base, title_th: '' }, {});
       assert.equal(r.status, 422);
       assert.match(textOf(r.body), /จำเป็นต้องกรอกช่องนี้/);

@@ -47,10 +47,9 @@ function rendered(input: ContentInput) {
   };
 }
 
+// A draft may wait for its sign-off date; submitting for review requires it.
 function checkRules(input: ContentInput): void {
-  if (input.is_signoff_required && (!input.signoff_name || !input.signoff_date)) {
-    throw new ValidationError({ [input.signoff_name ? 'signoff_date' : 'signoff_name']: 'pub.err.signoffMissing' });
-  }
+  if (input.is_signoff_required && !input.signoff_name) throw new ValidationError({ signoff_name: 'pub.err.signoffMissing' });
 }
 
 async function snapshot(t: Tx, c: Content, actor: CurrentUser, note: string): Promise<void> {

@@ -98,7 +98,9 @@ function block(b: Block, size = BODY_PT): unknown {
       // pdfmake justifies by widening the gaps between inlines, which in Thai shows as spaces inside a sentence
       return { text: inlines(b.content), alignment: b.align === 'justify' ? 'left' : b.align ?? 'left', fontSize: b.size ?? size, leadingIndent: b.indent ? 36 : 0, margin: [0, 0, 0, 6] };
     case 'list':
-      return { [b.ordered ? 'ol' : 'ul']: b.items.map((i) => ({ text: inlines(i) })), margin: [0, 0, 0, 6], fontSize: size };
+      if (!b.ordered) return { ul: b.items.map((i) => ({ text: inlines(i) })), margin: [0, 0, 0, 6], fontSize: size };
+      // pdfmake writes an <ol> number after its item's first line, so text readers would read "first words 1. rest"
+      return { stack: b.items.map((i, n) => ({ columns: [{ text: `${n + 1}.`, width: 'auto' }, { text: inlines(i), width: '*' }], columnGap: 4 })), margin: [0, 0, 0, 6], fontSize: size };
     case 'table': {
       const s = b.size ?? size - 2;
       const total = b.columns.reduce((a, c) => a + c.width, 0);

@@ -138,7 +138,9 @@ export function checkbox() {
 }
 
 /** A day typed as YYYY-MM-DD (the value of <input type=date>), or null when optional and empty. */
-export function day(opts: { optional?: boolean } = {}) {
+export function day(opts: { optional: true }): z.ZodType<string | null, unknown>;
+export function day(opts?: { optional?: false }): z.ZodType<string, unknown>;
+export function day(opts: { optional?: boolean } = {}): z.ZodType<string | null, unknown> {
   const d = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date').refine((s) => {
     const dt = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(dt.getTime()) && dt.toISOString().startsWith(s);
@@ -152,3 +154,26 @@ export function password(opts: { min?: number } = {}) {
 }
 
 export { z };
+
+/** Baht typed as 1,250.50 (Thai digits accepted) → integer satang; null when optional and empty. */
+export function money(opts: { optional?: boolean; max?: number } = {}): z.ZodType<number | null, unknown> {
+  return single.transform((raw, ctx) => {
+    const v = raw.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+    if (v === '') {
+      if (opts.optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'err.required' });
+      return z.NEVER;
+    }
+    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'err.money' });
+      return z.NEVER;
+    }
+    const [whole, frac = ''] = v.replace(/,/g, '').split('.');
+    const satang = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+    if (!Number.isSafeInteger(satang) || satang > (opts.max ?? 1e15)) {
+      ctx.addIssue({ code: 'custom', message: 'err.money' });
+      return z.NEVER;
+    }
+    return satang;
+  });
+}

@@ -51,6 +51,7 @@ export const en: Record<PlatformKey, string> = {
   'err.tooBig': 'Must be at most {max}',
   'err.number': 'Enter a number',
   'err.integer': 'Enter a whole number',
+  'err.money': 'Enter an amount like 1,250.50 (at most two decimals)',
   'err.email': 'Enter an email address like name@example.go.th',
   'err.url': 'Enter a web address like https://www.example.go.th',
   'err.date': 'Enter a valid date',

@@ -1,0 +1,253 @@
+// Integrity management: ITA results, the year's headings and recommendations, measures with milestones,
+// outcomes and evidence. Every change is audited; permissions are checked here.
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Platform } from '../../platform/platform.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
+import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
+import { isUniqueViolation, toJson, tx, type Tx } from '../../platform/db/index.ts';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { levelOf, parseScore, toolFromIndicators, totalOf } from './rules.ts';
+import { getIssue, getMeasure, rulesFor, type MEASURE_KINDS, type MEASURE_STATUSES } from './store.ts';
+import './messages.ts';
+
+definePermission('integrity.manage', ['admin', 'integrity_officer']);
+definePermission('integrity.read', ['admin', 'integrity_officer', 'executive']);
+definePermission('integrity.publish', ['admin', 'executive']);
+
+const audit = (t: Tx, actor: CurrentUser, action: string, targetType: string, targetId: string | number, summary: string) =>
+  recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action, targetType, targetId, summary });
+
+// ---- ITA results ----
+
+export interface ResultInput {
+  year: number;
+  /** hundredths; null to take the mean of the tool's indicators */
+  iit: number | null;
+  eit: number | null;
+  oit: number | null;
+  indicators: Record<string, number>;
+}
+
+/** Saves a year's result; the total and the level are computed with that year's rules. */
+export async function saveResult(p: Platform, actor: CurrentUser, input: ResultInput): Promise<{ total: number; level: string }> {
+  requirePermission(actor, 'integrity.manage');
+  const rules = await rulesFor(p.db, actor.agencyId, input.year);
+  const tools = { iit: input.iit, eit: input.eit, oit: input.oit };
+  const errors: Record<string, 'integrity.err.toolMissing'> = {};
+  for (const k of ['iit', 'eit', 'oit'] as const) {
+    tools[k] ??= toolFromIndicators(rules, k, input.indicators);
+    if (tools[k] === null) errors[k] = 'integrity.err.toolMissing';
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const s = tools as { iit: number; eit: number; oit: number };
+  const total = totalOf(rules, s);
+  const level = levelOf(rules, total, s).level_th;
+  await tx(p.db, async (t) => {
+    const values = { ...s, total, level_th: level, indicators: toJson(input.indicators), updated_by: actor.id, updated_at: new Date().toISOString() };
+    const existing = await t.k.selectFrom('ita_result').select('id').where('agency_id', '=', actor.agencyId).where('year', '=', input.year).executeTakeFirst();
+    if (existing) await t.k.updateTable('ita_result').set(values).where('id', '=', existing.id).execute();
+    else await t.k.insertInto('ita_result').values({ ...values, agency_id: actor.agencyId, year: input.year }).execute();
+    await audit(t, actor, 'integrity.result.save', 'ita_result', input.year, `total ${(total / 100).toFixed(2)}, ${level}`);
+  });
+  return { total, level };
+}
+
+/** CSV with a header: year,iit,eit,oit,i1…i10 (tools or indicators may be empty). Refused whole on any error. */
+export async function importResults(p: Platform, actor: CurrentUser, csv: string): Promise<number> {
+  requirePermission(actor, 'integrity.manage');
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (err) {
+    throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: (err as Error).message } } });
+  }
+  if (!rows.length || !('year' in rows[0]!)) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: 'header: year,iit,eit,oit,i1,…,i10' } } });
+  const inputs: ResultInput[] = rows.map((r, n) => {
+    const line = n + 2;
+    const year = Number(r.year);
+    if (!Number.isInteger(year) || year < 2550 || year > 2700) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: `line ${line}: year` } } });
+    const score = (name: string) => {
+      const v = r[name]?.trim();
+      if (!v) return null;
+      const s = parseScore(v);
+      if (s === null) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: `line ${line}: ${name} must be 0–100` } } });
+      return s;
+    };
+    const indicators: Record<string, number> = {};
+    for (let i = 1; i <= 10; i++) {
+      const s = score(`i${i}`);
+      if (s !== null) indicators[i] = s;
+    }
+    return { year, iit: score('iit'), eit: score('eit'), oit: score('oit'), indicators };
+  });
+  for (const input of inputs) await saveResult(p, actor, input);
+  return inputs.length;
+}
+
+// ---- headings and recommendations ----
+
+export interface IssueInput {
+  no: number;
+  title_th: string;
+  title_en: string;
+  indicators: number[];
+  oit_codes: string[];
+  remarks: string;
+}
+
+export async function saveIssue(p: Platform, actor: CurrentUser, year: number, id: number | null, input: IssueInput): Promise<number> {
+  requirePermission(actor, 'integrity.manage');
+  const values = { ...input, indicators: toJson(input.indicators), oit_codes: toJson(input.oit_codes) };
+  try {
+    return await tx(p.db, async (t) => {
+      let issueId = id;
+      if (id === null) issueId = (await t.k.insertInto('integrity_issue').values({ ...values, agency_id: actor.agencyId, year }).returning('id').executeTakeFirstOrThrow()).id;
+      else {
+        if (!(await getIssue(t, actor.agencyId, id))) throw new NotFoundError();
+        await t.k.updateTable('integrity_issue').set(values).where('id', '=', id).execute();
+      }
+      await audit(t, actor, id === null ? 'integrity.issue.create' : 'integrity.issue.update', 'integrity_issue', issueId!, `${year} heading ${input.no}`);
+      return issueId!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ValidationError({ no: 'integrity.err.issueNo' });
+    throw err;
+  }
+}
+
+export async function addRecommendation(p: Platform, actor: CurrentUser, issueId: number, text: string): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  await tx(p.db, async (t) => {
+    if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
+    const n = await t.k.selectFrom('integrity_recommendation').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
+    const r = await t.k.insertInto('integrity_recommendation').values({ agency_id: actor.agencyId, issue_id: issueId, text_th: text, sort_order: Number(n?.n ?? 0) }).returning('id').executeTakeFirstOrThrow();
+    await audit(t, actor, 'integrity.recommendation.add', 'integrity_recommendation', r.id, `heading ${issueId}`);
+  });
+}
+
+export async function removeRecommendation(p: Platform, actor: CurrentUser, id: number): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  await tx(p.db, async (t) => {
+    const r = await t.k.deleteFrom('integrity_recommendation').where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+    if (!Number(r.numDeletedRows)) throw new NotFoundError();
+    await audit(t, actor, 'integrity.recommendation.remove', 'integrity_recommendation', id, 'removed');
+  });
+}
+
+// ---- measures ----
+
+export interface MeasureInput {
+  issue_id: number;
+  recommendation_id: number | null;
+  kind: (typeof MEASURE_KINDS)[number];
+  title_th: string;
+  owner_division_id: number | null;
+  owner_name: string;
+  owner_email: string;
+  start_date: string | null;
+  due_date: string | null;
+  steps: string;
+  budget_satang: number;
+  status: (typeof MEASURE_STATUSES)[number];
+  percent: number;
+  summary: string;
+  remarks: string;
+}
+
+function measureRules(m: MeasureInput): void {
+  const errors: Record<string, 'integrity.err.owner' | 'err.dateOrder'> = {};
+  if (!m.owner_division_id && !m.owner_name) errors.owner_name = 'integrity.err.owner';
+  if (m.start_date && m.due_date && m.due_date < m.start_date) errors.due_date = 'err.dateOrder';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+export async function saveMeasure(p: Platform, actor: CurrentUser, id: number | null, input: MeasureInput): Promise<number> {
+  requirePermission(actor, 'integrity.manage');
+  measureRules(input);
+  // done means complete; a cancelled measure keeps the progress it had
+  const m = { ...input, percent: input.status === 'done' ? 100 : input.percent, updated_at: new Date().toISOString() };
+  return tx(p.db, async (t) => {
+    const issue = await getIssue(t, actor.agencyId, input.issue_id);
+    if (!issue) throw new ValidationError({ issue_id: 'err.choice' });
+    if (m.owner_division_id !== null) {
+      const d = await t.k.selectFrom('division').select('id').where('agency_id', '=', actor.agencyId).where('id', '=', m.owner_division_id).executeTakeFirst();
+      if (!d) throw new ValidationError({ owner_division_id: 'err.choice' });
+    }
+    if (m.recommendation_id !== null) {
+      const r = await t.k.selectFrom('integrity_recommendation').select('id').where('issue_id', '=', issue.id).where('id', '=', m.recommendation_id).executeTakeFirst();
+      if (!r) m.recommendation_id = null;
+    }
+    let measureId = id;
+    if (id === null) {
+      const n = await t.k.selectFrom('integrity_measure').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issue.id).executeTakeFirst();
+      measureId = (await t.k.insertInto('integrity_measure').values({ ...m, agency_id: actor.agencyId, sort_order: Number(n?.n ?? 0) }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      const before = await getMeasure(t, actor.agencyId, id);
+      if (!before) throw new NotFoundError();
+      await t.k.updateTable('integrity_measure').set(m).where('id', '=', id).execute();
+      // a new due date earns new reminders
+      if (before.due_date !== m.due_date) await t.k.deleteFrom('integrity_reminder').where('measure_id', '=', id).execute();
+    }
+    await audit(t, actor, id === null ? 'integrity.measure.create' : 'integrity.measure.update', 'integrity_measure', measureId!, `${m.status}, ${m.percent}%${m.due_date ? `, due ${m.due_date}` : ''}`);
+    return measureId!;
+  });
+}
+
+export async function addMilestone(p: Platform, actor: CurrentUser, measureId: number, day: string, note: string, percent: number | null): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  await tx(p.db, async (t) => {
+    const m = await getMeasure(t, actor.agencyId, measureId);
+    if (!m) throw new NotFoundError();
+    await t.k.insertInto('integrity_milestone').values({ agency_id: actor.agencyId, measure_id: measureId, day, note, percent, created_by: actor.id, created_at: new Date().toISOString() }).execute();
+    if (percent !== null) {
+      const status = percent >= 100 ? 'done' : m.status === 'planned' && percent > 0 ? 'in_progress' : m.status;
+      await t.k.updateTable('integrity_measure').set({ percent, status, updated_at: new Date().toISOString() }).where('id', '=', measureId).execute();
+    }
+    await audit(t, actor, 'integrity.milestone.add', 'integrity_measure', measureId, `milestone ${day}${percent !== null ? `, ${percent}%` : ''}`);
+  });
+}
+
+// ---- outcomes and evidence ----
+
+export async function addOutcome(p: Platform, actor: CurrentUser, issueId: number, measureId: number | null, text: string): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  await tx(p.db, async (t) => {
+    if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
+    const n = await t.k.selectFrom('integrity_outcome').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
+    await t.k.insertInto('integrity_outcome').values({ agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, text_th: text, sort_order: Number(n?.n ?? 0) }).execute();
+    await audit(t, actor, 'integrity.outcome.add', 'integrity_issue', issueId, 'outcome added');
+  });
+}
+
+export interface EvidenceInput {
+  title_th: string;
+  content_id: number | null;
+  oit_year: number | null;
+  oit_code: string | null;
+  url: string;
+}
+
+export async function addEvidence(p: Platform, actor: CurrentUser, issueId: number, measureId: number | null, e: EvidenceInput): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  if (!e.content_id && !e.oit_code && !e.url) throw new ValidationError({ content_id: 'integrity.err.evidence' });
+  await tx(p.db, async (t) => {
+    if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
+    if (e.content_id !== null) {
+      const c = await t.k.selectFrom('content').select('id').where('agency_id', '=', actor.agencyId).where('id', '=', e.content_id).executeTakeFirst();
+      if (!c) throw new ValidationError({ content_id: 'err.choice' });
+    }
+    const n = await t.k.selectFrom('integrity_evidence').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
+    await t.k.insertInto('integrity_evidence').values({ ...e, agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, sort_order: Number(n?.n ?? 0) }).execute();
+    await audit(t, actor, 'integrity.evidence.add', 'integrity_issue', issueId, e.content_id ? `content ${e.content_id}` : e.oit_code ? `OIT ${e.oit_year}/${e.oit_code}` : 'external link');
+  });
+}
+
+export async function removeRow(p: Platform, actor: CurrentUser, table: 'integrity_outcome' | 'integrity_evidence' | 'integrity_milestone', id: number): Promise<void> {
+  requirePermission(actor, 'integrity.manage');
+  await tx(p.db, async (t) => {
+    const r = await t.k.deleteFrom(table).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+    if (!Number(r.numDeletedRows)) throw new NotFoundError();
+    await audit(t, actor, `${table.replace('_', '.')}.remove`, table, id, 'removed');
+  });
+}

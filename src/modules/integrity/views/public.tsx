@@ -1,0 +1,115 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { Page } from '../../../platform/views/layout.tsx';
+import { EmptyState } from '../../../platform/views/components.tsx';
+import { formatDate } from '../../../platform/thai/index.ts';
+import type { Missing } from '../report.ts';
+import { reportPath } from '../reports.ts';
+import { fmtScore, levelOf, type Rules } from '../rules.ts';
+import type { Report, Result, YearPlan } from '../store.ts';
+import { ResultsChart } from './chart.tsx';
+
+const crumbs = (ctx: ViewCtx) => [{ href: '/', label: ctx.t('nav.home') }, { href: '/integrity', label: ctx.t('integrity.nav') }];
+
+export function IntegrityIndexPage({ ctx, years, results }: { ctx: ViewCtx; years: number[]; results: Result[] }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('integrity.nav')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1 safe>{t('integrity.public.index')}</h1>
+      {results.length ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: r.level_th }))} /> : ''}
+      {years.length ? (
+        <ul class="cards">{years.map((y) => <li class="card"><a href={`/integrity/${y}`} safe>{t('integrity.public.title', { year: y })}</a></li>)}</ul>
+      ) : <EmptyState text={t('page.empty')} />}
+    </Page>
+  );
+}
+
+export function ResultBox({ ctx, result, rules }: { ctx: ViewCtx; result: Result; rules: Rules }) {
+  const t = ctx.t;
+  const level = levelOf(rules, result.total, result);
+  return (
+    <section class="hero" aria-labelledby="result-title">
+      <h2 id="result-title" safe>{t('integrity.public.result', { year: result.year })}</h2>
+      <p class="score"><strong safe>{fmtScore(result.total)}</strong> <span safe>{`/ 100 · ${ctx.lang === 'en' ? level.level_en : level.level_th}`}</span></p>
+      <p safe>{level.meaning_th}</p>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="result-title">
+        <table>
+          <thead><tr><th scope="col" safe>{t('integrity.public.item')}</th><th scope="col" safe>{t('integrity.public.score')}</th></tr></thead>
+          <tbody>
+            <tr><th scope="row">IIT</th><td safe>{fmtScore(result.iit)}</td></tr>
+            <tr><th scope="row">EIT</th><td safe>{fmtScore(result.eit)}</td></tr>
+            <tr><th scope="row">OIT</th><td safe>{fmtScore(result.oit)}</td></tr>
+            {rules.indicators.filter((i) => typeof result.indicators[i.no] === 'number').map((i) => (
+              <tr class={result.indicators[i.no]! < 8500 ? 'weak' : undefined}>
+                <th scope="row" safe>{`${i.no}. ${ctx.lang === 'en' ? i.name_en : i.name_th}`}</th>
+                <td safe>{fmtScore(result.indicators[i.no]!)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, results, today }: { ctx: ViewCtx; year: number; result: Result | null; rules: Rules; plan: YearPlan; reports: Report[]; results: Result[]; today: string }) {
+  const t = ctx.t;
+  const annual = reports.find((r) => r.year === year && r.kind === 'annual');
+  const six = reports.find((r) => r.year === year && r.kind === 'six_month');
+  return (
+    <Page ctx={ctx} title={t('integrity.public.title', { year })} breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{t('integrity.public.title', { year })}</h1>
+      {result ? <ResultBox ctx={ctx} result={result} rules={rules} /> : <p safe>{t('integrity.missing.result', { year })}</p>}
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title" safe>{t('integrity.public.reports')}</h2>
+        {annual || six ? (
+          <ul>
+            {annual ? <li><a href={reportPath(year, 'annual', 'pdf')} safe>{`${t('integrity.kind.annual')}: ${t('integrity.public.reportPdf')}`}</a> · <a href={reportPath(year, 'annual', 'docx')} safe>{t('integrity.public.reportDocx')}</a> <span class="muted" safe>{`(${formatDate(annual.published_at, { lang: ctx.lang })})`}</span></li> : ''}
+            {six ? <li><a href={reportPath(year, 'six_month', 'pdf')} safe>{`${t('integrity.kind.six_month')}: ${t('integrity.public.reportPdf')}`}</a> · <a href={reportPath(year, 'six_month', 'docx')} safe>{t('integrity.public.reportDocx')}</a></li> : ''}
+          </ul>
+        ) : <p safe>{t('integrity.public.noReport')}</p>}
+      </section>
+      {plan.issues.map((issue) => (
+        <section aria-labelledby={`issue-${issue.no}`} class="issue">
+          <h2 id={`issue-${issue.no}`} safe>{`${issue.no}. ${(ctx.lang === 'en' && issue.title_en) || issue.title_th}`}</h2>
+          <ul>{plan.recommendations.filter((r) => r.issue_id === issue.id).map((r) => <li safe>{r.text_th}</li>)}</ul>
+          <ol class="measures">
+            {plan.measures.filter((m) => m.issue_id === issue.id).map((m) => {
+              const overdue = !!m.due_date && m.due_date < today && (m.status === 'planned' || m.status === 'in_progress');
+              return (
+                <li>
+                  <span safe>{m.title_th}</span>
+                  <span class={`tag status-${m.status}`} safe>{t(`integrity.status.${m.status as 'done'}`)}</span>
+                  {overdue ? <span class="tag status-overdue" safe>{t('integrity.overdue')}</span> : ''}
+                  <meter min="0" max="100" value={String(m.percent)} aria-label={t('integrity.public.progress', { percent: m.percent })} safe>{`${m.percent}%`}</meter>
+                </li>
+              );
+            })}
+          </ol>
+          {plan.outcomes.filter((o) => o.issue_id === issue.id).length ? <ul class="outcomes">{plan.outcomes.filter((o) => o.issue_id === issue.id).map((o) => <li safe>{o.text_th}</li>)}</ul> : ''}
+        </section>
+      ))}
+      {results.length > 1 ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: r.level_th }))} /> : ''}
+    </Page>
+  );
+}
+
+export function MissingPage({ ctx, year, missing, years }: { ctx: ViewCtx; year: number; missing: Missing[]; years: number[] }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('integrity.public.missingTitle')} breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{t('integrity.public.missingTitle')}</h1>
+      {missing.length ? (
+        <>
+          <p safe>{t('integrity.public.missingBody', { year })}</p>
+          <ul>{missing.map((m) => <li safe>{t(m.key, m.vars)}</li>)}</ul>
+        </>
+      ) : <p safe>{t('integrity.public.notPublished', { year })}</p>}
+      {years.length ? (
+        <>
+          <h2 safe>{t('integrity.public.years')}</h2>
+          <ul>{years.map((y) => <li><a href={`/integrity/${y}`} safe>{t('integrity.public.title', { year: y })}</a></li>)}</ul>
+        </>
+      ) : ''}
+    </Page>
+  );
+}

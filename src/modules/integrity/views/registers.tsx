@@ -1,0 +1,213 @@
+import type { ViewCtx } from '../../../platform/views/ctx.ts';
+import { Page } from '../../../platform/views/layout.tsx';
+import { Button, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
+import { can } from '../../../platform/auth/roles.ts';
+import { formatDate } from '../../../platform/thai/index.ts';
+import { ETHICS_KINDS, PERIODS, PROCESSES, RISK_STATUSES, riskLevel } from '../registers.ts';
+import type { EthicsActivity, Project, Risk } from '../store.ts';
+
+const crumbs = (ctx: ViewCtx, year: number) => [
+  { href: '/staff', label: ctx.t('nav.staff') },
+  { href: '/staff/integrity', label: ctx.t('integrity.staff.title') },
+  { href: `/staff/integrity/${year}`, label: ctx.t('integrity.staff.year', { year }) },
+];
+
+const baht = (satang: number) => (satang / 100).toLocaleString('th-TH', { minimumFractionDigits: 2 });
+
+function ReportButtons({ ctx, action }: { ctx: ViewCtx; action: string }) {
+  return (
+    <div class="actions">
+      {PERIODS.map((period) => (
+        <Form ctx={ctx} action={action} class="inline-form">
+          <input type="hidden" name="period" value={period} />
+          <Button kind="secondary" label={ctx.t('integrity.staff.makeReport', { report: ctx.t(`integrity.period.${period}`) })} />
+        </Form>
+      ))}
+    </div>
+  );
+}
+
+/** Likelihood down the side, impact along the top; each cell counts the risks in it. */
+export function RiskMatrix({ ctx, risks }: { ctx: ViewCtx; risks: Risk[] }) {
+  const t = ctx.t;
+  return (
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="matrix-title">
+      <table class="risk-matrix">
+        <caption id="matrix-title" safe>{t('integrity.risk.matrix')}</caption>
+        <thead><tr><th scope="col" safe>{`${t('integrity.risk.likelihood')} \\ ${t('integrity.risk.impact')}`}</th>{[1, 2, 3, 4, 5].map((i) => <th scope="col" safe>{String(i)}</th>)}</tr></thead>
+        <tbody>
+          {[5, 4, 3, 2, 1].map((l) => (
+            <tr>
+              <th scope="row" safe>{String(l)}</th>
+              {[1, 2, 3, 4, 5].map((i) => {
+                const n = risks.filter((r) => r.likelihood === l && r.impact === i).length;
+                const lv = riskLevel(l, i);
+                return <td class={`risk-${lv}`} safe>{`${n ? `${n} · ` : ''}${t(`integrity.risk.lv.${lv}`)}`}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const riskLabels = (ctx: ViewCtx): Record<string, string> => ({
+  process: ctx.t('integrity.risk.process'), title_th: ctx.t('integrity.risk.title'), likelihood: ctx.t('integrity.risk.likelihood'), impact: ctx.t('integrity.risk.impact'),
+  controls: ctx.t('integrity.risk.controls'), mitigation: ctx.t('integrity.risk.mitigation'), owner_name: ctx.t('integrity.risk.owner'), due_date: ctx.t('integrity.risk.due'),
+  follow_up: ctx.t('integrity.risk.followUp'), status: ctx.t('integrity.risk.status'), _form: '',
+});
+
+function RiskFields({ ctx, form, action }: { ctx: ViewCtx; form: FormState; action: string }) {
+  const t = ctx.t;
+  const l = riskLabels(ctx);
+  const scale = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }));
+  return (
+    <Form ctx={ctx} action={action}>
+      <Select ctx={ctx} form={form} name="process" label={l.process!} options={PROCESSES.map((x) => ({ value: x, label: t(`integrity.risk.proc.${x}`) }))} />
+      <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
+      <Select ctx={ctx} form={form} name="likelihood" label={l.likelihood!} options={scale} />
+      <Select ctx={ctx} form={form} name="impact" label={l.impact!} options={scale} />
+      <TextArea ctx={ctx} form={form} name="controls" label={l.controls!} rows={2} maxlength={2000} />
+      <TextArea ctx={ctx} form={form} name="mitigation" label={l.mitigation!} rows={2} maxlength={2000} />
+      <Field ctx={ctx} form={form} name="owner_name" label={l.owner_name!} maxlength={200} />
+      <Field ctx={ctx} form={form} name="due_date" type="date" label={l.due_date!} size="short" />
+      <TextArea ctx={ctx} form={form} name="follow_up" label={l.follow_up!} rows={2} maxlength={2000} />
+      <Select ctx={ctx} form={form} name="status" label={l.status!} options={RISK_STATUSES.map((x) => ({ value: x, label: t(`integrity.risk.status.${x}`) }))} />
+      <Button label={t('form.save')} />
+    </Form>
+  );
+}
+
+export function RisksPage({ ctx, year, risks, form, editing }: { ctx: ViewCtx; year: number; risks: Risk[]; form: FormState; editing: Risk | null }) {
+  const t = ctx.t;
+  const manage = can(ctx.user, 'integrity.manage');
+  return (
+    <Page ctx={ctx} title={t('integrity.staff.risks')} staff breadcrumbs={crumbs(ctx, year)}>
+      <h1 safe>{`${t('integrity.staff.risks')} — ${t('integrity.staff.year', { year })}`}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={riskLabels(ctx)} />
+      <RiskMatrix ctx={ctx} risks={risks} />
+      {risks.length === 0 ? <EmptyState text={t('page.empty')} /> : (
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.risks')}>
+          <table>
+            <thead><tr><th scope="col" safe>{t('integrity.risk.process')}</th><th scope="col" safe>{t('integrity.risk.title')}</th><th scope="col" safe>{t('integrity.risk.level')}</th><th scope="col" safe>{t('integrity.risk.mitigation')}</th><th scope="col" safe>{t('integrity.risk.owner')}</th><th scope="col" safe>{t('integrity.risk.status')}</th></tr></thead>
+            <tbody>
+              {risks.map((r) => (
+                <tr>
+                  <td safe>{t(`integrity.risk.proc.${r.process as 'other'}`)}</td>
+                  <td><a href={`/staff/integrity/risks/${r.id}`} safe>{r.title_th}</a></td>
+                  <td class={`risk-${riskLevel(r.likelihood, r.impact)}`} safe>{`${t(`integrity.risk.lv.${riskLevel(r.likelihood, r.impact)}`)} (${r.likelihood}×${r.impact})`}</td>
+                  <td safe>{r.mitigation}</td>
+                  <td safe>{`${r.owner_name}${r.due_date ? `, ${formatDate(r.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}`}</td>
+                  <td safe>{t(`integrity.risk.status.${r.status as 'open'}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage ? (
+        <>
+          <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/risks/report`} />
+          <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.risk.new')}</h2>
+          <RiskFields ctx={ctx} form={form} action={editing ? `/staff/integrity/risks/${editing.id}` : `/staff/integrity/${year}/risks`} />
+        </>
+      ) : ''}
+    </Page>
+  );
+}
+
+export const projectLabels = (ctx: ViewCtx): Record<string, string> => ({
+  title_th: ctx.t('integrity.project.title'), objective: ctx.t('integrity.project.objective'), target: ctx.t('integrity.project.target'), budget: ctx.t('integrity.project.budget'),
+  spent: ctx.t('integrity.project.spent'), owner_name: ctx.t('integrity.project.owner'), percent: ctx.t('integrity.project.percent'), result: ctx.t('integrity.project.result'), _form: '',
+});
+
+export function ProjectsPage({ ctx, year, projects, form, editing }: { ctx: ViewCtx; year: number; projects: Project[]; form: FormState; editing: Project | null }) {
+  const t = ctx.t;
+  const l = projectLabels(ctx);
+  const manage = can(ctx.user, 'integrity.manage');
+  return (
+    <Page ctx={ctx} title={t('integrity.staff.projects')} staff breadcrumbs={crumbs(ctx, year)}>
+      <h1 safe>{`${t('integrity.staff.projects')} — ${t('integrity.staff.year', { year })}`}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={l} />
+      {projects.length === 0 ? <EmptyState text={t('page.empty')} /> : (
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.projects')}>
+          <table>
+            <thead><tr><th scope="col" safe>{l.title_th}</th><th scope="col" safe>{l.target}</th><th scope="col" safe>{l.budget}</th><th scope="col" safe>{l.spent}</th><th scope="col" safe>{l.percent}</th><th scope="col" safe>{l.result}</th></tr></thead>
+            <tbody>
+              {projects.map((x) => (
+                <tr>
+                  <td><a href={`/staff/integrity/projects/${x.id}`} safe>{x.title_th}</a></td>
+                  <td safe>{x.target}</td>
+                  <td safe>{baht(Number(x.budget_satang))}</td>
+                  <td safe>{baht(Number(x.spent_satang))}</td>
+                  <td><meter min="0" max="100" value={String(x.percent)} aria-label={`${l.percent} ${x.percent}%`} safe>{`${x.percent}%`}</meter> <span safe>{`${x.percent}%`}</span></td>
+                  <td safe>{x.result}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage ? (
+        <>
+          <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/projects/report`} />
+          <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.project.new')}</h2>
+          <Form ctx={ctx} action={editing ? `/staff/integrity/projects/${editing.id}` : `/staff/integrity/${year}/projects`}>
+            <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
+            <TextArea ctx={ctx} form={form} name="objective" label={l.objective!} rows={2} maxlength={2000} />
+            <TextArea ctx={ctx} form={form} name="target" label={l.target!} rows={2} maxlength={2000} />
+            <Field ctx={ctx} form={form} name="budget" label={l.budget!} inputmode="numeric" size="short" maxlength={20} />
+            <Field ctx={ctx} form={form} name="spent" label={l.spent!} inputmode="numeric" size="short" maxlength={20} />
+            <Field ctx={ctx} form={form} name="owner_name" label={l.owner_name!} maxlength={200} />
+            <Field ctx={ctx} form={form} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
+            <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
+            <Button label={t('form.save')} />
+          </Form>
+        </>
+      ) : ''}
+    </Page>
+  );
+}
+
+export const ethicsLabels = (ctx: ViewCtx): Record<string, string> => ({
+  kind: ctx.t('integrity.ethics.kind'), title_th: ctx.t('integrity.ethics.title'), day: ctx.t('integrity.ethics.day'), participants: ctx.t('integrity.ethics.participants'), result: ctx.t('integrity.ethics.result'), _form: '',
+});
+
+export function EthicsPage({ ctx, year, rows, form }: { ctx: ViewCtx; year: number; rows: EthicsActivity[]; form: FormState }) {
+  const t = ctx.t;
+  const l = ethicsLabels(ctx);
+  const manage = can(ctx.user, 'integrity.manage');
+  return (
+    <Page ctx={ctx} title={t('integrity.staff.ethics')} staff breadcrumbs={crumbs(ctx, year)}>
+      <h1 safe>{`${t('integrity.staff.ethics')} — ${t('integrity.staff.year', { year })}`}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={l} />
+      {rows.length === 0 ? <EmptyState text={t('page.empty')} /> : (
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.ethics')}>
+          <table>
+            <thead><tr><th scope="col" safe>{l.kind}</th><th scope="col" safe>{l.title_th}</th><th scope="col" safe>{l.day}</th><th scope="col" safe>{l.participants}</th><th scope="col" safe>{l.result}</th></tr></thead>
+            <tbody>
+              {rows.map((x) => (
+                <tr><td safe>{t(`integrity.ethics.kind.${x.kind as 'code'}`)}</td><td safe>{x.title_th}</td><td safe>{formatDate(x.day, { lang: ctx.lang, style: 'medium' })}</td><td>{x.participants ? String(x.participants) : '—'}</td><td safe>{x.result}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage ? (
+        <>
+          <Form ctx={ctx} action={`/staff/integrity/${year}/ethics/report`}><Button kind="secondary" label={t('integrity.staff.makeReport', { report: t('integrity.period.annual') })} /></Form>
+          <h2 safe>{t('integrity.ethics.new')}</h2>
+          <Form ctx={ctx} action={`/staff/integrity/${year}/ethics`}>
+            <Select ctx={ctx} form={form} name="kind" label={l.kind!} options={ETHICS_KINDS.map((k) => ({ value: k, label: t(`integrity.ethics.kind.${k}`) }))} />
+            <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
+            <Field ctx={ctx} form={form} name="day" type="date" label={l.day!} required size="short" />
+            <Field ctx={ctx} form={form} name="participants" label={l.participants!} inputmode="numeric" size="short" maxlength={6} />
+            <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
+            <Button label={t('form.save')} />
+          </Form>
+        </>
+      ) : ''}
+    </Page>
+  );
+}
