@@ -1,9 +1,12 @@
 // npm run bench — prints figures; it asserts nothing.
-// BENCH_SECONDS: length of each load run (default 10). BENCH_ONLY: pages | search. BENCH_SEARCH_DOCS: corpus size.
+// BENCH_SECONDS: length of each load run (default 10). BENCH_ONLY: pages | search | report. BENCH_SEARCH_DOCS: corpus size.
 import { benchPages } from './pages.bench.ts';
 import { benchSearch } from './search.bench.ts';
+import { benchReport } from './report.bench.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'pages') await benchPages(seconds);
 if (!only || only === 'search') await benchSearch();
+// last: its peak memory includes the whole process
+if (!only || only === 'report') await benchReport();

@@ -1,4 +1,4 @@
-// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify | backup | restore
+// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify | jobs | backup | restore
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { tx } from './platform/db/index.ts';
 import { recordAudit, SYSTEM_ACTOR } from './platform/audit/index.ts';
 import { generatePassword, hashPassword } from './platform/auth/passwords.ts';
 import { USERNAME_RE } from './platform/auth/users.ts';
+import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
 
 const started = Date.now();
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -34,6 +35,7 @@ async function serve(config: Config): Promise<void> {
     if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
   }
   const app = await buildApp(p);
+  const stopJobs = startJobs(p);
   const pidFile = path.join(config.dataDir, 'server.pid');
   fs.writeFileSync(pidFile, String(process.pid));
   let closing = false;
@@ -43,6 +45,7 @@ async function serve(config: Config): Promise<void> {
     p.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    stopJobs();
     await app.close();
     await p.db.close();
     fs.rmSync(pidFile, { force: true });
@@ -113,6 +116,12 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       });
     }
+    case 'jobs':
+      if (args[0] === 'run' && args[1]) return withPlatform(config, async (p) => (out(`${args[1]}: ${await runJob(p, args[1]!)}`), 0));
+      if (args.length) return usage();
+      // modules register their jobs when they are imported (through server.ts)
+      for (const j of listJobs()) out(`${j.name}\tevery ${j.everyMinutes} min`);
+      return 0;
     case 'backup':
       return backup(config, args[0]);
     case 'restore':
@@ -123,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usage(): number {
-  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify | backup <file> | restore <file>\n');
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify | jobs [run <name>] | backup <file> | restore <file>\n');
   return 2;
 }
 

@@ -101,6 +101,18 @@ describe('command line', () => {
     assert.equal(verify.status, 0, verify.stderr);
   });
 
+  test('jobs: listed, run on demand by name; an unknown name is refused', () => {
+    const list = cli({ DATA_DIR: dataDir }, 'jobs');
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /^integrity-reminders\tevery 60 min$/m);
+    const run = cli({ DATA_DIR: dataDir }, 'jobs', 'run', 'integrity-reminders');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^integrity-reminders: \d+ reminders sent$/m);
+    const bad = cli({ DATA_DIR: dataDir }, 'jobs', 'run', 'nope');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /no job named nope; known: integrity-reminders/);
+  });
+
   test('PostgreSQL backups are pointed to pg_dump; unknown commands print usage', () => {
     const r = cli({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, 'backup', 'x');
     assert.equal(r.status, 2);

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { registerSearchKind } from '../../platform/search/index.ts';
+import { registerJob } from '../../platform/jobs/index.ts';
 import { fileUrl } from '../../platform/files/index.ts';
 import { registerDataset, registerSitemapSource } from '../publishing/index.ts';
 import { registerEvidenceProvider } from '../oit/index.ts';
@@ -10,13 +11,16 @@ import './messages.ts';
 import { registerIntegrityRoutes } from './routes.tsx';
 import { fmtScore } from './rules.ts';
 import { reportPath } from './reports.ts';
+import { sendReminders } from './reminders.ts';
 import { reportTitle } from './report.ts';
 import { getReport, integrityYears, listReports, listResults, type ReportKind } from './store.ts';
 
-export { sendReminders } from './reminders.ts';
+export { sendReminders };
 export { seedDemoIntegrity } from './demo.ts';
 export { reportModel } from './report.ts';
 export { publishReport } from './reports.ts';
+
+registerJob({ name: 'integrity-reminders', everyMinutes: 60, run: async (p) => `${(await sendReminders(p)).sent} reminders sent` });
 
 // the published yearly report as OIT evidence (for the item on the measures' operation report)
 registerEvidenceProvider({

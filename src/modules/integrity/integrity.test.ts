@@ -294,5 +294,34 @@ for (const target of await dbTargets()) {
       const late = mails.find((x) => x.to.includes('plan-owner@kalasin-pao.example'))!;
       assert.match(bodyText(late.raw), /เลยกำหนดวันที่ 15 พฤศจิกายน 2569 แล้ว/);
     });
+
+    test('rules are data per year: weights and thresholds are validated, and results that use them are recomputed', async () => {
+      const a = t.agent();
+      await a.login('integrity');
+      const page = await a.get('/staff/integrity/2569');
+      assert.match(page.body, /id="f-rules-w_iit"[^>]*value="30"/);
+      const rules = { w_iit: '40', w_eit: '30', w_oit: '30', l0_total: '95', l0_each: '95', l1_total: '85', l1_each: '85', l2_total: '85', l2_each: '', l3_total: '70', l3_each: '', l4_total: '0', l4_each: '' };
+      let r = await a.post('/staff/integrity/2569/rules', { ...rules, w_oit: '40' });
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), /น้ำหนักของสามเครื่องมือต้องรวมกันได้ 100/);
+      assert.match(r.body, /href="#f-rules-w_iit"/);
+      r = await a.post('/staff/integrity/2569/rules', { ...rules, l1_total: '96' });
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), /ผ่านดี: คะแนนรวมขั้นต่ำ: เกณฑ์ของระดับนี้ต้องไม่สูงกว่าระดับที่อยู่เหนือขึ้นไป/);
+      r = await a.post('/staff/integrity/2569/rules', { ...rules, l3_total: '' });
+      assert.equal(r.status, 422);
+      r = await a.post('/staff/integrity/2569/rules', rules);
+      assert.equal(r.status, 303);
+      // 2569 and 2570 (which has no rules of its own) are recomputed; 2568 keeps its rules
+      assert.match(textOf((await a.get(r.location!)).body), /บันทึกเกณฑ์ปี 2569 แล้ว คำนวณผลการประเมินใหม่ 2 ปี/);
+      const rows = await t.p.db.k.selectFrom('ita_result').select(['year', 'total', 'level_th']).where('year', 'in', [2568, 2569, 2570]).orderBy('year').execute();
+      // 2569: 0.4·96.80 + 0.3·93.60 + 0.3·95.00 = 95.30; 2570: 0.4·90 + 0.3·80 + 0.3·80 = 84.00
+      assert.deepEqual(rows.map((x) => [x.year, x.total, x.level_th]), [[2568, 9645, 'ผ่านดี'], [2569, 9530, 'ผ่านดี'], [2570, 8400, 'ต้องปรับปรุง']]);
+      assert.match(textOf((await a.get('/staff/integrity/2570')).body), /น้ำหนัก IIT 40% · EIT 30% · OIT 30%/);
+      const exec = t.agent();
+      await exec.login('executive');
+      await exec.get('/staff/integrity/2569');
+      assert.equal((await exec.post('/staff/integrity/2569/rules', rules)).status, 403);
+    });
   });
 }

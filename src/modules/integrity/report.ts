@@ -114,11 +114,14 @@ export async function reportModel(db: DbLike, agencyId: number, year: number, ki
     for (const o of plan.outcomes.filter((x) => x.issue_id === issue.id)) blocks.push({ kind: 'paragraph', content: `• ${o.text_th}` });
     for (const e of plan.evidence.filter((x) => x.issue_id === issue.id)) {
       const url = await evidenceUrl(db, agencyId, e, baseUrl);
-      blocks.push(
-        { kind: 'paragraph', content: [{ text: e.title_th, bold: true }] },
-        { kind: 'paragraph', content: [{ text: url, link: url }], size: 12 },
-        { kind: 'qr', value: url, size: 64 },
-      );
+      blocks.push({
+        kind: 'keep',
+        blocks: [
+          { kind: 'paragraph', content: [{ text: e.title_th, bold: true }] },
+          { kind: 'paragraph', content: [{ text: url, link: url }], size: 12 },
+          { kind: 'qr', value: url, size: 64 },
+        ],
+      });
     }
   }
   blocks.push({ kind: 'signature', lines: ['ลงชื่อ ..................................................', head ? `(${head.name_th})` : '(..................................................)', head?.position_th ?? '', `วันที่ ${formatDate(new Date(), { style: 'long' })}`] });

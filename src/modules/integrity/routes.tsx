@@ -10,9 +10,9 @@ import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { findFile } from '../../platform/files/index.ts';
 import { listDivisions } from '../agency/index.ts';
-import { fmtScore, parseScore } from './rules.ts';
+import { fmtScore, parseScore, type Rules } from './rules.ts';
 import { getIssue, getMeasure, getReport, getResult, integrityYears, listReports, listResults, rulesFor, yearPlan, MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type ReportKind, type Result } from './store.ts';
-import { addEvidence, addMilestone, addOutcome, addRecommendation, importResults, removeRecommendation, removeRow, saveIssue, saveMeasure, saveResult } from './service.ts';
+import { addEvidence, addMilestone, addOutcome, addRecommendation, importResults, removeRecommendation, removeRow, saveIssue, saveMeasure, saveResult, saveRules } from './service.ts';
 import { whatIsMissing } from './report.ts';
 import { publishReport, renderReport } from './reports.ts';
 import { draftAnalysis } from './analysis.ts';
@@ -30,6 +30,12 @@ const score = text({ min: 0, max: 6 }).transform((s, ctx) => {
   }
   return v;
 });
+const requiredScore = score.refine((v) => v !== null, { message: 'err.required' });
+const rulesSchema = (levels: number) =>
+  z.object({
+    w_iit: int({ min: 0, max: 100 }), w_eit: int({ min: 0, max: 100 }), w_oit: int({ min: 0, max: 100 }),
+    ...Object.fromEntries(Array.from({ length: levels }, (_, i) => [[`l${i}_total`, requiredScore], [`l${i}_each`, score]]).flat()),
+  });
 const resultSchema = z.object({ iit: score, eit: score, oit: score, ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`i${i + 1}`, score])) });
 
 const list = <T,>(parse: (s: string) => T | null, msg: 'err.invalid') =>
@@ -100,6 +106,10 @@ function idParam(req: FastifyRequest): number {
 
 const resultValues = (r: Result | undefined): FormValues =>
   r ? { iit: fmtScore(r.iit), eit: fmtScore(r.eit), oit: fmtScore(r.oit), ...Object.fromEntries(Object.entries(r.indicators).map(([k, v]) => [`i${k}`, fmtScore(v)])) } : {};
+const rulesValues = (r: Rules): FormValues => ({
+  w_iit: String(r.weights.iit), w_eit: String(r.weights.eit), w_oit: String(r.weights.oit),
+  ...Object.fromEntries(r.levels.flatMap((l, i) => [[`l${i}_total`, fmtScore(l.min_total)], [`l${i}_each`, l.min_each === null ? '' : fmtScore(l.min_each)]])),
+});
 
 export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void {
   // ---- public ----
@@ -155,12 +165,13 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
     }));
   });
 
-  const yearPage = async (req: FastifyRequest, reply: FastifyReply, year: number, forms: { result?: FormState; heading?: FormState } = {}, status = 200) => {
+  const yearPage = async (req: FastifyRequest, reply: FastifyReply, year: number, forms: { result?: FormState; heading?: FormState; rules?: FormState } = {}, status = 200) => {
     const [rules, result, plan, reports, missing] = await Promise.all([rulesFor(p.db, req.agency.id, year), getResult(p.db, req.agency.id, year), yearPlan(p.db, req.agency.id, year), listReports(p.db, req.agency.id), whatIsMissing(p.db, req.agency.id, year)]);
     const nextNo = (plan.issues[plan.issues.length - 1]?.no ?? 0) + 1;
     return sendHtml(reply, YearPage({
       ctx: viewCtx(req, reply), year, rules, result: result ?? null, plan, reports: reports.filter((r) => r.year === year), missing, today: bangkokDay(),
       resultForm: forms.result ?? emptyForm(resultValues(result)), headingForm: forms.heading ?? emptyForm({ no: String(nextNo) }),
+      rulesForm: forms.rules ?? emptyForm(rulesValues(rules)),
     }), status);
   };
 
@@ -178,6 +189,24 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
       return redirectWithFlash(reply, `/staff/integrity/${year}`, 'success', 'integrity.staff.resultSaved', { total: fmtScore(r.total), level: r.level });
     } catch (err) {
       if (err instanceof ValidationError) return yearPage(req, reply, year, { result: { values: formValues(req.body), errors: validationMessages(viewCtx(req, reply).t, err) } }, 422);
+      throw err;
+    }
+  });
+
+  app.post('/staff/integrity/:year/rules', manage, async (req, reply) => {
+    const year = yearParam(req);
+    const levels = (await rulesFor(p.db, req.agency.id, year)).levels.length;
+    const f = parseForm(req.lang, rulesSchema(levels), req.body);
+    if (!f.ok) return yearPage(req, reply, year, { rules: f }, 422);
+    const d = f.data as Record<string, number | null>;
+    try {
+      const n = await saveRules(p, req.user!, year, {
+        weights: { iit: d.w_iit!, eit: d.w_eit!, oit: d.w_oit! },
+        thresholds: Array.from({ length: levels }, (_, i) => ({ min_total: d[`l${i}_total`]!, min_each: d[`l${i}_each`] ?? null })),
+      });
+      return redirectWithFlash(reply, `/staff/integrity/${year}`, 'success', 'integrity.rules.saved', { year, n });
+    } catch (err) {
+      if (err instanceof ValidationError) return yearPage(req, reply, year, { rules: { values: formValues(req.body), errors: validationMessages(viewCtx(req, reply).t, err) } }, 422);
       throw err;
     }
   });

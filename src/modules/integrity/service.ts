@@ -53,6 +53,42 @@ export async function saveResult(p: Platform, actor: CurrentUser, input: ResultI
   return { total, level };
 }
 
+export interface RulesInput {
+  weights: { iit: number; eit: number; oit: number };
+  /** per level, highest first, in hundredths */
+  thresholds: Array<{ min_total: number; min_each: number | null }>;
+}
+
+/** Sets a year's weights and level thresholds, then recomputes every result that uses them. */
+export async function saveRules(p: Platform, actor: CurrentUser, year: number, input: RulesInput): Promise<number> {
+  requirePermission(actor, 'integrity.manage');
+  const { iit, eit, oit } = input.weights;
+  if (iit + eit + oit !== 100) throw new ValidationError({ w_iit: 'integrity.err.weights' });
+  const base = await rulesFor(p.db, actor.agencyId, year);
+  const levels = base.levels.map((l, i) => ({ ...l, ...input.thresholds[i] }));
+  for (let i = 1; i < levels.length; i++) {
+    if (levels[i]!.min_total > levels[i - 1]!.min_total) throw new ValidationError({ [`l${i}_total`]: 'integrity.err.levelOrder' });
+  }
+  const rules = { ...base, weights: input.weights, levels };
+  return tx(p.db, async (t) => {
+    const values = { weights: toJson(rules.weights), levels: toJson({ levels: rules.levels, indicators: rules.indicators }), updated_at: new Date().toISOString() };
+    const existing = await t.k.selectFrom('ita_rules').select('id').where('agency_id', '=', actor.agencyId).where('year', '=', year).executeTakeFirst();
+    if (existing) await t.k.updateTable('ita_rules').set(values).where('id', '=', existing.id).execute();
+    else await t.k.insertInto('ita_rules').values({ ...values, agency_id: actor.agencyId, year }).execute();
+    // results of this year and of later years that have no rules of their own
+    const results = await t.k.selectFrom('ita_result').select(['id', 'year', 'iit', 'eit', 'oit']).where('agency_id', '=', actor.agencyId).where('year', '>=', year).execute();
+    let n = 0;
+    for (const r of results) {
+      const own = await rulesFor(t, actor.agencyId, r.year);
+      const total = totalOf(own, r);
+      await t.k.updateTable('ita_result').set({ total, level_th: levelOf(own, total, r).level_th }).where('id', '=', r.id).execute();
+      n++;
+    }
+    await audit(t, actor, 'integrity.rules.save', 'ita_rules', year, `weights ${iit}/${eit}/${oit}, ${n} results recomputed`);
+    return n;
+  });
+}
+
 /** CSV with a header: year,iit,eit,oit,i1…i10 (tools or indicators may be empty). Refused whole on any error. */
 export async function importResults(p: Platform, actor: CurrentUser, csv: string): Promise<number> {
   requirePermission(actor, 'integrity.manage');

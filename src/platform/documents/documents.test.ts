@@ -81,3 +81,26 @@ test('DOCX: TH Sarabun New 16 pt for Latin and complex script, Thai language, re
   assert.ok(!xml.includes('\u200B'), '!xml.includes(\'\\u200B\')');
   assert.ok(xml.includes('w:thaiDistribute') || xml.includes('w:val="thaiDistribute"'), 'xml.includes(\'w:thaiDistribute\') || xml.includes(\'w:val="thaiDistribute"\')');
 });
+
+test('PDF: a kept group never splits across pages; a numbered item reads number first', async () => {
+  const file = path.join(tmp, 'keep.pdf');
+  for (let n = 18; n <= 26; n++) {
+    const blocks: DocModel['blocks'] = [
+      ...Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, content: `บรรทัดที่ ${i + 1}` })),
+      { kind: 'keep', blocks: [{ kind: 'paragraph', content: 'หลักฐานการเผยแพร่' }, { kind: 'paragraph', content: 'https://example.go.th/oit/2567/O11' }, { kind: 'qr', value: 'https://example.go.th/oit/2567/O11', size: 200 }] },
+      { kind: 'list', ordered: true, items: ['ประชุมชี้แจงแผนการใช้จ่ายงบประมาณ'] },
+    ];
+    fs.writeFileSync(file, await renderPdf({ title: 't', pageNumbers: false, blocks }));
+    const pages = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+    const titlePage = pages.findIndex((p) => p.includes('หลักฐานการเผยแพร่'));
+    assert.equal(pages.findIndex((p) => p.includes('https://example.go.th/oit/2567/O11')), titlePage, `${n} lines: title and link on one page`);
+    assert.match(pages.join(''), /1\.\s*ประชุมชี้แจง/);
+  }
+});
+
+test('DOCX: a kept group is kept with the next paragraph in Word', async () => {
+  const file = path.join(tmp, 'keep.docx');
+  fs.writeFileSync(file, await renderDocx({ title: 't', blocks: [{ kind: 'keep', blocks: [{ kind: 'paragraph', content: 'หลักฐาน' }, { kind: 'paragraph', content: 'https://example.go.th' }, { kind: 'qr', value: 'https://example.go.th' }] }] }));
+  const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+  assert.equal(xml.match(/<w:keepNext\/>/g)?.length, 2, 'the first two of three paragraphs keep with the next');
+});

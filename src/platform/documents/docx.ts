@@ -28,12 +28,12 @@ async function cellChildren(c: Cell, size: number): Promise<Array<Paragraph | Ta
   return [new Paragraph({ alignment: align(c.align), children: runs(c.text, size, c.bold) })];
 }
 
-async function blockOut(b: Block, size = BODY_PT): Promise<FileChild[]> {
+async function blockOut(b: Block, size = BODY_PT, keepNext = false): Promise<FileChild[]> {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, alignment: align(b.align), children: [new TextRun({ text: b.text, bold: true, size: half(b.level === 1 ? 20 : b.level === 3 ? 16 : 18) })] })];
+      return [new Paragraph({ keepNext, heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, alignment: align(b.align), children: [new TextRun({ text: b.text, bold: true, size: half(b.level === 1 ? 20 : b.level === 3 ? 16 : 18) })] })];
     case 'paragraph':
-      return [new Paragraph({ alignment: align(b.align), indent: b.indent ? { firstLine: 720 } : undefined, spacing: { after: 120 }, children: runs(b.content, b.size ?? (size === BODY_PT ? undefined : size)) })];
+      return [new Paragraph({ keepNext, alignment: align(b.align), indent: b.indent ? { firstLine: 720 } : undefined, spacing: { after: 120 }, children: runs(b.content, b.size ?? (size === BODY_PT ? undefined : size)) })];
     case 'list':
       return b.items.map((i) => new Paragraph({ numbering: { reference: b.ordered ? 'ordered' : 'bullets', level: 0 }, children: runs(i, size === BODY_PT ? undefined : size) }));
     case 'table': {
@@ -49,14 +49,14 @@ async function blockOut(b: Block, size = BODY_PT): Promise<FileChild[]> {
     }
     case 'image':
       return [
-        new Paragraph({ alignment: align(b.align ?? 'center'), children: [new ImageRun({ type: 'png', data: b.png, transformation: { width: b.width * (96 / 72), height: b.height * (96 / 72) } })] }),
+        new Paragraph({ keepNext: keepNext || !!b.caption, alignment: align(b.align ?? 'center'), children: [new ImageRun({ type: 'png', data: b.png, transformation: { width: b.width * (96 / 72), height: b.height * (96 / 72) } })] }),
         ...(b.caption ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: b.caption, italics: true, size: half(size - 2) })] })] : []),
       ];
     case 'qr': {
       const png = await QRCode.toBuffer(b.value, { errorCorrectionLevel: 'M', margin: 1, scale: 4 });
       const px = (b.size ?? 72) * (96 / 72);
       return [
-        new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: px, height: px } })] }),
+        new Paragraph({ keepNext: keepNext || !!b.caption, children: [new ImageRun({ type: 'png', data: png, transformation: { width: px, height: px } })] }),
         ...(b.caption ? [new Paragraph({ children: [new TextRun({ text: b.caption, size: half(size - 4) })] })] : []),
       ];
     }
@@ -64,6 +64,9 @@ async function blockOut(b: Block, size = BODY_PT): Promise<FileChild[]> {
       return [new Paragraph({ spacing: { before: b.height * 20 }, children: [] })];
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
+    case 'keep':
+      // Word keeps a paragraph with the next one: all but the last
+      return (await Promise.all(b.blocks.map((x, i) => blockOut(x, size, i < b.blocks.length - 1)))).flat();
     case 'signature':
       return [new Paragraph({ spacing: { before: 480 }, children: [] }), ...b.lines.map((l) => new Paragraph({ indent: { left: 5200 }, alignment: AlignmentType.CENTER, children: [new TextRun(l)] }))];
   }

@@ -15,6 +15,8 @@ export type Block =
   | { kind: 'qr'; value: string; size?: number; caption?: string }
   | { kind: 'spacer'; height: number }
   | { kind: 'pageBreak' }
+  /** blocks kept on one page (a title with its link and QR code) */
+  | { kind: 'keep'; blocks: Block[] }
   /** a signature block at the right: name in brackets, position lines */
   | { kind: 'signature'; lines: string[] };
 

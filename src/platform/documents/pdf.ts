@@ -123,6 +123,8 @@ function block(b: Block, size = BODY_PT): unknown {
       return { text: '', margin: [0, b.height, 0, 0] };
     case 'pageBreak':
       return { text: '', pageBreak: 'after' };
+    case 'keep':
+      return { stack: b.blocks.map((x) => block(x, size)), unbreakable: true };
     case 'signature':
       return { columns: [{ width: '*', text: '' }, { width: 280, stack: b.lines.map((l) => ({ text: zwsp(l), alignment: 'center' })) }], margin: [0, 24, 0, 0] };
   }
@@ -141,6 +143,8 @@ export function docDefinition(m: DocModel): Record<string, unknown> {
     defaultStyle: { font: 'Sarabun', fontSize: BODY_PT, lineHeight: 1.15 },
     footer: m.pageNumbers === false ? undefined : (page: number, count: number) => ({ text: m.lang === 'en' ? `Page ${page} of ${count}` : `หน้า ${num(page)} / ${num(count)}`, alignment: 'center', fontSize: 12, margin: [0, 20, 0, 0] }),
     content: m.blocks.map((b) => block(b)),
+    // a heading never ends a page: it moves to the next one with its text
+    pageBreakBefore: (node: { headlineLevel?: number }, following: unknown[]) => !!node.headlineLevel && following.length === 0,
   };
 }
 

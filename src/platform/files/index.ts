@@ -63,9 +63,9 @@ export class FileStore {
   ) {}
 
   /** Decides the type by content; throws ValidationError on the part's field. */
-  async inspect(part: UploadPart, allowed: FileKind[]): Promise<{ ext: FileKind; mime: string }> {
-    const maxMb = `${Math.round((this.maxBytes / 1024 / 1024) * 10) / 10} MB`;
-    if (part.truncated || part.data.length > this.maxBytes) throw new ValidationError({ [part.field]: { key: 'err.fileTooLarge', vars: { max: maxMb } } });
+  async inspect(part: UploadPart, allowed: FileKind[], maxBytes = this.maxBytes): Promise<{ ext: FileKind; mime: string }> {
+    const maxMb = `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`;
+    if (part.truncated || part.data.length > maxBytes) throw new ValidationError({ [part.field]: { key: 'err.fileTooLarge', vars: { max: maxMb } } });
     if (part.data.length === 0) throw new ValidationError({ [part.field]: part.filename ? 'err.fileEmpty' : 'err.fileMissing' });
     const detected = await fileTypeFromBuffer(part.data);
     const ext = detected?.ext as FileKind | undefined;
@@ -76,8 +76,8 @@ export class FileStore {
     return { ext, mime: FILE_KINDS[ext] };
   }
 
-  async save(db: DbLike, o: SaveOptions): Promise<FileRecord> {
-    const { ext, mime } = await this.inspect(o.part, o.allowed);
+  async save(db: DbLike, o: SaveOptions, maxBytes = this.maxBytes): Promise<FileRecord> {
+    const { ext, mime } = await this.inspect(o.part, o.allowed, maxBytes);
     const key = `${crypto.randomBytes(1).toString('hex')}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
     await this.write(key, o.part.data);
     const row = await db.k
@@ -100,9 +100,9 @@ export class FileStore {
     return row;
   }
 
-  /** Stores bytes the system made itself (generated documents, placeholder images). */
+  /** Stores bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
   async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; isPublic: boolean }): Promise<FileRecord> {
-    return this.save(db, { agencyId: o.agencyId, part: { field: 'file', filename: o.name, data: o.data, truncated: false }, allowed: [o.ext], isPublic: o.isPublic, createdBy: null });
+    return this.save(db, { agencyId: o.agencyId, part: { field: 'file', filename: o.name, data: o.data, truncated: false }, allowed: [o.ext], isPublic: o.isPublic, createdBy: null }, Infinity);
   }
 
   private async write(key: string, data: Buffer): Promise<void> {

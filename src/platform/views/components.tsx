@@ -6,29 +6,31 @@ import type { FieldErrors, FormValues } from '../http/forms.ts';
 export interface FormState {
   values: FormValues;
   errors: FieldErrors;
+  /** Prefix of the field ids, for a second form on a page with fields of the same names. */
+  idPrefix?: string;
 }
 export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
 
-const fid = (name: string) => `f-${name}`;
+const fid = (form: Pick<FormState, 'idPrefix'>, name: string) => `f-${form.idPrefix ?? ''}${name}`;
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${fid(name)}-hint` : '', error ? `${fid(name)}-error` : ''].filter(Boolean);
+function describedBy(form: FormState, name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${fid(form, name)}-hint` : '', error ? `${fid(form, name)}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Label({ ctx, name, label, required }: { ctx: ViewCtx; name: string; label: string; required?: boolean }) {
+function Label({ ctx, form, name, label, required }: { ctx: ViewCtx; form: FormState; name: string; label: string; required?: boolean }) {
   return (
-    <label for={fid(name)}>
+    <label for={fid(form, name)}>
       <span safe>{label}</span> {required ? <span class="req" safe>{ctx.t('form.required')}</span> : ''}
     </label>
   );
 }
 
-function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+function HintAndError({ form, name, hint, error }: { form: FormState; name: string; hint?: string; error?: string }) {
   return (
     <>
-      {hint ? <p class="hint" id={`${fid(name)}-hint`} safe>{hint}</p> : ''}
-      {error ? <p class="field-error" id={`${fid(name)}-error`} safe>{error}</p> : ''}
+      {hint ? <p class="hint" id={`${fid(form, name)}-hint`} safe>{hint}</p> : ''}
+      {error ? <p class="field-error" id={`${fid(form, name)}-error`} safe>{error}</p> : ''}
     </>
   );
 }
@@ -57,10 +59,10 @@ export function Field(p: FieldProps) {
   const error = p.form.errors[p.name];
   return (
     <div class={`field${error ? ' field-has-error' : ''}`}>
-      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
-      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <Label ctx={p.ctx} form={p.form} name={p.name} label={p.label} required={p.required} />
+      <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
       <input
-        id={fid(p.name)}
+        id={fid(p.form, p.name)}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.type === 'password' ? undefined : str(p.form.values[p.name])}
@@ -71,7 +73,7 @@ export function Field(p: FieldProps) {
         lang={p.lang}
         class={p.size ? `input-${p.size}` : undefined}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
+        aria-describedby={describedBy(p.form, p.name, p.hint, error)}
       />
     </div>
   );
@@ -81,17 +83,17 @@ export function TextArea(p: Omit<FieldProps, 'type' | 'inputmode' | 'size'> & { 
   const error = p.form.errors[p.name];
   return (
     <div class={`field${error ? ' field-has-error' : ''}`}>
-      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
-      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <Label ctx={p.ctx} form={p.form} name={p.name} label={p.label} required={p.required} />
+      <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
       <textarea
-        id={fid(p.name)}
+        id={fid(p.form, p.name)}
         name={p.name}
         rows={String(p.rows ?? 5)}
         required={p.required}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
         lang={p.lang}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
+        aria-describedby={describedBy(p.form, p.name, p.hint, error)}
         safe
       >
         {str(p.form.values[p.name])}
@@ -105,9 +107,9 @@ export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Ar
   const current = str(p.form.values[p.name]);
   return (
     <div class={`field${error ? ' field-has-error' : ''}`}>
-      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
-      <HintAndError name={p.name} hint={p.hint} error={error} />
-      <select id={fid(p.name)} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+      <Label ctx={p.ctx} form={p.form} name={p.name} label={p.label} required={p.required} />
+      <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
+      <select id={fid(p.form, p.name)} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current} safe>
             {o.label}
@@ -123,15 +125,15 @@ export function Checkboxes(p: { ctx: ViewCtx; form: FormState; name: string; leg
   const v = p.form.values[p.name];
   const checked = new Set(Array.isArray(v) ? v : v ? [v] : []);
   return (
-    <fieldset class={`field${error ? ' field-has-error' : ''}`} id={fid(p.name)} aria-describedby={describedBy(p.name, p.hint, error)}>
+    <fieldset class={`field${error ? ' field-has-error' : ''}`} id={fid(p.form, p.name)} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
       <legend>
         <span safe>{p.legend}</span> {p.required ? <span class="req" safe>{p.ctx.t('form.required')}</span> : ''}
       </legend>
-      <HintAndError name={p.name} hint={p.hint} error={error} />
+      <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
       {p.options.map((o, i) => (
         <div class="check">
-          <input type="checkbox" id={`${fid(p.name)}-${i}`} name={p.name} value={o.value} checked={checked.has(o.value)} />
-          <label for={`${fid(p.name)}-${i}`} safe>{o.label}</label>
+          <input type="checkbox" id={`${fid(p.form, p.name)}-${i}`} name={p.name} value={o.value} checked={checked.has(o.value)} />
+          <label for={`${fid(p.form, p.name)}-${i}`} safe>{o.label}</label>
         </div>
       ))}
     </fieldset>
@@ -142,9 +144,9 @@ export function Checkbox(p: { form: FormState; name: string; label: string; hint
   const v = p.form.values[p.name];
   return (
     <div class="field check">
-      <input type="checkbox" id={fid(p.name)} name={p.name} checked={v === 'on' || v === 'true'} aria-describedby={p.hint ? `${fid(p.name)}-hint` : undefined} />
-      <label for={fid(p.name)} safe>{p.label}</label>
-      {p.hint ? <p class="hint" id={`${fid(p.name)}-hint`} safe>{p.hint}</p> : ''}
+      <input type="checkbox" id={fid(p.form, p.name)} name={p.name} checked={v === 'on' || v === 'true'} aria-describedby={p.hint ? `${fid(p.form, p.name)}-hint` : undefined} />
+      <label for={fid(p.form, p.name)} safe>{p.label}</label>
+      {p.hint ? <p class="hint" id={`${fid(p.form, p.name)}-hint`} safe>{p.hint}</p> : ''}
     </div>
   );
 }
@@ -153,9 +155,9 @@ export function FileField(p: { ctx: ViewCtx; form: FormState; name: string; labe
   const error = p.form.errors[p.name];
   return (
     <div class={`field${error ? ' field-has-error' : ''}`}>
-      <Label ctx={p.ctx} name={p.name} label={p.label} required={p.required} />
-      <HintAndError name={p.name} hint={p.hint} error={error} />
-      <input type="file" id={fid(p.name)} name={p.name} accept={p.accept} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)} />
+      <Label ctx={p.ctx} form={p.form} name={p.name} label={p.label} required={p.required} />
+      <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
+      <input type="file" id={fid(p.form, p.name)} name={p.name} accept={p.accept} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)} />
     </div>
   );
 }
@@ -170,7 +172,7 @@ export function ErrorSummary({ ctx, form, labels }: { ctx: ViewCtx; form: FormSt
       <ul>
         {entries.map(([name, msg]) => (
           <li>
-            <a href={`#${fid(name)}`} safe>{labels[name] ? `${labels[name]}: ${msg}` : msg}</a>
+            <a href={`#${fid(form, name)}`} safe>{labels[name] ? `${labels[name]}: ${msg}` : msg}</a>
           </li>
         ))}
       </ul>

@@ -69,16 +69,18 @@ export const resultLabels = (ctx: ViewCtx, rules: Rules): Record<string, string>
   no: ctx.t('integrity.field.no'), title_th: ctx.t('integrity.field.issueTitle'), title_en: ctx.t('integrity.field.issueTitleEn'), indicators: ctx.t('integrity.field.indicators'), oit_codes: ctx.t('integrity.field.oitCodes'), _form: '',
 });
 
-export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: Result | null; plan: YearPlan; reports: Report[]; missing: Missing[]; today: string; resultForm: FormState; headingForm: FormState }) {
+export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: Result | null; plan: YearPlan; reports: Report[]; missing: Missing[]; today: string; resultForm: FormState; headingForm: FormState; rulesForm: FormState }) {
   const { ctx, year, rules, result, plan, reports } = p;
   const t = ctx.t;
   const manage = can(ctx.user, 'integrity.manage');
   const labels = resultLabels(ctx, rules);
+  const rulesForm: FormState = { ...p.rulesForm, idPrefix: 'rules-' };
   return (
     <Page ctx={ctx} title={t('integrity.staff.year', { year })} staff breadcrumbs={crumbs(ctx)}>
       <h1 safe>{`${t('integrity.staff.title')} — ${t('integrity.staff.year', { year })}`}</h1>
       <ErrorSummary ctx={ctx} form={p.resultForm} labels={labels} />
       <ErrorSummary ctx={ctx} form={p.headingForm} labels={labels} />
+      <ErrorSummary ctx={ctx} form={rulesForm} labels={rulesLabels(ctx, rules)} />
       <p class="muted" safe>{`${t('integrity.staff.rules', { year })}: ${t('integrity.staff.weights', rules.weights)}`}</p>
       {result ? <ResultBox ctx={ctx} result={result} rules={rules} /> : ''}
       {manage ? (
@@ -93,6 +95,8 @@ export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: 
           </Form>
         </details>
       ) : ''}
+
+      {manage ? <RulesForm ctx={ctx} year={year} rules={rules} form={rulesForm} /> : ''}
 
       <section aria-labelledby="report-title">
         <h2 id="report-title" safe>{t('integrity.staff.report')}</h2>
@@ -164,6 +168,33 @@ export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: 
         </section>
       ) : ''}
     </Page>
+  );
+}
+
+const rulesLabels = (ctx: ViewCtx, rules: Rules): Record<string, string> => ({
+  w_iit: ctx.t('integrity.rules.weight', { tool: 'IIT' }), w_eit: ctx.t('integrity.rules.weight', { tool: 'EIT' }), w_oit: ctx.t('integrity.rules.weight', { tool: 'OIT' }),
+  ...Object.fromEntries(rules.levels.flatMap((l, i) => {
+    const level = ctx.lang === 'en' ? l.level_en : l.level_th;
+    return [[`l${i}_total`, ctx.t('integrity.rules.minTotal', { level })], [`l${i}_each`, ctx.t('integrity.rules.minEach', { level })]];
+  })),
+  _form: '',
+});
+
+function RulesForm({ ctx, year, rules, form }: { ctx: ViewCtx; year: number; rules: Rules; form: FormState }) {
+  const l = rulesLabels(ctx, rules);
+  return (
+    <details open={Object.keys(form.errors).length > 0}>
+      <summary safe>{ctx.t('integrity.rules.title')}</summary>
+      <p class="hint" safe>{ctx.t('integrity.rules.hint')}</p>
+      <Form ctx={ctx} action={`/staff/integrity/${year}/rules`}>
+        {['w_iit', 'w_eit', 'w_oit'].map((name) => <Field ctx={ctx} form={form} name={name} label={l[name]!} required inputmode="numeric" size="short" maxlength={3} />)}
+        {rules.levels.flatMap((_, i) => [
+          <Field ctx={ctx} form={form} name={`l${i}_total`} label={l[`l${i}_total`]!} required inputmode="text" size="short" maxlength={6} />,
+          <Field ctx={ctx} form={form} name={`l${i}_each`} label={l[`l${i}_each`]!} inputmode="text" size="short" maxlength={6} />,
+        ])}
+        <Button label={ctx.t('form.save')} />
+      </Form>
+    </details>
   );
 }
 
@@ -260,12 +291,13 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
   const l = measureLabels(ctx);
   const title = measure ? `${t('integrity.staff.editMeasure')}: ${measure.title_th}` : t('integrity.staff.newMeasure');
   const manage = can(ctx.user, 'integrity.manage');
+  const msForm: FormState = { ...p.milestoneForm, idPrefix: 'ms-' };
   return (
     <Page ctx={ctx} title={title} staff breadcrumbs={[...crumbs(ctx, issue.year), { href: `/staff/integrity/headings/${issue.id}`, label: `${issue.no}. ${issue.title_th}` }]}>
       <h1 safe>{title}</h1>
       {measure && isOverdue(measure, p.today) ? <div class="flash flash-error" role="status"><p safe>{`${t('integrity.overdue')}: ${formatDate(measure.due_date!, { lang: ctx.lang })}`}</p></div> : ''}
       <ErrorSummary ctx={ctx} form={p.form} labels={l} />
-      <ErrorSummary ctx={ctx} form={p.milestoneForm} labels={l} />
+      <ErrorSummary ctx={ctx} form={msForm} labels={l} />
       {manage ? (
         <Form ctx={ctx} action={measure ? `/staff/integrity/measures/${measure.id}` : `/staff/integrity/headings/${issue.id}/measures/new`}>
           <Select ctx={ctx} form={p.form} name="kind" label={l.kind!} options={MEASURE_KINDS.map((k) => ({ value: k, label: t(`integrity.kindOf.${k}`) }))} />
@@ -291,9 +323,9 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
           <ol class="timeline">{p.milestones.map((m) => <li safe>{`${formatDate(m.day, { lang: ctx.lang })} — ${m.note}${m.percent !== null ? ` (${m.percent}%)` : ''}`}</li>)}</ol>
           {manage ? (
             <Form ctx={ctx} action={`/staff/integrity/measures/${measure.id}/milestones`}>
-              <Field ctx={ctx} form={p.milestoneForm} name="day" type="date" label={l.day!} required size="short" />
-              <TextArea ctx={ctx} form={p.milestoneForm} name="note" label={l.note!} required rows={2} maxlength={2000} />
-              <Field ctx={ctx} form={p.milestoneForm} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
+              <Field ctx={ctx} form={msForm} name="day" type="date" label={l.day!} required size="short" />
+              <TextArea ctx={ctx} form={msForm} name="note" label={l.note!} required rows={2} maxlength={2000} />
+              <Field ctx={ctx} form={msForm} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
               <Button kind="secondary" label={t('integrity.staff.addMilestone')} />
             </Form>
           ) : ''}
