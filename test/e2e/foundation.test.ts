@@ -1,46 +1,16 @@
 // Browser tests: home page, login with 2FA, an admin creates a user, the language switch — with axe on every page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { dbTargets } from '../support/db.ts';
-import { DEMO_PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, launch, watchConsole } from '../support/browser.ts';
+import { browserApp, expectAccessible } from '../support/browser.ts';
 import { totpCode } from '../../src/platform/auth/totp.ts';
 
-const [sqlite] = await dbTargets();
-
 describe('foundation in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    t = await startApp(sqlite!);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    return { page, problems: watchConsole(page) };
-  }
-
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน').fill(password);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  }
+  const b = browserApp();
+  const { newPage, signIn } = b;
 
   test('home and public pages on a phone: accessible, Thai, no console errors', async () => {
     const { page, problems } = await newPage({ width: 375, height: 740 });
-    await page.goto(`${base}/`);
+    await page.goto(`${b.base}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'th');
     assert.match(await page.locator('h1').innerText(), /ยินดีต้อนรับสู่เว็บไซต์องค์การบริหารส่วนจังหวัดกาฬสินธุ์/);
     await expectAccessible(page);
@@ -54,14 +24,14 @@ describe('foundation in the browser', () => {
     }
     const target = await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน้าแรก', exact: true }).boundingBox();
     assert.ok(target && target.height >= 44, 'navigation targets are at least 44 px high');
-    await page.goto(`${base}/no-such-page`);
+    await page.goto(`${b.base}/no-such-page`);
     await expectAccessible(page);
     assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
   });
 
   test('language switch: English is remembered across pages, then back to Thai', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${base}/about/executives`);
+    await page.goto(`${b.base}/about/executives`);
     await page.getByRole('link', { name: 'English' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.locator('h1').innerText(), 'Executives');
@@ -77,7 +47,7 @@ describe('foundation in the browser', () => {
 
   test('login with two-step verification', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${b.base}/login`);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click(); // empty form: the browser's required check stops it
     await page.getByLabel('ชื่อผู้ใช้').fill('integrity');
@@ -86,7 +56,7 @@ describe('foundation in the browser', () => {
     assert.match(await page.getByRole('alert').innerText(), /ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง/);
     await expectAccessible(page);
     await signIn(page, 'integrity');
-    await page.goto(`${base}/account/2fa`);
+    await page.goto(`${b.base}/account/2fa`);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'เปิดใช้งานการยืนยันตัวตนสองขั้นตอน' }).click();
     await expectAccessible(page);
@@ -151,7 +121,7 @@ describe('foundation in the browser', () => {
     assert.match(await other.page.locator('main').innerText(), /ผู้เผยแพร่ข้อมูล, ผู้บริหาร/);
     await expectAccessible(other.page);
 
-    await page.goto(`${base}/staff/audit`);
+    await page.goto(`${b.base}/staff/audit`);
     await expectAccessible(page);
     assert.match(await page.locator('table').innerText(), /created jaidee with roles publisher, executive/);
     assert.deepEqual([...problems, ...other.problems].filter((p) => !/422/.test(p)), []);

@@ -1,44 +1,23 @@
 // Browser: the integrity officer records FY 2570's result, adds a recommendation and a measure with evidence,
 // marks it done and downloads a report that contains it. Axe on every page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { dbTargets } from '../support/db.ts';
-import { DEMO_PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, launch, watchConsole } from '../support/browser.ts';
+import { browserApp, expectAccessible } from '../support/browser.ts';
 
-const [sqlite] = await dbTargets();
 const MEASURE = 'จัดทำคู่มือการเบิกจ่ายเงินฉบับประชาชนและเผยแพร่บนเว็บไซต์';
 
 describe('integrity management in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    t = await startApp(sqlite!);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  const b = browserApp();
 
   test('result, recommendation, measure with evidence, done, and a report that contains it', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('ชื่อผู้ใช้').fill('integrity');
-    await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    const { page, problems } = await b.newPage({ width: 390, height: 844 });
+    await b.signIn(page, 'integrity');
 
-    await page.goto(`${base}/staff/integrity`);
+    await page.goto(`${b.base}/staff/integrity`);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'ปีงบประมาณ 2570' }).first().click();
     assert.match(await page.locator('main').innerText(), /ผลการประเมิน ITA ของปี 2570/, 'the report says the result is missing');
@@ -104,18 +83,18 @@ describe('integrity management in the browser', () => {
     // the report preview contains all of it
     await page.getByRole('link', { name: 'ปีงบประมาณ 2570' }).click();
     const href = await page.getByRole('link', { name: 'ดูตัวอย่าง PDF' }).first().getAttribute('href');
-    const res = await page.context().request.get(`${base}${href}`);
+    const res = await page.context().request.get(`${b.base}${href}`);
     assert.equal(res.headers()['content-type'], 'application/pdf');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-e2e-')), 'report.pdf');
     fs.writeFileSync(file, await res.body());
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     fs.rmSync(path.dirname(file), { recursive: true });
-    for (const s of [MEASURE, 'เผยแพร่คู่มือการเบิกจ่ายเงินฉบับประชาชนบนเว็บไซต์แล้ว', 'ประชาชนเข้าถึงคู่มือการเบิกจ่ายเงินได้ทางเว็บไซต์', `${t.config.baseUrl}/oit/2567/O11`, '90.15']) {
+    for (const s of [MEASURE, 'เผยแพร่คู่มือการเบิกจ่ายเงินฉบับประชาชนบนเว็บไซต์แล้ว', 'ประชาชนเข้าถึงคู่มือการเบิกจ่ายเงินได้ทางเว็บไซต์', `${b.t.config.baseUrl}/oit/2567/O11`, '90.15']) {
       assert.ok(text.includes(s.replace(/\s+/g, '')), `report has: ${s}`);
     }
     await expectAccessible(page);
     for (const u of ['/staff/integrity/2570/risks', '/staff/integrity/2570/projects', '/staff/integrity/2570/ethics', '/integrity', '/integrity/2567', '/integrity/2570/report.pdf']) {
-      await page.goto(`${base}${u}`);
+      await page.goto(`${b.base}${u}`);
       await expectAccessible(page);
     }
     assert.deepEqual(problems.filter((p) => !/status of (404|422)/.test(p)), []);

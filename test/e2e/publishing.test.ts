@@ -1,39 +1,18 @@
 // Browser: a publisher drafts, an approver publishes, the document is bound to an OIT item that turns
 // from missing to ready, and it shows on the item's public page and in search. Axe on every page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { dbTargets } from '../support/db.ts';
-import { DEMO_PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, launch, watchConsole } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { browserApp, expectAccessible } from '../support/browser.ts';
 
-const [sqlite] = await dbTargets();
 const TITLE = 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2570 กองช่าง';
 
 describe('publishing and the OIT map in the browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    t = await startApp(sqlite!);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
-
+  const b = browserApp();
   async function as(username: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const problems = watchConsole(page);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    return { page, problems };
+    const signedIn = await b.newPage();
+    await b.signIn(signedIn.page, username);
+    return signedIn;
   }
 
   const status = (page: Page) => page.locator('main .tag[class*="status-"]').first().innerText();
@@ -41,20 +20,20 @@ describe('publishing and the OIT map in the browser', () => {
   test('draft, approve, bind, check: the item becomes ready and the document is public, on its item page and in search', async () => {
     // the integrity officer starts FY 2570's map from 2568's, without evidence
     const officer = await as('integrity');
-    await officer.page.goto(`${base}/staff/oit`);
+    await officer.page.goto(`${b.base}/staff/oit`);
     await expectAccessible(officer.page);
     await officer.page.getByLabel(/^คัดลอกจากปี/).fill('2568');
     await officer.page.getByLabel(/^เป็นปี/).fill('2570');
     await officer.page.getByRole('button', { name: 'เริ่มปีใหม่โดยคัดลอกจากปีก่อน' }).click();
     assert.match(await officer.page.locator('h1').innerText(), /ความพร้อม OIT ปี 2570/);
     await expectAccessible(officer.page);
-    await officer.page.goto(`${base}/staff/oit/2570/O6`);
+    await officer.page.goto(`${b.base}/staff/oit/2570/O6`);
     assert.equal(await status(officer.page), 'ไม่มีหลักฐาน');
     await expectAccessible(officer.page);
 
     // the publisher drafts and submits
     const publisher = await as('publisher');
-    await publisher.page.goto(`${base}/staff/content`);
+    await publisher.page.goto(`${b.base}/staff/content`);
     await expectAccessible(publisher.page);
     await publisher.page.getByRole('link', { name: 'สร้างเอกสารใหม่' }).click();
     await expectAccessible(publisher.page);
@@ -81,7 +60,7 @@ describe('publishing and the OIT map in the browser', () => {
     assert.match(await approver.page.locator('.flash').innerText(), /อนุมัติเผยแพร่แล้ว/);
 
     // the officer binds it and checks the required elements
-    await officer.page.goto(`${base}/staff/oit/2570/O6?q=${encodeURIComponent('กองช่าง')}`);
+    await officer.page.goto(`${b.base}/staff/oit/2570/O6?q=${encodeURIComponent('กองช่าง')}`);
     await officer.page.locator('#f-ref').selectOption(contentUrl.split('/').pop()!);
     await officer.page.getByRole('button', { name: 'ผูกหลักฐาน' }).first().click();
     assert.match(await officer.page.locator('.flash').innerText(), /ผูกหลักฐานแล้ว/);
@@ -93,9 +72,8 @@ describe('publishing and the OIT map in the browser', () => {
     await expectAccessible(officer.page);
 
     // the public sees it where the assessor looks, and in search
-    const visitor = await browser.newContext({ viewport: { width: 390, height: 800 } }).then((c) => c.newPage());
-    const problems = watchConsole(visitor);
-    await visitor.goto(`${base}/oit/2570`);
+    const { page: visitor, problems } = await b.newPage({ width: 390, height: 800 });
+    await visitor.goto(`${b.base}/oit/2570`);
     await expectAccessible(visitor);
     await visitor.getByRole('link', { name: /^O6 / }).click();
     assert.match(await visitor.locator('main').innerText(), new RegExp(TITLE));
@@ -104,16 +82,16 @@ describe('publishing and the OIT map in the browser', () => {
     await visitor.getByRole('link', { name: TITLE }).click();
     assert.equal(await visitor.locator('h1').innerText(), TITLE);
     await expectAccessible(visitor);
-    await visitor.goto(`${base}/search`);
+    await visitor.goto(`${b.base}/search`);
     await visitor.getByLabel('คำค้น').fill('รางระบายน้ำ');
     await visitor.getByRole('button', { name: 'ค้นหา', exact: true }).click();
     assert.match(await visitor.locator('.search-results').innerText(), new RegExp(TITLE));
     assert.equal(await visitor.locator('.search-results mark').first().innerText(), 'รางระบายน้ำ');
     await expectAccessible(visitor);
-    await visitor.goto(`${base}/oit/2599`);
+    await visitor.goto(`${b.base}/oit/2599`);
     await expectAccessible(visitor);
     for (const u of ['/documents', '/news', '/open-data', '/news/spending-plan-briefing-2570', '/documents/budget-ordinance-2567']) {
-      await visitor.goto(`${base}${u}`);
+      await visitor.goto(`${b.base}${u}`);
       await expectAccessible(visitor);
     }
     assert.deepEqual([...problems.filter((p) => !/404/.test(p)), ...officer.problems, ...publisher.problems, ...approver.problems], []);

@@ -2,7 +2,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { dbTargets } from './db.ts';
+import { DEMO_PASSWORD, startApp, type TestApp } from './app.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,4 +40,41 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as AxeResult;
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n    ')}`).join('\n');
   assert.equal(result.violations.length, 0, `axe violations on ${page.url()}:\n${summary}`);
+}
+
+/** The demo app on SQLite, listening on a free port, with a browser; hooks registered on the enclosing describe. */
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+  /** a fresh browser context (no cookies) and its page, with console problems collected */
+  newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+}
+
+export function browserApp(): BrowserApp {
+  const h = {
+    async newPage(viewport = { width: 1280, height: 900 }) {
+      const page = await (await h.browser.newContext({ viewport })).newPage();
+      return { page, problems: watchConsole(page) };
+    },
+    async signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+      await page.goto(`${h.base}/login`);
+      await page.getByLabel('ชื่อผู้ใช้').fill(username);
+      await page.getByLabel('รหัสผ่าน').fill(password);
+      await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    },
+  } as BrowserApp;
+  before(async () => {
+    const [sqlite] = await dbTargets();
+    h.t = await startApp(sqlite!);
+    await h.t.app.listen({ port: 0, host: '127.0.0.1' });
+    h.base = `http://127.0.0.1:${(h.t.app.server.address() as AddressInfo).port}`;
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.t?.close();
+  });
+  return h;
 }

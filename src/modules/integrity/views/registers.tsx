@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
@@ -24,6 +25,28 @@ function ReportButtons({ ctx, action }: { ctx: ViewCtx; action: string }) {
         </Form>
       ))}
     </div>
+  );
+}
+
+/** A register's page: heading, errors, what comes first (the risk matrix), the table or an empty state, then the forms. */
+function RegisterPage(p: { ctx: ViewCtx; year: number; title: string; form: FormState; labels: Record<string, string>; headers: string[]; safeRows: JSX.Element[]; safeFirst?: JSX.Element; children?: Children }) {
+  const t = p.ctx.t;
+  const { safeRows, safeFirst } = p;
+  return (
+    <Page ctx={p.ctx} title={p.title} staff breadcrumbs={crumbs(p.ctx, p.year)}>
+      <h1 safe>{`${p.title} — ${t('integrity.staff.year', { year: p.year })}`}</h1>
+      <ErrorSummary ctx={p.ctx} form={p.form} labels={p.labels} />
+      {safeFirst ?? ''}
+      {safeRows.length === 0 ? <EmptyState text={t('page.empty')} /> : (
+        <div class="table-wrap" tabindex="0" role="region" aria-label={p.title}>
+          <table>
+            <thead><tr>{p.headers.map((h) => <th scope="col" safe>{h}</th>)}</tr></thead>
+            <tbody>{safeRows}</tbody>
+          </table>
+        </div>
+      )}
+      {can(p.ctx.user, 'integrity.manage') ? p.children ?? '' : ''}
+    </Page>
   );
 }
 
@@ -81,39 +104,26 @@ function RiskFields({ ctx, form, action }: { ctx: ViewCtx; form: FormState; acti
 
 export function RisksPage({ ctx, year, risks, form, editing }: { ctx: ViewCtx; year: number; risks: Risk[]; form: FormState; editing: Risk | null }) {
   const t = ctx.t;
-  const manage = can(ctx.user, 'integrity.manage');
+  const l = riskLabels(ctx);
+  const rows = risks.map((r) => {
+    const lv = riskLevel(r.likelihood, r.impact);
+    return (
+      <tr>
+        <td safe>{t(`integrity.risk.proc.${r.process as 'other'}`)}</td>
+        <td><a href={`/staff/integrity/risks/${r.id}`} safe>{r.title_th}</a></td>
+        <td class={`risk-${lv}`} safe>{`${t(`integrity.risk.lv.${lv}`)} (${r.likelihood}×${r.impact})`}</td>
+        <td safe>{r.mitigation}</td>
+        <td safe>{`${r.owner_name}${r.due_date ? `, ${formatDate(r.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}`}</td>
+        <td safe>{t(`integrity.risk.status.${r.status as 'open'}`)}</td>
+      </tr>
+    );
+  });
   return (
-    <Page ctx={ctx} title={t('integrity.staff.risks')} staff breadcrumbs={crumbs(ctx, year)}>
-      <h1 safe>{`${t('integrity.staff.risks')} — ${t('integrity.staff.year', { year })}`}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={riskLabels(ctx)} />
-      <RiskMatrix ctx={ctx} risks={risks} />
-      {risks.length === 0 ? <EmptyState text={t('page.empty')} /> : (
-        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.risks')}>
-          <table>
-            <thead><tr><th scope="col" safe>{t('integrity.risk.process')}</th><th scope="col" safe>{t('integrity.risk.title')}</th><th scope="col" safe>{t('integrity.risk.level')}</th><th scope="col" safe>{t('integrity.risk.mitigation')}</th><th scope="col" safe>{t('integrity.risk.owner')}</th><th scope="col" safe>{t('integrity.risk.status')}</th></tr></thead>
-            <tbody>
-              {risks.map((r) => (
-                <tr>
-                  <td safe>{t(`integrity.risk.proc.${r.process as 'other'}`)}</td>
-                  <td><a href={`/staff/integrity/risks/${r.id}`} safe>{r.title_th}</a></td>
-                  <td class={`risk-${riskLevel(r.likelihood, r.impact)}`} safe>{`${t(`integrity.risk.lv.${riskLevel(r.likelihood, r.impact)}`)} (${r.likelihood}×${r.impact})`}</td>
-                  <td safe>{r.mitigation}</td>
-                  <td safe>{`${r.owner_name}${r.due_date ? `, ${formatDate(r.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}`}</td>
-                  <td safe>{t(`integrity.risk.status.${r.status as 'open'}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {manage ? (
-        <>
-          <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/risks/report`} />
-          <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.risk.new')}</h2>
-          <RiskFields ctx={ctx} form={form} action={editing ? `/staff/integrity/risks/${editing.id}` : `/staff/integrity/${year}/risks`} />
-        </>
-      ) : ''}
-    </Page>
+    <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.risks')} form={form} labels={l} headers={[l.process!, l.title_th!, t('integrity.risk.level'), l.mitigation!, l.owner_name!, l.status!]} safeRows={rows} safeFirst={<RiskMatrix ctx={ctx} risks={risks} />}>
+      <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/risks/report`} />
+      <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.risk.new')}</h2>
+      <RiskFields ctx={ctx} form={form} action={editing ? `/staff/integrity/risks/${editing.id}` : `/staff/integrity/${year}/risks`} />
+    </RegisterPage>
   );
 }
 
@@ -125,48 +135,32 @@ export const projectLabels = (ctx: ViewCtx): Record<string, string> => ({
 export function ProjectsPage({ ctx, year, projects, form, editing }: { ctx: ViewCtx; year: number; projects: Project[]; form: FormState; editing: Project | null }) {
   const t = ctx.t;
   const l = projectLabels(ctx);
-  const manage = can(ctx.user, 'integrity.manage');
+  const rows = projects.map((x) => (
+    <tr>
+      <td><a href={`/staff/integrity/projects/${x.id}`} safe>{x.title_th}</a></td>
+      <td safe>{x.target}</td>
+      <td safe>{baht(Number(x.budget_satang))}</td>
+      <td safe>{baht(Number(x.spent_satang))}</td>
+      <td><meter min="0" max="100" value={String(x.percent)} aria-label={`${l.percent} ${x.percent}%`} safe>{`${x.percent}%`}</meter> <span safe>{`${x.percent}%`}</span></td>
+      <td safe>{x.result}</td>
+    </tr>
+  ));
   return (
-    <Page ctx={ctx} title={t('integrity.staff.projects')} staff breadcrumbs={crumbs(ctx, year)}>
-      <h1 safe>{`${t('integrity.staff.projects')} — ${t('integrity.staff.year', { year })}`}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={l} />
-      {projects.length === 0 ? <EmptyState text={t('page.empty')} /> : (
-        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.projects')}>
-          <table>
-            <thead><tr><th scope="col" safe>{l.title_th}</th><th scope="col" safe>{l.target}</th><th scope="col" safe>{l.budget}</th><th scope="col" safe>{l.spent}</th><th scope="col" safe>{l.percent}</th><th scope="col" safe>{l.result}</th></tr></thead>
-            <tbody>
-              {projects.map((x) => (
-                <tr>
-                  <td><a href={`/staff/integrity/projects/${x.id}`} safe>{x.title_th}</a></td>
-                  <td safe>{x.target}</td>
-                  <td safe>{baht(Number(x.budget_satang))}</td>
-                  <td safe>{baht(Number(x.spent_satang))}</td>
-                  <td><meter min="0" max="100" value={String(x.percent)} aria-label={`${l.percent} ${x.percent}%`} safe>{`${x.percent}%`}</meter> <span safe>{`${x.percent}%`}</span></td>
-                  <td safe>{x.result}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {manage ? (
-        <>
-          <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/projects/report`} />
-          <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.project.new')}</h2>
-          <Form ctx={ctx} action={editing ? `/staff/integrity/projects/${editing.id}` : `/staff/integrity/${year}/projects`}>
-            <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
-            <TextArea ctx={ctx} form={form} name="objective" label={l.objective!} rows={2} maxlength={2000} />
-            <TextArea ctx={ctx} form={form} name="target" label={l.target!} rows={2} maxlength={2000} />
-            <Field ctx={ctx} form={form} name="budget" label={l.budget!} inputmode="numeric" size="short" maxlength={20} />
-            <Field ctx={ctx} form={form} name="spent" label={l.spent!} inputmode="numeric" size="short" maxlength={20} />
-            <Field ctx={ctx} form={form} name="owner_name" label={l.owner_name!} maxlength={200} />
-            <Field ctx={ctx} form={form} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
-            <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
-            <Button label={t('form.save')} />
-          </Form>
-        </>
-      ) : ''}
-    </Page>
+    <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.projects')} form={form} labels={l} headers={[l.title_th!, l.target!, l.budget!, l.spent!, l.percent!, l.result!]} safeRows={rows}>
+      <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/projects/report`} />
+      <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.project.new')}</h2>
+      <Form ctx={ctx} action={editing ? `/staff/integrity/projects/${editing.id}` : `/staff/integrity/${year}/projects`}>
+        <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
+        <TextArea ctx={ctx} form={form} name="objective" label={l.objective!} rows={2} maxlength={2000} />
+        <TextArea ctx={ctx} form={form} name="target" label={l.target!} rows={2} maxlength={2000} />
+        <Field ctx={ctx} form={form} name="budget" label={l.budget!} inputmode="numeric" size="short" maxlength={20} />
+        <Field ctx={ctx} form={form} name="spent" label={l.spent!} inputmode="numeric" size="short" maxlength={20} />
+        <Field ctx={ctx} form={form} name="owner_name" label={l.owner_name!} maxlength={200} />
+        <Field ctx={ctx} form={form} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
+        <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
+        <Button label={t('form.save')} />
+      </Form>
+    </RegisterPage>
   );
 }
 
@@ -177,37 +171,21 @@ export const ethicsLabels = (ctx: ViewCtx): Record<string, string> => ({
 export function EthicsPage({ ctx, year, rows, form }: { ctx: ViewCtx; year: number; rows: EthicsActivity[]; form: FormState }) {
   const t = ctx.t;
   const l = ethicsLabels(ctx);
-  const manage = can(ctx.user, 'integrity.manage');
+  const lines = rows.map((x) => (
+    <tr><td safe>{t(`integrity.ethics.kind.${x.kind as 'code'}`)}</td><td safe>{x.title_th}</td><td safe>{formatDate(x.day, { lang: ctx.lang, style: 'medium' })}</td><td>{x.participants ? String(x.participants) : '—'}</td><td safe>{x.result}</td></tr>
+  ));
   return (
-    <Page ctx={ctx} title={t('integrity.staff.ethics')} staff breadcrumbs={crumbs(ctx, year)}>
-      <h1 safe>{`${t('integrity.staff.ethics')} — ${t('integrity.staff.year', { year })}`}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={l} />
-      {rows.length === 0 ? <EmptyState text={t('page.empty')} /> : (
-        <div class="table-wrap" tabindex="0" role="region" aria-label={t('integrity.staff.ethics')}>
-          <table>
-            <thead><tr><th scope="col" safe>{l.kind}</th><th scope="col" safe>{l.title_th}</th><th scope="col" safe>{l.day}</th><th scope="col" safe>{l.participants}</th><th scope="col" safe>{l.result}</th></tr></thead>
-            <tbody>
-              {rows.map((x) => (
-                <tr><td safe>{t(`integrity.ethics.kind.${x.kind as 'code'}`)}</td><td safe>{x.title_th}</td><td safe>{formatDate(x.day, { lang: ctx.lang, style: 'medium' })}</td><td>{x.participants ? String(x.participants) : '—'}</td><td safe>{x.result}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {manage ? (
-        <>
-          <Form ctx={ctx} action={`/staff/integrity/${year}/ethics/report`}><Button kind="secondary" label={t('integrity.staff.makeReport', { report: t('integrity.period.annual') })} /></Form>
-          <h2 safe>{t('integrity.ethics.new')}</h2>
-          <Form ctx={ctx} action={`/staff/integrity/${year}/ethics`}>
-            <Select ctx={ctx} form={form} name="kind" label={l.kind!} options={ETHICS_KINDS.map((k) => ({ value: k, label: t(`integrity.ethics.kind.${k}`) }))} />
-            <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
-            <Field ctx={ctx} form={form} name="day" type="date" label={l.day!} required size="short" />
-            <Field ctx={ctx} form={form} name="participants" label={l.participants!} inputmode="numeric" size="short" maxlength={6} />
-            <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
-            <Button label={t('form.save')} />
-          </Form>
-        </>
-      ) : ''}
-    </Page>
+    <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.ethics')} form={form} labels={l} headers={[l.kind!, l.title_th!, l.day!, l.participants!, l.result!]} safeRows={lines}>
+      <Form ctx={ctx} action={`/staff/integrity/${year}/ethics/report`}><Button kind="secondary" label={t('integrity.staff.makeReport', { report: t('integrity.period.annual') })} /></Form>
+      <h2 safe>{t('integrity.ethics.new')}</h2>
+      <Form ctx={ctx} action={`/staff/integrity/${year}/ethics`}>
+        <Select ctx={ctx} form={form} name="kind" label={l.kind!} options={ETHICS_KINDS.map((k) => ({ value: k, label: t(`integrity.ethics.kind.${k}`) }))} />
+        <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
+        <Field ctx={ctx} form={form} name="day" type="date" label={l.day!} required size="short" />
+        <Field ctx={ctx} form={form} name="participants" label={l.participants!} inputmode="numeric" size="short" maxlength={6} />
+        <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
+        <Button label={t('form.save')} />
+      </Form>
+    </RegisterPage>
   );
 }
