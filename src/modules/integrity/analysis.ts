@@ -6,6 +6,7 @@ import type { CurrentUser } from '../../platform/auth/users.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { createContent } from '../publishing/index.ts';
 import { listExecutives } from '../agency/index.ts';
+import { formatDate } from '../../platform/thai/index.ts';
 import { fmtScore, levelOf } from './rules.ts';
 import { getResult, rulesFor, yearPlan } from './store.ts';
 
@@ -41,7 +42,7 @@ export async function draftAnalysis(p: Platform, actor: CurrentUser, year: numbe
   for (const issue of plan.issues) {
     lines.push(`### ${issue.no}. ${issue.title_th}`, '');
     for (const r of plan.recommendations.filter((x) => x.issue_id === issue.id)) lines.push(`- ข้อเสนอแนะ: ${r.text_th}`);
-    for (const m of plan.measures.filter((x) => x.issue_id === issue.id)) lines.push(`- มาตรการ: ${m.title_th} (ผู้รับผิดชอบ: ${m.division_name ?? m.owner_name}${m.due_date ? `, กำหนดเสร็จ ${m.due_date}` : ''})`);
+    for (const m of plan.measures.filter((x) => x.issue_id === issue.id)) lines.push(`- มาตรการ: ${m.title_th} (ผู้รับผิดชอบ: ${m.division_name ?? m.owner_name}${m.due_date ? `, กำหนดเสร็จ ${formatDate(m.due_date)}` : ''})`);
     lines.push('');
   }
   lines.push('## การกำกับติดตาม', '', 'ผู้รับผิดชอบรายงานความก้าวหน้าในระบบทุกเดือน และจัดทำรายงานรอบ 6 เดือนและรายงานประจำปีเสนอผู้บริหาร');

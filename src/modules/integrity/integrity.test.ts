@@ -237,6 +237,7 @@ for (const target of await dbTargets()) {
       assert.match(c.body_th, /ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร ได้ 84\.25 คะแนน/);
       assert.doesNotMatch(c.body_th, /ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน ได้/);
       assert.match(c.body_th, /ข้อเสนอแนะ: หน่วยงานควรเผยแพร่ช่องทางการบริการของหน่วยงาน ผ่านช่องทางออนไลน์/);
+      assert.match(c.body_th, /กำหนดเสร็จ 30 กันยายน 2567\)/, 'Thai dates in the draft');
       const none = await a.post('/staff/integrity/2560/analysis', {});
       assert.equal(none.status, 422);
       assert.match(textOf(none.body), /ยังไม่มีผลการประเมิน ITA ปี 2559 สำหรับใช้วิเคราะห์/);
