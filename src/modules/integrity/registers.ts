@@ -7,7 +7,7 @@ import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { tx } from '../../platform/db/index.ts';
 import { renderPdf, type Block } from '../../platform/documents/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { translate, type MessageKey } from '../../platform/i18n/index.ts';
+import { formatNumber, translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
 import { createContent, addAttachmentToContent } from '../publishing/index.ts';
 import { getAgency } from '../agency/index.ts';
@@ -26,7 +26,6 @@ export function riskLevel(likelihood: number, impact: number): RiskLevel {
 }
 
 const th = (k: MessageKey, v?: Record<string, string | number>) => translate('th', k, v);
-const baht = (satang: number) => (satang / 100).toLocaleString('th-TH', { minimumFractionDigits: 2 });
 
 type Table = 'integrity_risk' | 'integrity_project' | 'ethics_activity';
 
@@ -100,7 +99,7 @@ export async function draftPlanReport(p: Platform, actor: CurrentUser, year: num
   const budget = projects.reduce((a, x) => a + Number(x.budget_satang), 0);
   const spent = projects.reduce((a, x) => a + Number(x.spent_satang), 0);
   return draftReport(p, actor, year, title, period === 'annual' ? 'report_annual' : 'report_6m', [
-    { kind: 'paragraph', content: th('integrity.project.total', { n: projects.length, budget: baht(budget), spent: baht(spent) }) },
+    { kind: 'paragraph', content: th('integrity.project.total', { n: projects.length, budget: formatNumber('th', budget / 100, 2), spent: formatNumber('th', spent / 100, 2) }) },
     {
       kind: 'table',
       size: 12,
@@ -108,7 +107,7 @@ export async function draftPlanReport(p: Platform, actor: CurrentUser, year: num
         { header: th('integrity.project.title'), width: 2.6 }, { header: th('integrity.project.target'), width: 2 }, { header: th('integrity.project.budget'), width: 1.2 },
         { header: th('integrity.project.spent'), width: 1.2 }, { header: th('integrity.project.percent'), width: 1 }, { header: th('integrity.project.result'), width: 2.2 },
       ],
-      rows: projects.map((x) => [x.title_th, x.target, baht(Number(x.budget_satang)), baht(Number(x.spent_satang)), `${x.percent}%`, x.result || '-']),
+      rows: projects.map((x) => [x.title_th, x.target, formatNumber('th', Number(x.budget_satang) / 100, 2), formatNumber('th', Number(x.spent_satang) / 100, 2), `${x.percent}%`, x.result || '-']),
     },
   ]);
 }

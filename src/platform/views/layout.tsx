@@ -13,6 +13,8 @@ export interface PageProps {
   children?: Children;
   /** sharing preview (OpenGraph and Twitter card); public pages always get one */
   share?: { image?: string; type?: 'website' | 'article' };
+  /** a print view: no header, menus or footer, never indexed, pointing to the page it prints */
+  printOf?: string;
 }
 
 function ShareMeta({ ctx, title, description, share }: { ctx: ViewCtx; title: string; description: string; share?: PageProps['share'] }) {
@@ -160,32 +162,40 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
           <meta name="description" content={description} />
-          {staff ? <meta name="robots" content="noindex, nofollow" /> : <ShareMeta ctx={ctx} title={props.title} description={description} share={props.share} />}
+          {props.printOf ? <><meta name="robots" content="noindex" /><link rel="canonical" href={props.printOf} /></> : staff ? <meta name="robots" content="noindex, nofollow" /> : <ShareMeta ctx={ctx} title={props.title} description={description} share={props.share} />}
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         </head>
-        <body>
-          <a class="skip-link" href="#main" safe>{ctx.t('site.skip')}</a>
-          <Header ctx={ctx} staff={staff} />
-          {props.breadcrumbs?.length ? (
-            <nav class="wrap breadcrumbs" aria-label={ctx.t('nav.breadcrumb')}>
-              <ol>
-                {props.breadcrumbs.map((b) => (
-                  <li>
-                    <a href={b.href} safe>{b.label}</a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          ) : ''}
-          <main id="main" class="wrap" tabindex="-1">
-            <FlashBox ctx={ctx} />
-            {props.children}
-          </main>
-          <Footer ctx={ctx} />
-        </body>
+        {props.printOf ? <body class="print-page"><main class="wrap">{props.children}</main></body> : <PageBody {...props} />}
       </html>
     </>
+  );
+}
+
+function PageBody(props: PageProps) {
+  const { ctx } = props;
+  const staff = !!props.staff;
+  return (
+    <body>
+      <a class="skip-link" href="#main" safe>{ctx.t('site.skip')}</a>
+      <Header ctx={ctx} staff={staff} />
+      {props.breadcrumbs?.length ? (
+        <nav class="wrap breadcrumbs" aria-label={ctx.t('nav.breadcrumb')}>
+          <ol>
+            {props.breadcrumbs.map((b) => (
+              <li>
+                <a href={b.href} safe>{b.label}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : ''}
+      <main id="main" class="wrap" tabindex="-1">
+        <FlashBox ctx={ctx} />
+        {props.children}
+      </main>
+      <Footer ctx={ctx} />
+    </body>
   );
 }
 

@@ -4,6 +4,7 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { Button, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
+import { formatNumber } from '../../../platform/i18n/index.ts';
 import { ETHICS_KINDS, PERIODS, PROCESSES, RISK_STATUSES, riskLevel } from '../registers.ts';
 import type { EthicsActivity, Project, Risk } from '../store.ts';
 
@@ -13,7 +14,6 @@ const crumbs = (ctx: ViewCtx, year: number) => [
   { href: `/staff/integrity/${year}`, label: ctx.t('integrity.staff.year', { year }) },
 ];
 
-const baht = (satang: number) => (satang / 100).toLocaleString('th-TH', { minimumFractionDigits: 2 });
 
 function ReportButtons({ ctx, action }: { ctx: ViewCtx; action: string }) {
   return (
@@ -139,8 +139,8 @@ export function ProjectsPage({ ctx, year, projects, form, editing }: { ctx: View
     <tr>
       <td><a href={`/staff/integrity/projects/${x.id}`} safe>{x.title_th}</a></td>
       <td safe>{x.target}</td>
-      <td safe>{baht(Number(x.budget_satang))}</td>
-      <td safe>{baht(Number(x.spent_satang))}</td>
+      <td safe>{formatNumber(ctx.lang, Number(x.budget_satang) / 100, 2)}</td>
+      <td safe>{formatNumber(ctx.lang, Number(x.spent_satang) / 100, 2)}</td>
       <td><meter min="0" max="100" value={String(x.percent)} aria-label={`${l.percent} ${x.percent}%`} safe>{`${x.percent}%`}</meter> <span safe>{`${x.percent}%`}</span></td>
       <td safe>{x.result}</td>
     </tr>

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { EmptyState, Pagination, type PageInfo } from '../../../platform/views/components.tsx';
+import { emptyForm, EmptyState, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
 import { assetUrl } from '../../../platform/views/assets.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
@@ -18,25 +18,14 @@ export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: 
   const qs = new URLSearchParams();
   if (category) qs.set('category', category);
   if (fiscalYear) qs.set('fy', String(fiscalYear));
+  const filters = emptyForm({ category, fy: fiscalYear ? String(fiscalYear) : '' });
   return (
     <Page ctx={ctx} title={t('pub.documents.title')} description={t('pub.documents.intro')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('pub.documents.title')}</h1>
       <p safe>{t('pub.documents.intro')}</p>
       <form method="get" action="/documents" class="filters" role="search">
-        <div class="field">
-          <label for="f-category" safe>{t('pub.field.category')}</label>
-          <select id="f-category" name="category">
-            <option value="" safe>{t('pub.field.anyCategory')}</option>
-            {CATEGORIES.map((c) => <option value={c} selected={c === category} safe>{t(catKey(c))}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-fy" safe>{t('pub.field.fiscalYear')}</label>
-          <select id="f-fy" name="fy">
-            <option value="" safe>{t('pub.field.anyYear')}</option>
-            {years.map((y) => <option value={String(y)} selected={y === fiscalYear} safe>{String(y)}</option>)}
-          </select>
-        </div>
+        <Select ctx={ctx} form={filters} name="category" label={t('pub.field.category')} options={[{ value: '', label: t('pub.field.anyCategory') }, ...CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))]} />
+        <Select ctx={ctx} form={filters} name="fy" label={t('pub.field.fiscalYear')} options={[{ value: '', label: t('pub.field.anyYear') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
         <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
       </form>
       {rows.length === 0 ? <EmptyState text={t('pub.documents.empty')} /> : (
@@ -133,30 +122,15 @@ export function PrintPage({ ctx, c, attachments }: { ctx: ViewCtx; c: Content; a
   const safeBody = pickLang(ctx, c.body_html_th, c.body_html_en);
   const url = `${ctx.baseUrl}${contentUrl(c.kind, c.slug)}`;
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={ctx.lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex" />
-          <title safe>{`${title} | ${ctx.site.name}`}</title>
-          <link rel="stylesheet" href={assetUrl('app.css')} />
-          <link rel="canonical" href={url} />
-        </head>
-        <body class="print-page">
-          <main class="wrap">
-            <p class="muted" safe>{ctx.site.name}</p>
-            <h1 safe>{title}</h1>
-            <ContentMeta ctx={ctx} c={c} />
-            {pickLang(ctx, c.summary_th, c.summary_en) ? <p class="lead" safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
-            <div class="body">{safeBody}</div>
-            <AttachmentList ctx={ctx} attachments={attachments} absolute />
-            <p class="muted" safe>{url}</p>
-          </main>
-        </body>
-      </html>
-    </>
+    <Page ctx={ctx} title={title} description={pickLang(ctx, c.summary_th, c.summary_en) || undefined} printOf={url}>
+      <p class="muted" safe>{ctx.site.name}</p>
+      <h1 safe>{title}</h1>
+      <ContentMeta ctx={ctx} c={c} />
+      {pickLang(ctx, c.summary_th, c.summary_en) ? <p class="lead" safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+      <div class="body">{safeBody}</div>
+      <AttachmentList ctx={ctx} attachments={attachments} absolute />
+      <p class="muted" safe>{url}</p>
+    </Page>
   );
 }
 

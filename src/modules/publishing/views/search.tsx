@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { EmptyState, Pagination, type PageInfo } from '../../../platform/views/components.tsx';
+import { emptyForm, EmptyState, Field, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
 import type { SearchHit } from '../../../platform/search/index.ts';
 import { formatNumber, pick } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
@@ -11,31 +11,16 @@ export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years,
   const qs = new URLSearchParams({ q });
   if (type) qs.set('type', type);
   if (fy) qs.set('fy', String(fy));
+  const form = emptyForm({ q, type, fy: fy ? String(fy) : '' });
   return (
     <Page ctx={ctx} title={q ? `${t('search.title')}: ${q}` : t('search.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('search.title')}</h1>
       {error ? <div class="error-summary" role="alert"><p safe>{error}</p></div> : ''}
       <form method="get" action="/search" role="search" class="search-form">
-        <div class="field">
-          <label for="f-q" safe>{t('search.label')}</label>
-          <p class="hint" id="f-q-hint" safe>{t('search.hint')}</p>
-          <input type="search" id="f-q" name="q" value={q} maxlength="200" aria-describedby="f-q-hint" />
-        </div>
+        <Field ctx={ctx} form={form} name="q" type="search" label={t('search.label')} hint={t('search.hint')} maxlength={200} />
         <div class="filters">
-          <div class="field">
-            <label for="f-type" safe>{t('pub.field.kind')}</label>
-            <select id="f-type" name="type">
-              <option value="" safe>{t('search.typeAll')}</option>
-              {kinds.map((k) => <option value={k.kind} selected={k.kind === type} safe>{pick(ctx.lang, k)}</option>)}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-fy" safe>{t('pub.field.fiscalYear')}</label>
-            <select id="f-fy" name="fy">
-              <option value="" safe>{t('pub.field.anyYear')}</option>
-              {years.map((y) => <option value={String(y)} selected={y === fy} safe>{String(y)}</option>)}
-            </select>
-          </div>
+          <Select ctx={ctx} form={form} name="type" label={t('pub.field.kind')} options={[{ value: '', label: t('search.typeAll') }, ...kinds.map((k) => ({ value: k.kind, label: pick(ctx.lang, k) }))]} />
+          <Select ctx={ctx} form={form} name="fy" label={t('pub.field.fiscalYear')} options={[{ value: '', label: t('pub.field.anyYear') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
         </div>
         <div class="actions"><button type="submit" class="btn btn-primary" safe>{t('form.search')}</button></div>
       </form>
