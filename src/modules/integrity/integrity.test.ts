@@ -268,6 +268,8 @@ for (const target of await dbTargets()) {
       r = await a.post('/staff/integrity/2570/projects', { title_th: 'โครงการสุจริตทั้งองค์กร', objective: '', target: '', budget: '50,000', spent: '12,500.25', owner_name: '', percent: '25', result: '' });
       assert.equal(r.status, 303);
       assert.match(textOf((await a.get('/staff/integrity/2570/projects')).body), /โครงการสุจริตทั้งองค์กร 50,000\.00 12,500\.25 25%/);
+      r = await a.post('/staff/integrity/2570/projects/report', { period: 'yearly' });
+      assert.equal(r.status, 422, 'an unknown period is refused, not guessed');
       r = await a.post('/staff/integrity/2570/projects/report', { period: 'annual' });
       assert.equal(r.status, 303);
       r = await a.post('/staff/integrity/2570/ethics', { kind: 'assessment', title_th: 'ประเมินจริยธรรม ปี 2570', day: '2027-02-30', participants: '', result: '' });

@@ -440,7 +440,8 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
   }
   const periodOf = (req: FastifyRequest) => {
     const v = (req.body as { period?: string })?.period;
-    return (PERIODS as readonly string[]).includes(v ?? '') ? (v as (typeof PERIODS)[number]) : 'annual';
+    if (!(PERIODS as readonly string[]).includes(v ?? '')) throw new ValidationError({ period: 'err.choice' });
+    return v as (typeof PERIODS)[number];
   };
   app.post('/staff/integrity/:year/risks/report', manage, async (req, reply) => redirectWithFlash(reply, `/staff/content/${await draftRiskReport(p, req.user!, yearParam(req), periodOf(req))}`, 'success', 'integrity.staff.reportDrafted'));
   app.post('/staff/integrity/:year/projects/report', manage, async (req, reply) => redirectWithFlash(reply, `/staff/content/${await draftPlanReport(p, req.user!, yearParam(req), periodOf(req))}`, 'success', 'integrity.staff.reportDrafted'));
