@@ -26,7 +26,10 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Prongsai <no-reply@localhost>'),
   UPLOAD_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(1024).default(20),
+  UPLOAD_TOTAL_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(4096).default(50),
+  UPLOAD_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(64).default(4),
   SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 30).default(8),
+  SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(24),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
   STATIC_EXTRA_DIR: z.string().optional(),
@@ -45,7 +48,13 @@ export interface Config {
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
   mailFrom: string;
   uploadMaxBytes: number;
+  /** all files of one request together */
+  uploadTotalBytes: number;
+  /** uploads read at once per process */
+  uploadConcurrency: number;
   sessionHours: number;
+  /** a session ends this long after sign-in however busy it is */
+  sessionMaxHours: number;
   trustProxy: boolean;
   logLevel: string;
   staticExtraDir?: string;
@@ -85,7 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: c.SMTP_HOST ? { host: c.SMTP_HOST, port: c.SMTP_PORT, secure: c.SMTP_SECURE, user: c.SMTP_USER, password: c.SMTP_PASSWORD } : undefined,
     mailFrom: c.MAIL_FROM,
     uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
+    uploadTotalBytes: Math.round(Math.max(c.UPLOAD_TOTAL_MB, c.UPLOAD_MAX_MB) * 1024 * 1024),
+    uploadConcurrency: c.UPLOAD_CONCURRENCY,
     sessionHours: c.SESSION_HOURS,
+    sessionMaxHours: Math.max(c.SESSION_MAX_HOURS, c.SESSION_HOURS),
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     staticExtraDir: c.STATIC_EXTRA_DIR ? path.resolve(c.STATIC_EXTRA_DIR) : undefined,

@@ -12,6 +12,7 @@ import { paged } from '../../platform/http/paging.ts';
 import { DashboardPage } from './views/dashboard.tsx';
 import { ResetConfirmPage, TempPasswordPage, UserForm, UsersPage } from './views/users.tsx';
 import { AuditPage } from './views/audit.tsx';
+import { dayQuery, idParam } from '../../platform/http/params.ts';
 
 const userFields = {
   display_name: text({ max: 200 }),
@@ -20,14 +21,6 @@ const userFields = {
 };
 const newUserSchema = z.object({ username: text({ max: 40 }).transform((s) => s.toLowerCase()).pipe(z.string().regex(USERNAME_RE, 'err.username')), ...userFields });
 const editUserSchema = z.object({ ...userFields, disabled: checkbox() });
-
-const dayRe = /^\d{4}-\d{2}-\d{2}$/;
-
-function idParam(req: FastifyRequest): number {
-  const id = Number((req.params as { id: string }).id);
-  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
-  return id;
-}
 
 export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/staff', { preHandler: staffOnly() }, async (req, reply) => sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply) })));
@@ -99,8 +92,8 @@ export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
     const query = {
       action: String(raw.action ?? '').slice(0, 100),
       actor: String(raw.actor ?? '').slice(0, 100).trim(),
-      from: dayRe.test(String(raw.from)) ? String(raw.from) : '',
-      to: dayRe.test(String(raw.to)) ? String(raw.to) : '',
+      from: dayQuery(raw.from),
+      to: dayQuery(raw.to),
     };
     // days are Bangkok days; the stored times are UTC
     const filter = {

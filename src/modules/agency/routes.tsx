@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { block, checkbox, choice, email, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
-import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { getAgency, getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
@@ -11,6 +11,7 @@ import { leadersCache, saveDivision, saveExecutive, updateProfile } from './serv
 import { homeBlocks } from './home.ts';
 import { ContactPage, ExecutivesPage, HomePage, StructurePage } from './views/public.tsx';
 import { AgencyAdminPage, DivisionForm, ExecutiveForm } from './views/admin.tsx';
+import { idParam } from '../../platform/http/params.ts';
 
 const profileSchema = z.object({
   name_th: text({ max: 200 }),
@@ -46,12 +47,6 @@ const divisionSchema = z.object({
   parent_id: int({ min: 1, optional: true }),
   sort_order: int({ min: 0, max: 9999, optional: true }).transform((n) => n ?? 0),
 });
-
-function idParam(req: FastifyRequest): number {
-  const id = Number((req.params as { id: string }).id);
-  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
-  return id;
-}
 
 export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/', async (req, reply) => {
@@ -119,7 +114,7 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
     const ctx = viewCtx(req, reply);
     const existing = id === null ? null : (await getExecutive(p.db, req.agency.id, id)) ?? null;
     if (id !== null && !existing) throw new NotFoundError();
-    const { fields, files } = readMultipart(req);
+    const { fields, files } = req.upload!;
     const f = parseForm(req.lang, executiveSchema, fields);
     if (!f.ok) return sendHtml(reply, ExecutiveForm({ ctx, form: f, executive: existing }), 422);
     try {
@@ -130,8 +125,8 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
     }
     return redirectWithFlash(reply, '/staff/agency#executives', 'success', 'agency.admin.executiveSaved');
   };
-  app.post('/staff/agency/executives/new', guard, (req, reply) => postExecutive(req, reply, null));
-  app.post('/staff/agency/executives/:id', guard, (req, reply) => postExecutive(req, reply, idParam(req)));
+  app.post('/staff/agency/executives/new', uploadRoute(guard), (req, reply) => postExecutive(req, reply, null));
+  app.post('/staff/agency/executives/:id', uploadRoute(guard), (req, reply) => postExecutive(req, reply, idParam(req)));
 
   app.get('/staff/agency/divisions/new', guard, async (req, reply) =>
     sendHtml(reply, DivisionForm({ ctx: viewCtx(req, reply), form: emptyForm({ side: 'permanent', sort_order: '0' }), division: null, divisions: await listDivisions(p.db, req.agency.id) })),

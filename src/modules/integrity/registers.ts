@@ -6,6 +6,7 @@ import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { tx } from '../../platform/db/index.ts';
 import { renderPdf, type Block } from '../../platform/documents/index.ts';
+import { memoryPart } from '../../platform/files/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formatNumber, translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
@@ -73,7 +74,7 @@ async function draftReport(p: Platform, actor: CurrentUser, year: number, title:
     body_th: `${title}\n\nรายละเอียดอยู่ในไฟล์แนบ (จัดทำเมื่อ ${formatDate(new Date())})`, body_en: '', category, fiscal_year: year, period: null,
     is_signoff_required: false, signoff_name: '', signoff_position: '', signoff_date: null,
   });
-  await addAttachmentToContent(p, actor, id, { field: 'file', filename: `${title}.pdf`, data: pdf, truncated: false }, `${title} (PDF)`);
+  await addAttachmentToContent(p, actor, id, memoryPart(`${title}.pdf`, pdf), `${title} (PDF)`);
   return id;
 }
 

@@ -3,12 +3,12 @@ import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { block, choice, day, email, formValues, int, money, parseForm, text, url, validationMessages, z, type FormValues } from '../../platform/http/forms.ts';
-import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { findFile } from '../../platform/files/index.ts';
+import { findFile, readPart } from '../../platform/files/index.ts';
 import { listDivisions } from '../agency/index.ts';
 import { fmtScore, parseScore, type Rules } from './rules.ts';
 import { getIssue, getMeasure, getReport, getResult, integrityYears, listReports, listResults, rulesFor, yearPlan, MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type ReportKind, type Result } from './store.ts';
@@ -20,6 +20,7 @@ import { draftEthicsReport, draftPlanReport, draftRiskReport, ETHICS_KINDS, list
 import { IntegrityIndexPage, IntegrityYearPage, MissingPage } from './views/public.tsx';
 import { DashboardPage, HeadingPage, isOverdue, MeasurePage, YearPage } from './views/staff.tsx';
 import { EthicsPage, ProjectsPage, RisksPage } from './views/registers.tsx';
+import { idParam, yearParam } from '../../platform/http/params.ts';
 
 const score = text({ min: 0, max: 6 }).transform((s, ctx) => {
   if (!s) return null;
@@ -92,17 +93,6 @@ const projectSchema = z.object({
   owner_name: text({ min: 0, max: 200 }), percent: int({ min: 0, max: 100, optional: true }), result: block({ max: 2000 }),
 });
 const ethicsSchema = z.object({ kind: choice(ETHICS_KINDS), title_th: block({ min: 1, max: 1000 }), day: day(), participants: int({ min: 0, max: 1_000_000, optional: true }), result: block({ max: 2000 }) });
-
-function yearParam(req: FastifyRequest): number {
-  const y = Number((req.params as { year: string }).year);
-  if (!Number.isInteger(y) || y < 2500 || y > 2700) throw new NotFoundError();
-  return y;
-}
-function idParam(req: FastifyRequest): number {
-  const id = Number((req.params as { id: string }).id);
-  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
-  return id;
-}
 
 const resultValues = (r: Result | undefined): FormValues =>
   r ? { iit: fmtScore(r.iit), eit: fmtScore(r.eit), oit: fmtScore(r.oit), ...Object.fromEntries(Object.entries(r.indicators).map(([k, v]) => [`i${k}`, fmtScore(v)])) } : {};
@@ -211,13 +201,15 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
     }
   });
 
-  app.post('/staff/integrity/results/import', manage, async (req, reply) => {
-    const { files } = readMultipart(req);
+  app.post('/staff/integrity/results/import', uploadRoute(manage), async (req, reply) => {
+    const { files } = req.upload!;
     const file = chosenFile(files, 'file');
     const year = fiscalYear();
     if (!file) return yearPage(req, reply, year, { result: { values: {}, errors: { file: translate(req.lang, 'err.fileMissing') } } }, 422);
     try {
-      const n = await importResults(p, req.user!, file.data.toString('utf8'));
+      const bytes = await readPart(file, 1024 * 1024);
+      if (!bytes) throw new ValidationError({ file: { key: 'err.fileTooLarge', vars: { max: '1 MB' } } });
+      const n = await importResults(p, req.user!, bytes.toString('utf8'));
       return redirectWithFlash(reply, '/staff/integrity', 'success', 'integrity.staff.imported', { n });
     } catch (err) {
       if (err instanceof ValidationError) return yearPage(req, reply, year, { result: { values: {}, errors: validationMessages(viewCtx(req, reply).t, err) } }, 422);

@@ -228,8 +228,8 @@ for (const target of await dbTargets()) {
       r = await a.post('/staff/oit/2567/O8/delete', {});
       assert.equal(r.status, 303);
       assert.equal((await t.agent().get('/oit/2567/O8')).status, 404);
-      const events = await t.p.db.k.selectFrom('audit_event').select('action').where('target_id', '=', '2567/O8').execute();
-      assert.deepEqual(events.map((e) => e.action), ['oit.item.update', 'oit.item.delete']);
+      const events = await t.p.db.k.selectFrom('audit_event').select('action').where('target_id', '=', '2567/O8').orderBy('id').execute();
+      assert.deepEqual(events.map((e) => e.action), ['oit.item.update', 'oit.item.delete'], 'the audit trail lists the edit, then the deletion');
     });
   });
 }

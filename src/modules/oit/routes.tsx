@@ -3,7 +3,11 @@ import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { block, checkbox, choice, choices, formValues, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
-import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
+import { readPart } from '../../platform/files/index.ts';
+
+/** a catalogue is a few hundred items: a few MB at most */
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
@@ -46,7 +50,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       return null;
     }
     if (!withItem) return { year, item: null };
-    const code = decodeURIComponent(params.code ?? '');
+    const code = params.code ?? '';
     const item = await getItem(p.db, req.agency.id, year, code);
     if (item) return { year, item };
     const canonical = await findItemCode(p.db, req.agency.id, year, code);
@@ -89,18 +93,19 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return yearsPage(req, reply, emptyForm({ year: String(viewCtx(req, reply).fiscalYear), from: latest ? String(latest) : '', to: latest ? String(latest + 1) : '' }));
   });
 
-  app.post('/staff/oit/import', manage, async (req, reply) => {
-    const { fields, files } = readMultipart(req);
+  app.post('/staff/oit/import', uploadRoute(manage), async (req, reply) => {
+    const { fields, files } = req.upload!;
     const f = parseForm(req.lang, z.object({ year: yearField }), fields);
     if (!f.ok) return yearsPage(req, reply, { values: fields, errors: { year: translate(req.lang, 'oit.err.year') } }, 422);
     const file = chosenFile(files, 'file');
     const fail = (key: 'err.fileMissing' | 'oit.err.importEmpty' | 'oit.err.importFormat', detail = '') =>
       yearsPage(req, reply, { values: fields, errors: { file: translate(req.lang, key, { detail }) } }, 422);
     if (!file) return fail('err.fileMissing');
-    if (file.truncated) return fail('oit.err.importFormat', 'too large');
+    const bytes = await readPart(file, IMPORT_MAX_BYTES);
+    if (!bytes) return fail('oit.err.importFormat', 'too large');
     let items;
     try {
-      items = parseCatalogue(file.data, f.data.year);
+      items = parseCatalogue(bytes, f.data.year);
     } catch (err) {
       if (err instanceof CatalogueError) return err.message === 'empty' ? fail('oit.err.importEmpty') : fail('oit.err.importFormat', err.message);
       throw err;

@@ -17,15 +17,10 @@ import { coversOf } from './covers.ts';
 import { ContentPage, DocumentsPage, NewsPage, PrintPage } from './views/public.tsx';
 import { SearchPage } from './views/search.tsx';
 import { OpenDataPage } from './views/opendata.tsx';
+import { textQuery, yearQuery } from '../../platform/http/params.ts';
 
-function fyParam(v: unknown): number | null {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 2400 && n <= 2800 ? n : null;
-}
-
-function str(v: unknown, max = 200): string {
-  return typeof v === 'string' ? v.slice(0, max).trim() : '';
-}
+const fyParam = (v: unknown) => yearQuery(v);
+const str = textQuery;
 
 export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/documents', async (req, reply) => {

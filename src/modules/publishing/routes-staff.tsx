@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { block, checkbox, choice, day, int, parseForm, text, validationMessages, z, type FormValues } from '../../platform/http/forms.ts';
-import { chosenFile, readMultipart } from '../../platform/http/multipart.ts';
+import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
@@ -19,6 +19,7 @@ import { coversOf } from './covers.ts';
 import { ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
 import { ContentPage } from './views/public.tsx';
 import { NoticeFormPage, NoticeReportPage, NoticesPage } from './views/notices.tsx';
+import { idParam } from '../../platform/http/params.ts';
 
 const contentSchema = z.object({
   kind: choice(KINDS),
@@ -57,12 +58,6 @@ const noticeSchema = z.object({
   content_id: int({ min: 1, optional: true }),
   fiscal_year: int({ min: 2400, max: 2800, optional: true }),
 });
-
-function idParam(req: FastifyRequest, name = 'id'): number {
-  const id = Number((req.params as Record<string, string>)[name]);
-  if (!Number.isInteger(id) || id < 1 || id > 2 ** 31) throw new NotFoundError();
-  return id;
-}
 
 function valuesOf(c: Content): FormValues {
   return {
@@ -104,9 +99,9 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const formFailure = (req: FastifyRequest, reply: FastifyReply, form: FormState, kind: string, content: Content | null) =>
     sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content }), 422);
 
-  app.post('/staff/content/new', viewer, async (req, reply) => {
+  app.post('/staff/content/new', uploadRoute(viewer), async (req, reply) => {
     const kind = kindOf(req);
-    const { fields, files } = readMultipart(req);
+    const { fields, files } = req.upload!;
     const f = parseForm(req.lang, contentSchema, { ...fields, kind });
     if (!f.ok) return formFailure(req, reply, f, kind, null);
     try {
@@ -143,9 +138,9 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form: emptyForm(valuesOf(c)), kind: c.kind, content: c }));
   });
 
-  app.post('/staff/content/:id/edit', canSee, async (req, reply) => {
+  app.post('/staff/content/:id/edit', uploadRoute(canSee), async (req, reply) => {
     const c = await load(req);
-    const { fields, files } = readMultipart(req);
+    const { fields, files } = req.upload!;
     const f = parseForm(req.lang, contentSchema, { ...fields, kind: c.kind });
     if (!f.ok) return formFailure(req, reply, f, c.kind, c);
     try {
@@ -189,8 +184,8 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.post('/staff/content/:id/archive', canSee, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
   app.post('/staff/content/:id/reopen', canSee, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
 
-  app.post('/staff/content/:id/attachments', canSee, step(async (req, c) => {
-    const { fields, files } = readMultipart(req);
+  app.post('/staff/content/:id/attachments', uploadRoute(canSee), step(async (req, c) => {
+    const { fields, files } = req.upload!;
     const f = parseForm(req.lang, z.object({ label: text({ min: 0, max: 200 }) }), fields);
     if (!f.ok) return f;
     const part = chosenFile(files, 'file');

@@ -1,7 +1,7 @@
 // Sign-in, second step, sign-out, and the account pages (password, 2FA).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.ts';
-import { sha256 } from '../crypto.ts';
+import { hmac, randomToken, timingSafeEqualStr } from '../crypto.ts';
 import { parseForm, password as passwordField, text, validationMessages, z } from '../http/forms.ts';
 import { ValidationError } from '../http/errors.ts';
 import { redirectWithFlash, safeNext, sendHtml, viewCtx } from '../http/render.ts';
@@ -18,7 +18,25 @@ const passwordSchema = z
   .object({ current_password: passwordField(), new_password: passwordField({ min: PASSWORD_MIN }), confirm_password: passwordField() })
   .refine((v) => v.new_password === v.confirm_password, { path: ['confirm_password'], message: 'err.passwordMismatch' });
 
+// A browser where someone signed in keeps a signed device cookie naming the account only by an HMAC:
+// its sign-in attempts are counted apart from everyone else's (see throttle.ts).
+const DEVICE_COOKIE = 'pdev';
+const DEVICE_DAYS = 180;
+
 export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
+  const accountTag = (username: string) => hmac(p.keys, `device-account:${username.trim().toLowerCase()}`).slice(0, 24);
+  const readDevice = (req: FastifyRequest, username: string): string | null => {
+    const raw = req.cookies[DEVICE_COOKIE];
+    if (!raw || !username) return null;
+    const un = req.unsignCookie(raw);
+    const m = un.valid && un.value ? /^([\w-]{16,64})\.([0-9a-f]{24})$/.exec(un.value) : null;
+    return m && timingSafeEqualStr(m[2]!, accountTag(username)) ? m[1]! : null;
+  };
+  const rememberDevice = (req: FastifyRequest, reply: FastifyReply, username: string) => {
+    if (readDevice(req, username)) return;
+    reply.setCookie(DEVICE_COOKIE, `${randomToken(18)}.${accountTag(username)}`, { ...sessionCookieOptions(p), signed: true, maxAge: DEVICE_DAYS * 24 * 3600 });
+  };
+
   app.get('/login', async (req, reply) => {
     const next = safeNext((req.query as { next?: string }).next, '/staff');
     if (req.user) return reply.redirect(next, 303);
@@ -30,7 +48,7 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
     const next = safeNext((req.query as { next?: string }).next, '/staff');
     const f = parseForm(req.lang, loginSchema, req.body);
     if (!f.ok) return sendHtml(reply, LoginPage({ ctx, form: f, next }), 422);
-    const r = await login(p, req.agency.id, f.data.username, f.data.password, req.ip);
+    const r = await login(p, req.agency.id, f.data.username, f.data.password, { ip: req.ip, deviceId: readDevice(req, f.data.username) });
     const values = { username: f.data.username };
     switch (r.kind) {
       case 'throttled':
@@ -44,6 +62,7 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
         return reply.redirect(`/login/2fa?next=${encodeURIComponent(next)}`, 303);
       case 'ok':
         reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        rememberDevice(req, reply, f.data.username);
         return reply.redirect(r.user.mustChangePassword ? '/account/password' : next, 303);
     }
   });
@@ -58,11 +77,24 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
     const ctx = viewCtx(req, reply);
     const f = parseForm(req.lang, codeSchema, req.body);
     if (!f.ok) return sendHtml(reply, SecondFactorPage({ ctx, form: f }), 422);
-    const r = await verifySecondFactor(p, req.agency.id, sha256(req.sessionToken), req.mfaUserId, f.data.code);
-    if (!r.ok) return sendHtml(reply, SecondFactorPage({ ctx, form: { values: {}, errors: { code: ctx.t('err.totpCode') } } }), 401);
-    const next = safeNext((req.query as { next?: string }).next, '/staff');
-    if (r.recoveryLeft !== undefined) return redirectWithFlash(reply, next, 'info', 'auth.2fa.recoveryUsed', { n: r.recoveryLeft });
-    return reply.redirect(next, 303);
+    const user = await p.db.k.selectFrom('app_user').select('username').where('id', '=', req.mfaUserId).executeTakeFirst();
+    const r = await verifySecondFactor(p, req.agency.id, req.sessionToken, req.mfaUserId, f.data.code, { ip: req.ip, deviceId: readDevice(req, user?.username ?? '') });
+    switch (r.kind) {
+      case 'wrong':
+        return sendHtml(reply, SecondFactorPage({ ctx, form: { values: {}, errors: { code: ctx.t('err.totpCode') } } }), 401);
+      case 'throttled':
+        return sendHtml(reply, SecondFactorPage({ ctx, form: { values: {}, errors: { code: ctx.t('auth.login.throttled', { minutes: r.minutes }) } } }), 429);
+      case 'ended':
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return redirectWithFlash(reply, '/login', 'error', 'auth.2fa.ended');
+      case 'ok': {
+        reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        rememberDevice(req, reply, user?.username ?? '');
+        const next = safeNext((req.query as { next?: string }).next, '/staff');
+        if (r.recoveryLeft !== undefined) return redirectWithFlash(reply, next, 'info', 'auth.2fa.recoveryUsed', { n: r.recoveryLeft });
+        return reply.redirect(next, 303);
+      }
+    }
   });
 
   app.post('/logout', async (req, reply) => {

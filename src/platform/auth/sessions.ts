@@ -10,6 +10,7 @@ export interface SessionRow {
   agency_id: number;
   user_id: number;
   state: string;
+  created_at: string;
   last_seen_at: string;
   expires_at: string;
 }
@@ -34,18 +35,19 @@ export async function createSession(db: DbLike, agencyId: number, userId: number
 
 export async function findSession(db: DbLike, token: string): Promise<SessionRow | undefined> {
   if (!/^[\w-]{20,100}$/.test(token)) return undefined;
-  const row = await db.k.selectFrom('session').select(['id', 'agency_id', 'user_id', 'state', 'last_seen_at', 'expires_at']).where('id', '=', sha256(token)).executeTakeFirst();
+  const row = await db.k.selectFrom('session').select(['id', 'agency_id', 'user_id', 'state', 'created_at', 'last_seen_at', 'expires_at']).where('id', '=', sha256(token)).executeTakeFirst();
   if (!row || row.expires_at <= new Date().toISOString()) return undefined;
   return row;
 }
 
-/** Slides the idle timeout, writing at most once every few minutes. */
-export async function touchSession(db: DbLike, s: SessionRow, hours: number): Promise<void> {
+/** Slides the idle timeout, never past the absolute lifetime, writing at most once every few minutes. */
+export async function touchSession(db: DbLike, s: SessionRow, idleHours: number, maxHours: number): Promise<void> {
   const now = Date.now();
   if (now - Date.parse(s.last_seen_at) < TOUCH_EVERY_MS) return;
+  const end = Math.min(now + idleHours * 3600_000, Date.parse(s.created_at) + maxHours * 3600_000);
   await db.k
     .updateTable('session')
-    .set({ last_seen_at: new Date(now).toISOString(), expires_at: new Date(now + hours * 3600_000).toISOString() })
+    .set({ last_seen_at: new Date(now).toISOString(), expires_at: new Date(end).toISOString() })
     .where('id', '=', s.id)
     .execute();
 }

@@ -1,42 +1,48 @@
-// Login throttling in the database (shared by all app processes). Keys are HMACs: no usernames or IPs stored.
-import { hmac, type Keys } from '../crypto.ts';
-import type { DbLike } from '../db/index.ts';
+// Sign-in throttling: one policy for the password and the second factor, counted before either is checked.
+// Per address: 30 attempts in 15 minutes. Per account: 5, then growing delays (30 s, 1, 2, 4 … up to 15 min)
+// rather than a hard lock-out that anyone could trigger. A browser where the person signed in before carries a
+// device cookie and has its own count of 5, so a flood against a known username does not lock its owner out.
+import type { Keys } from '../crypto.ts';
+import type { Db } from '../db/index.ts';
+import { clearAttempts, forgiveAttempt, takeAttempt, throttleKey, type Rule } from '../throttle.ts';
 
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_PER_USER = 5;
 export const MAX_PER_IP = 30;
+const GROWTH = { firstMs: 30_000, maxMs: WINDOW_MS };
 
-export function throttleKeys(keys: Keys, agencyId: number, username: string, ip: string) {
-  return { user: hmac(keys, `login-user:${agencyId}:${username.toLowerCase()}`), ip: hmac(keys, `login-ip:${ip}`) };
+export interface LoginKeys {
+  ip: string;
+  /** the account, for browsers it does not know */
+  account: string;
+  /** the account on a browser where it signed in before (device cookie), when there is one */
+  device: string | null;
 }
 
-/** Failures since the window opened or since the last success, whichever is later. */
-async function recentFailures(db: DbLike, keyHash: string, since: string): Promise<string[]> {
-  const lastOk = await db.k.selectFrom('login_attempt').select('at').where('key_hash', '=', keyHash).where('is_success', '=', true).where('at', '>=', since).orderBy('at', 'desc').limit(1).executeTakeFirst();
-  const from = lastOk && lastOk.at > since ? lastOk.at : since;
-  const rows = await db.k.selectFrom('login_attempt').select('at').where('key_hash', '=', keyHash).where('is_success', '=', false).where('at', '>', from).orderBy('at').execute();
-  return rows.map((r) => r.at);
+export function loginKeys(keys: Keys, agencyId: number, username: string, ip: string, deviceId: string | null): LoginKeys {
+  const user = username.trim().toLowerCase();
+  return {
+    ip: throttleKey(keys, 'login-ip', ip),
+    account: throttleKey(keys, 'login-user', agencyId, user),
+    device: deviceId ? throttleKey(keys, 'login-device', agencyId, user, deviceId) : null,
+  };
 }
 
-/** Minutes to wait, or 0 when a login may be tried. */
-export async function throttleWait(db: DbLike, k: { user: string; ip: string }): Promise<number> {
-  const now = Date.now();
-  const since = new Date(now - WINDOW_MS).toISOString();
-  for (const [key, max] of [[k.user, MAX_PER_USER], [k.ip, MAX_PER_IP]] as const) {
-    const fails = await recentFailures(db, key, since);
-    if (fails.length >= max) {
-      const unlock = Date.parse(fails[fails.length - max]!) + WINDOW_MS;
-      return Math.max(1, Math.ceil((unlock - now) / 60_000));
-    }
-  }
-  return 0;
+function rules(k: LoginKeys): Rule[] {
+  return [
+    { key: k.ip, max: MAX_PER_IP, windowMs: WINDOW_MS },
+    { key: k.device ?? k.account, max: MAX_PER_USER, windowMs: WINDOW_MS, growth: GROWTH },
+  ];
 }
 
-export async function recordAttempt(db: DbLike, agencyId: number, k: { user: string; ip: string }, success: boolean): Promise<void> {
-  const at = new Date().toISOString();
-  await db.k.insertInto('login_attempt').values([
-    { agency_id: agencyId, key_hash: k.user, at, is_success: success },
-    { agency_id: agencyId, key_hash: k.ip, at, is_success: success },
-  ]).execute();
-  await db.k.deleteFrom('login_attempt').where('at', '<', new Date(Date.now() - 24 * 3600_000).toISOString()).execute();
+/** Counts one sign-in attempt (password or code); minutes to wait when it may not be tried now, else 0. */
+export async function beginAttempt(db: Db, k: LoginKeys): Promise<number> {
+  const r = await takeAttempt(db, rules(k));
+  return r.ok ? 0 : Math.max(1, Math.ceil(r.waitMs / 60_000));
+}
+
+/** A right password or code: the address gets its attempt back; the account's count is forgotten once fully signed in. */
+export async function attemptSucceeded(db: Db, k: LoginKeys, signedIn: boolean): Promise<void> {
+  await forgiveAttempt(db, k.ip);
+  if (signedIn) await clearAttempts(db, k.device ?? k.account);
 }

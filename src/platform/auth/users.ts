@@ -1,6 +1,6 @@
 // Staff accounts: sign-in, passwords, 2FA, and administration. Every change is audited.
 import { recordAudit, type Actor } from '../audit/index.ts';
-import { decrypt, encrypt, hmac, normalizeCode, randomCode } from '../crypto.ts';
+import { decrypt, encrypt, hmac, normalizeCode, randomCode, sha256 } from '../crypto.ts';
 import { isUniqueViolation, likeEscape, likeExpr, tx, type DbLike } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
 import { translate } from '../i18n/index.ts';
@@ -9,7 +9,7 @@ import type { Platform } from '../platform.ts';
 import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.ts';
 import { requirePermission, ROLES, type Role } from './roles.ts';
 import { createSession, destroyUserSessions } from './sessions.ts';
-import { recordAttempt, throttleKeys, throttleWait } from './throttle.ts';
+import { attemptSucceeded, beginAttempt, loginKeys } from './throttle.ts';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp.ts';
 
 export interface CurrentUser {
@@ -64,19 +64,27 @@ export type LoginResult =
   | { kind: 'disabled' }
   | { kind: 'throttled'; minutes: number };
 
-export async function login(p: Platform, agencyId: number, usernameRaw: string, password: string, ip: string): Promise<LoginResult> {
+/** Where a sign-in comes from: the address and, when the browser signed in to this account before, its device id. */
+export interface LoginSource {
+  ip: string;
+  deviceId: string | null;
+}
+
+export async function login(p: Platform, agencyId: number, usernameRaw: string, password: string, from: LoginSource): Promise<LoginResult> {
   const username = usernameRaw.trim().toLowerCase();
-  const keys = throttleKeys(p.keys, agencyId, username, ip);
-  const wait = await throttleWait(p.db, keys);
+  const keys = loginKeys(p.keys, agencyId, username, from.ip, from.deviceId);
+  // counted before the password is checked: concurrent guesses cannot all get through
+  const wait = await beginAttempt(p.db, keys);
   if (wait > 0) return { kind: 'throttled', minutes: wait };
   const u = await p.db.k.selectFrom('app_user').selectAll().where('agency_id', '=', agencyId).where('username', '=', username).executeTakeFirst();
   const ok = u ? await verifyPassword(u.password_hash, password) : (await verifyDummy(password), false);
-  await recordAttempt(p.db, agencyId, keys, ok);
   if (!u || !ok) {
     if (u) await tx(p.db, (t) => recordAudit(t, { agencyId, actor: { id: null, label: 'anonymous' }, action: 'auth.login.failed', targetType: 'user', targetId: u.id, summary: 'wrong password' }));
     return { kind: 'failed' };
   }
   if (u.is_disabled) return { kind: 'disabled' };
+  // with a second factor the account's count stays until the code is right too
+  await attemptSucceeded(p.db, keys, !u.is_totp_enabled);
   return tx(p.db, async (t) => {
     if (u.is_totp_enabled) {
       const token = await createSession(t, agencyId, u.id, 'mfa', p.config.sessionHours);
@@ -90,31 +98,66 @@ export async function login(p: Platform, agencyId: number, usernameRaw: string, 
   });
 }
 
-/** Second step: a TOTP code or a recovery code. On success the pending session becomes active. */
-export async function verifySecondFactor(p: Platform, agencyId: number, sessionId: string, userId: number, code: string): Promise<{ ok: boolean; recoveryLeft?: number }> {
+/** Wrong codes allowed in one pending sign-in before it is ended and the password must be given again. */
+export const MFA_MAX_FAILURES = 5;
+
+export type SecondFactorResult =
+  | { kind: 'ok'; token: string; recoveryLeft?: number }
+  | { kind: 'wrong' }
+  | { kind: 'ended' }
+  | { kind: 'throttled'; minutes: number };
+
+/**
+ * Second step: a TOTP code or a recovery code. Every try counts against the account with its password tries;
+ * five wrong codes end the pending sign-in. On success the pending session is replaced by a new one (new token).
+ */
+export async function verifySecondFactor(p: Platform, agencyId: number, pendingToken: string, userId: number, code: string, from: LoginSource): Promise<SecondFactorResult> {
   const u = await p.db.k.selectFrom('app_user').selectAll().where('id', '=', userId).where('agency_id', '=', agencyId).executeTakeFirst();
-  if (!u || !u.totp_secret_enc || u.is_disabled) return { ok: false };
+  if (!u || !u.totp_secret_enc || u.is_disabled) return { kind: 'ended' };
+  const keys = loginKeys(p.keys, agencyId, u.username, from.ip, from.deviceId);
+  const wait = await beginAttempt(p.db, keys);
+  if (wait > 0) return { kind: 'throttled', minutes: wait };
+  const pendingId = sha256(pendingToken);
   const step = totpStep(decrypt(p.keys, u.totp_secret_enc), code);
-  return tx(p.db, async (t) => {
+  const actor = { id: u.id, label: u.username };
+  const r = await tx(p.db, async (t): Promise<SecondFactorResult> => {
+    const pending = await t.k.selectFrom('session').select(['mfa_failures']).where('id', '=', pendingId).where('state', '=', 'mfa').executeTakeFirst();
+    if (!pending) return { kind: 'ended' };
     let recoveryLeft: number | undefined;
-    if (step !== null && (u.totp_last_step === null || step > Number(u.totp_last_step))) {
+    // a TOTP step is used once: a replayed code is as wrong as a bad one
+    const fresh = step !== null && (u.totp_last_step === null || step > Number(u.totp_last_step));
+    if (fresh) {
       await t.k.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', u.id).execute();
     } else {
       const codeHash = hmac(p.keys, `recovery:${normalizeCode(code)}`);
       const rc = await t.k.selectFrom('recovery_code').select('id').where('user_id', '=', u.id).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
       if (!rc) {
-        await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: 'wrong second-factor code' });
-        return { ok: false };
+        const failures = pending.mfa_failures + 1;
+        // one audit event for the first wrong code and one when the sign-in is ended: a burst is not a flood of rows
+        if (failures >= MFA_MAX_FAILURES) {
+          await t.k.deleteFrom('session').where('id', '=', pendingId).execute();
+          await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: `${failures} wrong second-factor codes; the pending sign-in was ended` });
+          return { kind: 'ended' };
+        }
+        await t.k.updateTable('session').set({ mfa_failures: failures }).where('id', '=', pendingId).execute();
+        if (failures === 1) await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: 'wrong second-factor code (further wrong codes of this sign-in are counted, not logged one by one)' });
+        return { kind: 'wrong' };
       }
       await t.k.updateTable('recovery_code').set({ used_at: new Date().toISOString() }).where('id', '=', rc.id).execute();
       const left = await t.k.selectFrom('recovery_code').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', u.id).where('used_at', 'is', null).executeTakeFirst();
       recoveryLeft = Number(left?.n ?? 0);
     }
-    await t.k.updateTable('session').set({ state: 'active', expires_at: new Date(Date.now() + p.config.sessionHours * 3600_000).toISOString() }).where('id', '=', sessionId).execute();
+    // a new session id once fully signed in: whoever saw the pending token cannot use it
+    await t.k.deleteFrom('session').where('id', '=', pendingId).execute();
+    const token = await createSession(t, agencyId, u.id, 'active', p.config.sessionHours);
     await t.k.updateTable('app_user').set({ last_login_at: new Date().toISOString() }).where('id', '=', u.id).execute();
-    await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.login', targetType: 'user', targetId: u.id, summary: recoveryLeft === undefined ? 'signed in with password and TOTP' : 'signed in with password and a recovery code' });
-    return { ok: true, recoveryLeft };
+    const how = recoveryLeft === undefined ? 'password and TOTP' : 'password and a recovery code';
+    const after = pending.mfa_failures ? ` after ${pending.mfa_failures} wrong code${pending.mfa_failures > 1 ? 's' : ''}` : '';
+    await recordAudit(t, { agencyId, actor, action: 'auth.login', targetType: 'user', targetId: u.id, summary: `signed in with ${how}${after}` });
+    return { kind: 'ok', token, recoveryLeft };
   });
+  if (r.kind === 'ok') await attemptSucceeded(p.db, keys, true);
+  return r;
 }
 
 async function notify(p: Platform, email: string, subjectKey: Parameters<typeof translate>[1], bodyKey: Parameters<typeof translate>[1], vars: Record<string, string>) {

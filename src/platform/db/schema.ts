@@ -68,14 +68,18 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** wrong second-factor codes in this pending sign-in */
+  mfa_failures: Generated<number>;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<number>;
-  agency_id: number;
+/** One counter per throttled key (an HMAC: no usernames or addresses are stored). */
+export interface ThrottleTable {
   key_hash: string;
-  at: string;
-  is_success: Generated<boolean>;
+  failures: number;
+  window_start: string;
+  /** the earliest time the next attempt is allowed (growing delays) */
+  next_at: string | null;
+  updated_at: string;
 }
 
 export interface AuditEventTable {
@@ -96,6 +100,10 @@ export interface AuditHeadTable {
   id: number;
   last_event_id: number;
   last_hash: string;
+  /** 0: legacy unkeyed chain, 1: HMAC chain */
+  key_version: Generated<number>;
+  /** HMAC over the head itself, so that a shortened chain cannot be made to look whole */
+  head_mac: Generated<string>;
 }
 
 export interface FileTable {
@@ -109,6 +117,8 @@ export interface FileTable {
   size_bytes: number;
   sha256: string;
   is_public: Generated<boolean>;
+  /** the module that decides the file's visibility when it is served */
+  owner: string | null;
   created_by: number | null;
   created_at: string;
 }
@@ -140,7 +150,7 @@ export interface Database {
   user_role: UserRoleTable;
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
-  login_attempt: LoginAttemptTable;
+  throttle: ThrottleTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   file: FileTable;

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { randomToken, sha256 } from '../crypto.ts';
 import type { DbLike } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
@@ -21,12 +21,28 @@ export type FileKind = keyof typeof FILE_KINDS;
 export const IMAGE_KINDS: FileKind[] = ['png', 'jpg', 'webp'];
 export const ALL_KINDS = Object.keys(FILE_KINDS) as FileKind[];
 
+/** A file from a form (streamed to a temporary file, `path`) or made by the system (`data` in memory). */
 export interface UploadPart {
   field: string;
   filename: string;
-  data: Buffer;
+  path?: string;
+  data?: Buffer;
+  size: number;
+  /** SHA-256 of the bytes, when already known (computed while streaming) */
+  sha256?: string;
   /** the part went over the size limit and was cut */
   truncated: boolean;
+}
+
+/** A part made in memory (generated documents, placeholder images). */
+export function memoryPart(filename: string, data: Buffer, field = 'file'): UploadPart {
+  return { field, filename, data, size: data.length, truncated: false };
+}
+
+/** The bytes of a small upload (catalogue and CSV imports); refuses anything over maxBytes. */
+export async function readPart(part: UploadPart, maxBytes: number): Promise<Buffer | null> {
+  if (part.truncated || part.size > maxBytes) return null;
+  return part.data ?? (part.path ? fsp.readFile(part.path) : Buffer.alloc(0));
 }
 
 export interface FileRecord {
@@ -65,9 +81,9 @@ export class FileStore {
   /** Decides the type by content; throws ValidationError on the part's field. */
   async inspect(part: UploadPart, allowed: FileKind[], maxBytes = this.maxBytes): Promise<{ ext: FileKind; mime: string }> {
     const maxMb = `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`;
-    if (part.truncated || part.data.length > maxBytes) throw new ValidationError({ [part.field]: { key: 'err.fileTooLarge', vars: { max: maxMb } } });
-    if (part.data.length === 0) throw new ValidationError({ [part.field]: part.filename ? 'err.fileEmpty' : 'err.fileMissing' });
-    const detected = await fileTypeFromBuffer(part.data);
+    if (part.truncated || part.size > maxBytes) throw new ValidationError({ [part.field]: { key: 'err.fileTooLarge', vars: { max: maxMb } } });
+    if (part.size === 0) throw new ValidationError({ [part.field]: part.filename ? 'err.fileEmpty' : 'err.fileMissing' });
+    const detected = part.data ? await fileTypeFromBuffer(part.data) : part.path ? await fileTypeFromFile(part.path) : undefined;
     const ext = detected?.ext as FileKind | undefined;
     if (!ext || !allowed.includes(ext)) {
       const onlyImages = allowed.every((k) => IMAGE_KINDS.includes(k));
@@ -79,7 +95,7 @@ export class FileStore {
   async save(db: DbLike, o: SaveOptions, maxBytes = this.maxBytes): Promise<FileRecord> {
     const { ext, mime } = await this.inspect(o.part, o.allowed, maxBytes);
     const key = `${crypto.randomBytes(1).toString('hex')}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
-    await this.write(key, o.part.data);
+    const digest = await this.write(key, o.part);
     const row = await db.k
       .insertInto('file')
       .values({
@@ -89,8 +105,8 @@ export class FileStore {
         original_name: cleanFileName(o.part.filename || `file.${ext}`, ext),
         content_type: mime,
         ext,
-        size_bytes: o.part.data.length,
-        sha256: sha256(o.part.data),
+        size_bytes: o.part.size,
+        sha256: digest,
         is_public: o.isPublic,
         created_by: o.createdBy,
         created_at: new Date().toISOString(),
@@ -102,12 +118,21 @@ export class FileStore {
 
   /** Stores bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
   async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; isPublic: boolean }): Promise<FileRecord> {
-    return this.save(db, { agencyId: o.agencyId, part: { field: 'file', filename: o.name, data: o.data, truncated: false }, allowed: [o.ext], isPublic: o.isPublic, createdBy: null }, Infinity);
+    return this.save(db, { agencyId: o.agencyId, part: memoryPart(o.name, o.data), allowed: [o.ext], isPublic: o.isPublic, createdBy: null }, Infinity);
   }
 
-  private async write(key: string, data: Buffer): Promise<void> {
+  /** Puts the bytes in place durably (written, fsynced, renamed); an upload's temporary file is moved, not copied. */
+  private async write(key: string, part: UploadPart): Promise<string> {
     const full = path.join(this.root, key);
-    await fsp.mkdir(path.dirname(full), { recursive: true });
+    await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o750 });
+    if (part.path) {
+      // the temporary file was fsynced when the upload was received, and lives on the same file system
+      await fsp.rename(part.path, full);
+      await fsp.chmod(full, 0o640);
+      part.path = full;
+      return part.sha256 ?? sha256(await fsp.readFile(full));
+    }
+    const data = part.data ?? Buffer.alloc(0);
     const tmp = `${full}.tmp`;
     const fh = await fsp.open(tmp, 'w', 0o640);
     try {
@@ -117,6 +142,7 @@ export class FileStore {
       await fh.close();
     }
     await fsp.rename(tmp, full);
+    return sha256(data);
   }
 
   stream(key: string): fs.ReadStream {

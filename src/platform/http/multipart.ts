@@ -1,38 +1,219 @@
-// multipart/form-data bodies (attachFieldsToBody) as plain fields plus file parts.
-import type { FastifyRequest } from 'fastify';
+// multipart/form-data, only on routes declared as upload routes, read as a stream after the route's guards:
+// the first part must be the CSRF token, text fields are capped, files go to temporary files on disk
+// with a per-file and a per-request limit, and only a few uploads are read at once. A body refused early is
+// never buffered: Node reads the rest and throws it away, so the client still gets the answer.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { UploadPart } from '../files/index.ts';
+import { HttpError } from './errors.ts';
 import type { FormValues } from './forms.ts';
 
-interface Part {
-  type: 'field' | 'file';
-  fieldname: string;
-  value?: unknown;
-  filename?: string;
-  file?: { truncated?: boolean };
-  _buf?: Buffer;
+export interface UploadLimits {
+  /** largest file, bytes (UPLOAD_MAX_MB by default) */
+  maxFileBytes: number;
+  /** all files of one request together, bytes */
+  maxTotalBytes: number;
+  maxFiles: number;
 }
 
-export function readMultipart(req: FastifyRequest): { fields: FormValues; files: Record<string, UploadPart> } {
-  const fields: FormValues = {};
-  const files: Record<string, UploadPart> = {};
-  const body = (req.body ?? {}) as Record<string, Part | Part[]>;
-  for (const [name, entry] of Object.entries(body)) {
-    const parts = Array.isArray(entry) ? entry : [entry];
-    for (const part of parts) {
-      if (!part || typeof part !== 'object') continue;
-      if (part.type === 'file') {
-        if (!files[name]) files[name] = { field: name, filename: part.filename ?? '', data: part._buf ?? Buffer.alloc(0), truncated: !!part.file?.truncated };
-      } else if (typeof part.value === 'string') {
-        const prev = fields[name];
-        fields[name] = prev === undefined ? part.value : Array.isArray(prev) ? [...prev, part.value] : [prev, part.value];
+export interface UploadForm {
+  fields: FormValues;
+  files: Record<string, UploadPart>;
+}
+
+export const MAX_FIELD_BYTES = 100 * 1024;
+export const MAX_FIELDS = 100;
+
+/** A counting gate: at most `max` uploads are read at once; others wait a while, then get a 503. */
+export class Gate {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(
+    readonly max: number,
+    readonly maxWaiting: number,
+    readonly waitMs: number,
+  ) {}
+
+  async enter(): Promise<() => void> {
+    if (this.active >= this.max) {
+      if (this.waiting.length >= this.maxWaiting) throw busy();
+      await new Promise<void>((resolve, reject) => {
+        const go = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          const i = this.waiting.indexOf(go);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(busy());
+        }, this.waitMs);
+        this.waiting.push(go);
+      });
+    } else {
+      this.active++;
+    }
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const next = this.waiting.shift();
+      // the slot passes straight to the next in line
+      if (next) next();
+      else this.active--;
+    };
+  }
+
+  get inFlight(): number {
+    return this.active;
+  }
+}
+
+function busy(): HttpError {
+  return new HttpError(503, 'error.503.title', 'error.503.uploadsBusy');
+}
+
+function tooLarge(maxMb: string): HttpError {
+  return new HttpError(413, 'error.413.title', 'error.413.body', { max: maxMb });
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+export interface UploadSetup {
+  tmpDir: string;
+  defaults: UploadLimits;
+  gate: Gate;
+  /** checks the CSRF token the form sent first; throws the platform's 403 when it is wrong */
+  checkCsrf(req: FastifyRequest, reply: FastifyReply, token: string): Promise<void>;
+}
+
+const kTemp = Symbol('uploadTempFiles');
+type WithTemp = FastifyRequest & { [kTemp]?: string[] };
+
+export function isMultipartRequest(req: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? ''));
+}
+
+/**
+ * Route options for a route that takes files: its guards (preHandler) run first, then the form is read
+ * (CSRF first, files to disk) and handed to the handler as `req.upload`. A urlencoded post is read as usual.
+ */
+export function uploadRoute(opts: RouteShorthandOptions & { limits?: Partial<UploadLimits> } = {}): RouteShorthandOptions {
+  const { limits, ...rest } = opts;
+  return { ...rest, config: { ...(rest.config as object), upload: limits ?? {} } };
+}
+
+/** Called by the platform's HTTP plugin once, before any route is added. */
+export function setupUploads(app: FastifyInstance, s: UploadSetup): void {
+  fs.mkdirSync(s.tmpDir, { recursive: true, mode: 0o700 });
+  // leftovers of a crash are never claimed
+  for (const f of fs.readdirSync(s.tmpDir)) fs.rmSync(path.join(s.tmpDir, f), { force: true });
+  app.decorateRequest('upload', null);
+  // multipart anywhere else is refused before a byte of the body is read
+  app.addHook('onRequest', async (req) => {
+    if (isMultipartRequest(req) && !req.routeOptions.config.upload) throw new HttpError(415, 'error.415.title', 'error.415.body');
+  });
+  // the form is read by the platform, after the route's guards and before its handler: no upload route can forget CSRF
+  app.addHook('onRoute', (route) => {
+    const limits = route.config?.upload;
+    if (!limits) return;
+    const handler = route.handler;
+    route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+      req.upload = await readUpload(req, reply, s, limits);
+      return handler.call(this, req, reply);
+    };
+  });
+  const cleanup = async (req: FastifyRequest) => {
+    const temp = (req as WithTemp)[kTemp];
+    if (temp?.length) await Promise.all(temp.map((f) => fsp.rm(f, { force: true })));
+  };
+  app.addHook('onResponse', cleanup);
+  app.addHook('onRequestAbort', cleanup);
+}
+
+async function readUpload(req: FastifyRequest, reply: FastifyReply, s: UploadSetup, limits: Partial<UploadLimits>): Promise<UploadForm> {
+  // a urlencoded post went through the body parser and the platform's CSRF check already
+  if (!isMultipartRequest(req)) return { fields: flatFields(req.body), files: {} };
+  const lim = { ...s.defaults, ...limits };
+  const release = await s.gate.enter();
+  const temp: string[] = ((req as WithTemp)[kTemp] ??= []);
+  try {
+    const fields: FormValues = {};
+    const files: Record<string, UploadPart> = {};
+    let total = 0;
+    let first = true;
+    // a file over its limit arrives cut (truncated) and is refused on its field, not with an error page
+    const parts = req.parts({
+      limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS, files: lim.maxFiles, fileSize: lim.maxFileBytes, parts: MAX_FIELDS + lim.maxFiles, headerPairs: 20, fieldNameSize: 100 },
+      throwFileSizeLimit: false,
+    } as Parameters<FastifyRequest['parts']>[0]);
+    for await (const part of parts) {
+      if (first) {
+        first = false;
+        // the form's first field is its CSRF token (the Form component puts it there)
+        const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : '';
+        await s.checkCsrf(req, reply, token);
+        if (token) continue;
       }
+      if (part.type === 'field') {
+        if (part.valueTruncated || part.fieldnameTruncated) throw tooLarge(mb(MAX_FIELD_BYTES));
+        if (typeof part.value !== 'string') continue;
+        const prev = fields[part.fieldname];
+        fields[part.fieldname] = prev === undefined ? part.value : Array.isArray(prev) ? [...prev, part.value] : [prev, part.value];
+        continue;
+      }
+      const file = path.join(s.tmpDir, crypto.randomBytes(16).toString('hex'));
+      temp.push(file);
+      const hash = crypto.createHash('sha256');
+      let size = 0;
+      const count = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          total += chunk.length;
+          if (total > lim.maxTotalBytes) return done(tooLarge(mb(lim.maxTotalBytes)));
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      await pipeline(part.file, count, fs.createWriteStream(file, { mode: 0o600 }));
+      if (files[part.fieldname] || (!part.filename && size === 0)) {
+        // a repeated file field keeps its first file; an empty file input sends a nameless, empty part
+        await fsp.rm(file, { force: true });
+        continue;
+      }
+      const truncated = part.file.truncated;
+      if (!truncated) {
+        // acknowledged uploads survive a crash: the bytes are on disk before anything refers to them
+        const fh = await fsp.open(file, 'r+');
+        await fh.sync().finally(() => fh.close());
+      }
+      files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', path: file, size, sha256: hash.digest('hex'), truncated };
+    }
+    // an empty multipart body carries no token either
+    if (first) await s.checkCsrf(req, reply, '');
+    return { fields, files };
+  } finally {
+    release();
+  }
+}
+
+function flatFields(body: unknown): FormValues {
+  const out: FormValues = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
     }
   }
-  return { fields, files };
+  return out;
 }
 
-/** A file input left empty still arrives as a part with no name and no bytes. */
+/** A file input left empty is not a file. */
 export function chosenFile(files: Record<string, UploadPart>, name: string): UploadPart | null {
   const f = files[name];
-  return f && (f.filename || f.data.length > 0) ? f : null;
+  return f && (f.filename || f.size > 0) ? f : null;
 }

@@ -15,10 +15,24 @@ import { ErrorPage } from '../views/errors.tsx';
 import { HttpError, ValidationError } from './errors.ts';
 import { parseUrlEncoded } from './urlencoded.ts';
 import { readFlash, safeNext, sendHtml, viewCtx } from './render.ts';
+import { Gate, isMultipartRequest, setupUploads } from './multipart.ts';
+import { hasControlChars } from '../thai/index.ts';
 import type { AgencySite } from './types.ts';
 import './types.ts';
 
 export const LANG_COOKIE = 'lang';
+const kCsrfToken = Symbol('csrfToken');
+
+/** True when any value (strings, arrays of strings) holds a control character; bodies only refuse NUL. */
+function queryHasControls(values: unknown, nulOnly = false): boolean {
+  if (!values || typeof values !== 'object') return false;
+  for (const [k, v] of Object.entries(values as Record<string, unknown>)) {
+    for (const x of [k, ...(Array.isArray(v) ? v : [v])]) {
+      if (typeof x === 'string' && (nulOnly ? x.includes('\u0000') : hasControlChars(x))) return true;
+    }
+  }
+  return false;
+}
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/sarabun/package.json')), 'files');
@@ -41,11 +55,8 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
 
   await app.register(fastifyCookie, { secret: p.keys.cookieSecret });
   await app.register(fastifyFormbody, { parser: parseUrlEncoded });
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: true,
-    throwFileSizeLimit: false,
-    limits: { fileSize: p.config.uploadMaxBytes, files: 10, fields: 200, fieldSize: 1024 * 1024, parts: 220 },
-  });
+  // multipart is parsed only by upload routes, as a stream, after their guards (see multipart.ts)
+  await app.register(fastifyMultipart, { limits: { fileSize: p.config.uploadMaxBytes, files: 1, fields: 1, fieldSize: 1024, parts: 2 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -64,6 +75,8 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
       },
     },
     crossOriginEmbedderPolicy: false,
+    // the same as CSP frame-ancestors 'none', for browsers that only know this header
+    frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     hsts: https ? { maxAge: 31536000, includeSubDomains: false } : false,
   });
@@ -71,6 +84,8 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     cookieKey: '_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
     getToken: (req: FastifyRequest) => {
+      const given = (req as FastifyRequest & { [kCsrfToken]?: string })[kCsrfToken];
+      if (given !== undefined) return given;
       const v = (req.body as Record<string, unknown> | undefined)?._csrf;
       if (typeof v === 'string') return v;
       if (v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string') return (v as { value: string }).value;
@@ -83,6 +98,28 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   await app.register(fastifyStatic, { root: FONT_DIR, prefix: '/assets/fonts/', decorateReply: false, ...immutable, index: false, allowedPath: (p) => /^\/sarabun-[\w-]+\.woff2?$/.test(p) });
   if (p.config.staticExtraDir) await app.register(fastifyStatic, { root: p.config.staticExtraDir, prefix: '/_static/', decorateReply: false, index: false });
 
+  setupUploads(app, {
+    tmpDir: path.join(p.config.dataDir, 'tmp', 'uploads'),
+    defaults: { maxFileBytes: p.config.uploadMaxBytes, maxTotalBytes: p.config.uploadTotalBytes, maxFiles: 10 },
+    gate: new Gate(p.config.uploadConcurrency, p.config.uploadConcurrency * 4, 15_000),
+    checkCsrf: (req, reply, token) =>
+      new Promise<void>((resolve, reject) => {
+        (req as FastifyRequest & { [kCsrfToken]?: string })[kCsrfToken] = token;
+        const shim = { unsignCookie: reply.unsignCookie.bind(reply), send: (err: Error) => reject(err) } as unknown as FastifyReply;
+        app.csrfProtection(req, shim, () => resolve());
+      }),
+  });
+
+  // the edge: control characters in a path or a query never reach a route (PostgreSQL refuses NUL; nothing needs them)
+  app.addHook('onRequest', async (req) => {
+    const q = req.url.indexOf('?');
+    const pathPart = q < 0 ? req.url : req.url.slice(0, q);
+    if (/%(?:[01][0-9a-f]|7f)/i.test(pathPart) || queryHasControls(req.query)) throw new HttpError(400, 'error.400.title', 'error.400.controls');
+  });
+  app.addHook('preValidation', async (req) => {
+    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && queryHasControls(req.body, true)) throw new HttpError(400, 'error.400.title', 'error.400.controls');
+  });
+
   app.addHook('onRequest', async (req) => {
     const c = req.cookies[LANG_COOKIE];
     req.lang = isLang(c) ? c : 'th';
@@ -91,11 +128,19 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   app.addHook('preHandler', (req, reply, done) => {
     if (req.cookies.flash) req.flash = readFlash(req, reply);
     const m = req.method;
-    if ((m === 'POST' || m === 'PUT' || m === 'PATCH' || m === 'DELETE') && !req.routeOptions.config.skipCsrf) {
+    // a multipart form's token is its first part, checked when the platform reads the upload (multipart.ts)
+    const readsUpload = !!req.routeOptions.config.upload && isMultipartRequest(req);
+    if ((m === 'POST' || m === 'PUT' || m === 'PATCH' || m === 'DELETE') && !req.routeOptions.config.skipCsrf && !readsUpload) {
       app.csrfProtection(req, reply, done);
       return;
     }
     done();
+  });
+  // nothing a signed-in person sees is kept by a browser or a proxy, unless the route says it is public (files)
+  app.addHook('onSend', async (req, reply) => {
+    if ((req.sessionToken || req.url.startsWith('/staff') || req.url.startsWith('/account')) && !req.routeOptions.config?.publicCache) {
+      reply.header('cache-control', 'no-store');
+    }
   });
   // request logs carry the route pattern, never the path, query, body or address (personal data)
   app.addHook('onResponse', async (req, reply) => {
@@ -133,6 +178,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     }
     if (err.statusCode === 415 || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errorPage(req, reply, 415, 'error.415.title', 'error.415.body');
     if (err.statusCode === 429) return errorPage(req, reply, 429, 'error.429.title', 'error.400.body');
+    if (code === 'FST_MP_PREMATURE_CLOSE' || code === 'FST_PROTO_VIOLATION') return errorPage(req, reply, 400, 'error.400.title', 'error.400.body');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return errorPage(req, reply, err.statusCode, 'error.400.title', 'error.400.body');
     req.log.error({ err: { message: err.message, stack: err.stack, code }, route: req.routeOptions?.url }, 'unhandled error');
     return errorPage(req, reply, 500, 'error.500.title', 'error.500.body');

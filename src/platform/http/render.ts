@@ -35,7 +35,8 @@ export async function sendHtml(reply: FastifyReply, html: string | Promise<strin
 
 /** POST/redirect/GET with a message on the next page. */
 export function redirectWithFlash(reply: FastifyReply, to: string, kind: Flash['kind'], key: MessageKey, vars?: Vars): FastifyReply {
-  reply.setCookie(FLASH_COOKIE, JSON.stringify({ kind, key, vars }), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+  const secure = reply.server.baseUrl.startsWith('https://');
+  reply.setCookie(FLASH_COOKIE, JSON.stringify({ kind, key, vars }), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60, secure });
   return reply.redirect(to, 303);
 }
 
@@ -53,7 +54,20 @@ export function readFlash(req: FastifyRequest, reply: FastifyReply): Flash | nul
   }
 }
 
-/** Only local paths: never an open redirect. */
+// control characters, every kind of space and invisible mark, and backslashes never belong in a local path
+const UNSAFE_IN_NEXT = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/;
+const LOCAL = 'http://local.invalid';
+
+/** Only same-origin paths, parsed as a browser would: never an open redirect, never a bad Location header. */
 export function safeNext(next: unknown, fallback = '/'): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !/[\r\n]/.test(next) ? next : fallback;
+  if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/') || UNSAFE_IN_NEXT.test(next)) return fallback;
+  let u: URL;
+  try {
+    u = new URL(next, LOCAL);
+  } catch {
+    return fallback;
+  }
+  const out = u.pathname + u.search + u.hash;
+  // '/..//host' normalises to '//host', which a browser reads as another site
+  return u.origin === LOCAL && !out.startsWith('//') ? out : fallback;
 }

@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/index.ts';
 import type { Flash, NavEntry, SiteInfo } from '../views/ctx.ts';
 import type { CurrentUser } from '../auth/users.ts';
+import type { UploadForm, UploadLimits } from './multipart.ts';
 
 export interface AgencySite {
   id: number;
@@ -24,6 +25,8 @@ declare module 'fastify' {
     /** user id waiting for the second sign-in step */
     mfaUserId: number | null;
     flash: Flash | null;
+    /** the form of an upload route, read by the platform before the handler runs */
+    upload: UploadForm | null;
   }
   interface FastifyInstance {
     nav: NavRegistry;
@@ -33,5 +36,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** the route reads its own body and checks CSRF itself (never set on HTML forms) */
     skipCsrf?: boolean;
+    /** the route takes multipart/form-data with files (set with uploadRoute()); anything else gets a 415 */
+    upload?: Partial<UploadLimits>;
+    /** the route's responses may be cached publicly even for a signed-in visitor (public files) */
+    publicCache?: boolean;
   }
 }

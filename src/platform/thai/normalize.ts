@@ -40,7 +40,15 @@ export function foldForSearch(input: string): string {
   return fromThaiDigits(normalizeLine(input)).toLowerCase();
 }
 
-/** True when the text holds replacement characters or lone surrogates (broken UTF-8 input). */
+// C0 controls but tab and line breaks, DEL, C1 controls, bidi overrides and isolates (they disguise text), noncharacters
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+
+/** True when the text holds control characters (line breaks and tabs allowed). */
+export function hasControlChars(input: string): boolean {
+  return CONTROL.test(input);
+}
+
+/** True when the text holds control characters, replacement characters or lone surrogates (broken UTF-8 input). */
 export function hasInvalidText(input: string): boolean {
-  return /\uFFFD/.test(input) || !input.isWellFormed();
+  return CONTROL.test(input) || /\uFFFD/.test(input) || !input.isWellFormed();
 }

@@ -10,6 +10,7 @@ export function ErrorPage({ ctx, status, titleKey, bodyKey, vars }: { ctx: ViewC
       <p safe>{ctx.t(bodyKey, vars)}</p>
       <p class="muted" safe>{ctx.t('error.code', { code: status })}</p>
       <p>
+        {status === 401 ? <a href="/login" class="btn" safe>{ctx.t('auth.login.title')}</a> : ''}{' '}
         <a href="/" class="btn btn-secondary" safe>{ctx.t('error.backHome')}</a>
       </p>
     </Page>

@@ -1,0 +1,121 @@
+// Finding 1 of the penetration test: one anonymous multipart request exhausted the server's memory.
+// These run against the real server process (npm start: bundled, 160 MB old-generation limit) over real sockets.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Gate } from './multipart.ts';
+import { HttpSession, memoryMb, multipartChunks, rawPost, serve, type Served } from '../../../test/support/server.ts';
+
+const MB = 1024 * 1024;
+const PASSWORD = 'uploads-test-password';
+const boundary = 'pentest-boundary-7f3a';
+const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+
+describe('uploads: multipart only where files are taken, streamed, capped and bounded', () => {
+  let s: Served;
+  let dataDir: string;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
+    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD });
+  });
+  after(async () => {
+    await s.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const tmpFiles = () => fs.readdirSync(path.join(dataDir, 'tmp', 'uploads'));
+  const assertHealthy = async (what: string) => {
+    const h = await fetch(`${s.url}/healthz`);
+    assert.equal(h.status, 200, `the server still answers after ${what}`);
+    const m = memoryMb(s.pid());
+    assert.ok(m.rss < 300 && m.peak < 300, `memory stays under 300 MB after ${what} (RSS ${m.rss} MB, peak ${m.peak} MB)`);
+  };
+
+  test('POST /login with 200 fields of 1 MB gets 415 before the body is read; so do two concurrent 100-field posts', async () => {
+    const fields = (n: number) => () => multipartChunks(boundary, Array.from({ length: n }, (_, i) => [`f${i}`, Buffer.alloc(MB, 0x41)] as [string, Buffer]), []);
+    const one = await rawPost(`${s.url}/login`, multipart, fields(200));
+    assert.equal(one.status, 415);
+    assert.ok(one.sentWhenAnswered < 100 * MB, `answered before the body was sent (${Math.round(one.sentWhenAnswered / MB)} MB of 200 sent)`);
+    assert.match(one.body, /รูปแบบข้อมูลไม่รองรับ/);
+    const two = await Promise.all([rawPost(`${s.url}/login`, multipart, fields(100)), rawPost(`${s.url}/login`, multipart, fields(100))]);
+    assert.deepEqual(two.map((r) => r.status), [415, 415]);
+    await assertHealthy('the field floods');
+  });
+
+  test('four concurrent anonymous posts of 10 × 25 MB files to an upload route get 401 before any file byte is read', async () => {
+    const body = () => multipartChunks(boundary, [['_csrf', 'x']], Array.from({ length: 10 }, (_, i) => ({ name: `file${i}`, filename: `f${i}.pdf`, bytes: 25 * MB })));
+    const rs = await Promise.all(Array.from({ length: 4 }, () => rawPost(`${s.url}/staff/content/new`, multipart, body)));
+    assert.deepEqual(rs.map((r) => r.status), [401, 401, 401, 401]);
+    for (const r of rs) assert.ok(r.sentWhenAnswered < 100 * MB, `refused early (${Math.round(r.sentWhenAnswered / MB)} MB of 250 sent)`);
+    assert.deepEqual(tmpFiles(), [], 'nothing was written to disk');
+    await assertHealthy('the anonymous file floods');
+  });
+
+  test('signed in: a wrong CSRF token is refused on the first part, while the client is still sending', async () => {
+    const a = new HttpSession(s.url);
+    await a.login('publisher', PASSWORD);
+    const headers = { ...multipart, cookie: a.cookieHeader() };
+    const body = (token: string) => () => multipartChunks(boundary, [['_csrf', token], ['label', 'x']], [{ name: 'file', filename: 'big.pdf', bytes: 25 * MB }]);
+    // the client sends the token and 2 MB of the file, then waits: the answer must come without the rest
+    const forged = await rawPost(`${s.url}/staff/content/1/attachments`, headers, body('forged'), { pauseAfterBytes: 2 * MB });
+    assert.equal(forged.status, 403);
+    const missing = await rawPost(`${s.url}/staff/content/1/attachments`, headers, () => multipartChunks(boundary, [['label', 'x']], [{ name: 'file', filename: 'a.pdf', bytes: MB }]));
+    assert.equal(missing.status, 403, 'a form whose first part is not the token is refused');
+    assert.deepEqual(tmpFiles(), []);
+  });
+
+  test('signed in: four concurrent posts of 10 × 25 MB files stop at the per-request cap with 413; memory stays low; no temporary file is left', async () => {
+    const a = new HttpSession(s.url);
+    await a.login('publisher', PASSWORD);
+    const created = await a.post('/staff/content/new?kind=document', { title_th: 'เอกสารทดสอบการอัปโหลด', body_format: 'markdown', category: 'announcement', fiscal_year: '2570' });
+    assert.equal(created.status, 303, created.body.slice(0, 300));
+    const url = `${s.url}${created.location}/attachments`;
+    await a.get(created.location!);
+    const headers = { ...multipart, cookie: a.cookieHeader() };
+    const body = () => multipartChunks(boundary, [['_csrf', a.csrf], ['label', 'ไฟล์ใหญ่']], Array.from({ length: 10 }, (_, i) => ({ name: `file${i}`, filename: `f${i}.pdf`, bytes: 25 * MB })));
+    const rs = await Promise.all(Array.from({ length: 4 }, () => rawPost(url, headers, body)));
+    assert.deepEqual(rs.map((r) => r.status), [413, 413, 413, 413]);
+    assert.match(rs[0]!.body, /50 MB/, 'the page names the limit');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(tmpFiles(), [], 'temporary files are removed');
+    await assertHealthy('the signed-in file floods');
+  });
+
+  test('signed in: a text field over 100 KB is refused with 413; a file over UPLOAD_MAX_MB is refused on its field, the form kept', async () => {
+    const a = new HttpSession(s.url);
+    await a.login('publisher', PASSWORD);
+    const page = await a.get('/staff/content/new?kind=document');
+    assert.equal(page.status, 200);
+    const headers = { ...multipart, cookie: a.cookieHeader() };
+    const long = await rawPost(`${s.url}/staff/content/new?kind=document`, headers, () => multipartChunks(boundary, [['_csrf', a.csrf], ['title_th', 'ก'.repeat(60_000)]], []));
+    assert.equal(long.status, 413);
+    const big = await rawPost(`${s.url}/staff/content/new?kind=document`, headers, () =>
+      multipartChunks(boundary, [['_csrf', a.csrf], ['title_th', 'ข่าวพร้อมภาพปกใหญ่'], ['body_format', 'markdown'], ['category', 'announcement'], ['fiscal_year', '2570']], [{ name: 'cover', filename: 'cover.pdf', bytes: 21 * MB }]),
+    );
+    assert.equal(big.status, 422);
+    assert.match(big.body, /ข่าวพร้อมภาพปกใหญ่/, 'the typed title is kept');
+    assert.match(big.body, /20 MB/);
+    await assertHealthy('the oversized fields');
+  });
+});
+
+describe('the upload gate', () => {
+  test('lets a few in at once, queues a few for a while, and turns the rest away', async () => {
+    const g = new Gate(2, 1, 50);
+    const r1 = await g.enter();
+    const r2 = await g.enter();
+    assert.equal(g.inFlight, 2);
+    const third = g.enter();
+    await assert.rejects(g.enter(), (e: { status?: number }) => e.status === 503, 'the queue is full');
+    r1();
+    const r3 = await third;
+    assert.equal(g.inFlight, 2, 'the slot passed to the one waiting');
+    await assert.rejects(g.enter(), (e: { status?: number }) => e.status === 503, 'waiting too long gives up');
+    r2();
+    r3();
+    r3();
+    assert.equal(g.inFlight, 0, 'leaving twice frees one slot only');
+  });
+});
