@@ -1,9 +1,9 @@
-// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify | jobs | backup | restore
+// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs | backup | restore
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { verifyAudit } from './platform/audit/index.ts';
+import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAudit, type Checkpoint } from './platform/audit/index.ts';
 import { buildApp, createPlatform, migrate } from './server.ts';
 import { demoUsernames, resetDemoPasswords } from './modules/agency/index.ts';
 import { seedDemo } from './demo.ts';
@@ -105,11 +105,25 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin':
       return withPlatform(config, async (p) => createAdmin(p, args[0] ?? ''));
     case 'audit': {
+      if (args[0] === 'checkpoint' && args.length === 1) {
+        return withPlatform(config, async (p) => {
+          const c = await auditCheckpoint(p.db);
+          if (!c) return (process.stderr.write('audit checkpoint: the log is empty\n'), 1);
+          out(formatCheckpoint(c));
+          return 0;
+        });
+      }
       if (args[0] !== 'verify') return usage();
+      let checkpoint: Checkpoint | undefined;
+      if (args.length === 3 && args[1] === '--checkpoint') {
+        const c = parseCheckpoint(args[2]!);
+        if (!c) return (process.stderr.write('audit verify: a checkpoint looks like prongsai-audit-v1:<event id>:<64 hex digits> (from audit checkpoint)\n'), 2);
+        checkpoint = c;
+      } else if (args.length !== 1) return usage();
       return withPlatform(config, async (p) => {
-        const r = await verifyAudit(p.db);
+        const r = await verifyAudit(p.db, { checkpoint });
         if (r.ok) {
-          out(`audit log OK: ${r.checked} events, hash chain intact`);
+          out(`audit log OK: ${r.checked} events, MAC chain intact${r.checkpoint ? `, event ${r.checkpoint.id} matches the checkpoint` : ''}`);
           return 0;
         }
         process.stderr.write(`audit log BROKEN at event ${r.firstBad!.id}: ${r.firstBad!.reason} (${r.checked} events before it are intact)\n`);
@@ -132,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usage(): number {
-  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify | jobs [run <name>] | backup <file> | restore <file>\n');
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | backup <file> | restore <file>\n');
   return 2;
 }
 

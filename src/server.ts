@@ -7,6 +7,7 @@ import type { Config } from './platform/config.ts';
 import { deriveKeys, resolveSecretKey } from './platform/crypto.ts';
 import { openDb } from './platform/db/index.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { keyLegacyAudit } from './platform/audit/index.ts';
 import { FileStore } from './platform/files/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import type { Platform } from './platform/platform.ts';
@@ -34,6 +35,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
 export async function createPlatform(config: Config, log = createLogger(config)): Promise<Platform> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const keys = deriveKeys(resolveSecretKey(config.secretKey, config.dataDir));
+  db.auditKey = keys.auditKey;
   return {
     config,
     db,
@@ -45,7 +47,11 @@ export async function createPlatform(config: Config, log = createLogger(config))
 }
 
 export async function migrate(p: Platform): Promise<string[]> {
-  return migrateToLatest(p.db, migrations);
+  const done = await migrateToLatest(p.db, migrations);
+  // a log written before the chain was keyed is verified once and sealed with the key
+  const keyed = await keyLegacyAudit(p.db);
+  if (keyed) p.log[keyed.ok ? 'info' : 'error']({ events: keyed.checked, reason: keyed.firstBad?.reason }, keyed.ok ? 'audit chain keyed' : 'audit chain left unkeyed: it was already broken');
+  return done;
 }
 
 export async function buildApp(p: Platform): Promise<FastifyInstance> {

@@ -7,6 +7,8 @@ export interface Keys {
   cookieSecret: string;
   encKey: Buffer;
   hmacKey: Buffer;
+  /** keys the audit chain's MACs */
+  auditKey: Buffer;
 }
 
 export function deriveKeys(secretKey: string): Keys {
@@ -16,6 +18,7 @@ export function deriveKeys(secretKey: string): Keys {
     cookieSecret: derive('cookie').toString('base64url'),
     encKey: derive('encrypt'),
     hmacKey: derive('hmac'),
+    auditKey: derive('audit-chain'),
   };
 }
 

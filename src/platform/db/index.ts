@@ -17,6 +17,8 @@ export interface Db {
   dialect: Dialect;
   /** SQLite only: the open database file and the raw handle (for the online backup API). */
   sqlite?: { file: string; handle: BetterSqlite3.Database };
+  /** the key of the audit chain's MACs (set by the platform from SECRET_KEY) */
+  auditKey?: Buffer;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
 export interface DbLike {
   k: Q;
   dialect: Dialect;
+  auditKey?: Buffer;
 }
 export interface Tx extends DbLike {
   k: Transaction<Database>;
@@ -104,7 +107,7 @@ function statementCache(handle: BetterSqlite3.Database) {
 
 /** Runs fn in one transaction. */
 export function tx<T>(db: Db, fn: (t: Tx) => Promise<T>): Promise<T> {
-  return db.k.transaction().execute((k) => fn({ k, dialect: db.dialect }));
+  return db.k.transaction().execute((k) => fn({ k, dialect: db.dialect, auditKey: db.auditKey }));
 }
 
 export function nowIso(): string {
