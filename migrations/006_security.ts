@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // the module that owns a file decides, when it is served, whether it is public (null: legacy rows, staff only)
   await db.schema.alterTable('file').addColumn('owner', 'text').execute();
+  await db.schema.alterTable('file').dropColumn('is_public').execute();
 }
 
 export async function down(): Promise<void> {

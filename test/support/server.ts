@@ -66,13 +66,18 @@ export interface RawResponse {
 
 /**
  * POSTs a body produced chunk by chunk, without holding it in memory. Resolves as soon as the server answers,
- * even if the body is not all sent (a server that refuses early closes the connection); then stops sending.
+ * even if the body is not all sent; then stops sending. pauseAfterBytes stops sending early and waits, which
+ * proves the server answered without the rest of the body.
  */
 export function rawPost(url: string, headers: Record<string, string>, chunks: () => Iterable<Buffer>, opts: { pauseAfterBytes?: number } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' }, agent: false });
+    // a keep-alive connection, as browsers use: Node then reads and throws away a body it refused, and the client
+    // gets the answer (with `Connection: close` the server resets the connection on the unread bytes instead)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' }, agent });
+    req.on('close', () => agent.destroy());
     req.on('response', (res) => {
       answered = true;
       const at = sent;

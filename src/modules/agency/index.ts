@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { registerAgencyRoutes } from './routes.tsx';
+import { registerFileOwner } from '../../platform/files/index.ts';
+import { can } from '../../platform/auth/roles.ts';
 
 export { siteResolver, clearSiteCache } from './service.ts';
 export { addHomeBlock, type HomeBlock } from './home.ts';
@@ -9,6 +11,11 @@ export { seedDemoAgency, resetDemoPasswords, demoUsernames, readSeed, type DemoR
 export { getAgency, listExecutives, listDivisions, type Agency, type Executive, type Division } from './store.ts';
 
 export function registerAgency(app: FastifyInstance, p: Platform): void {
+  // a portrait is public while an executive shows it
+  registerFileOwner('agency', async (db, file, reader) => {
+    const shown = await db.k.selectFrom('executive').select('id').where('portrait_file_id', '=', file.id).limit(1).executeTakeFirst();
+    return shown ? 'public' : can(reader, 'agency.edit') ? 'private' : null;
+  });
   app.nav.public.push(
     { href: '/', label: 'nav.home', order: 0 },
     { href: '/about/structure', label: 'nav.structure', order: 10 },

@@ -88,7 +88,7 @@ export async function saveExecutive(p: Platform, actor: CurrentUser, id: number 
   if (portrait) await p.files.inspect(portrait, IMAGE_KINDS);
   return tx(p.db, async (t) => {
     if (id !== null && !(await getExecutive(t, actor.agencyId, id))) throw new NotFoundError();
-    const file = portrait ? await p.files.save(t, { agencyId: actor.agencyId, part: portrait, allowed: IMAGE_KINDS, isPublic: true, createdBy: actor.id }) : null;
+    const file = portrait ? await p.files.save(t, { agencyId: actor.agencyId, part: portrait, allowed: IMAGE_KINDS, owner: 'agency', createdBy: actor.id }) : null;
     const values = { ...input, ...(file ? { portrait_file_id: file.id } : {}) };
     let savedId: number;
     if (id === null) {

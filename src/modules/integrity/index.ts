@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { registerSearchKind } from '../../platform/search/index.ts';
 import { registerJob } from '../../platform/jobs/index.ts';
-import { fileUrl } from '../../platform/files/index.ts';
+import { fileUrl, registerFileOwner } from '../../platform/files/index.ts';
+import { can } from '../../platform/auth/roles.ts';
 import { registerDataset, registerSitemapSource } from '../publishing/index.ts';
 import { registerEvidenceProvider } from '../oit/index.ts';
 import './messages.ts';
@@ -46,6 +47,11 @@ registerEvidenceProvider({
 });
 
 export function registerIntegrity(app: FastifyInstance, p: Platform): void {
+  // the files of the yearly report as it is published now; earlier versions stay for staff
+  registerFileOwner('integrity', async (db, file, reader) => {
+    const current = await db.k.selectFrom('integrity_report').select('id').where((eb) => eb.or([eb('pdf_file_id', '=', file.id), eb('docx_file_id', '=', file.id)])).limit(1).executeTakeFirst();
+    return current ? 'public' : can(reader, 'integrity.read') ? 'private' : null;
+  });
   registerSearchKind('integrity', { th: 'รายงานคุณธรรมและความโปร่งใส', en: 'Integrity report' });
   registerSitemapSource('integrity', async (db, agencyId) => [{ path: '/integrity' }, ...(await integrityYears(db, agencyId)).map((y) => ({ path: `/integrity/${y}` }))]);
   registerDataset({

@@ -26,8 +26,8 @@ export async function publishReport(p: Platform, actor: CurrentUser | null, agen
   const title = reportTitle(year, kind);
   const signer = r.model.blocks.find((b) => b.kind === 'signature');
   await tx(p.db, async (t) => {
-    const pdfFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.pdf`, data: pdf, ext: 'pdf', isPublic: true });
-    const docxFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.docx`, data: docx, ext: 'docx', isPublic: true });
+    const pdfFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.pdf`, data: pdf, ext: 'pdf', owner: 'integrity' });
+    const docxFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.docx`, data: docx, ext: 'docx', owner: 'integrity' });
     const values = {
       pdf_file_id: pdfFile.id, docx_file_id: docxFile.id, signer_name: signer?.kind === 'signature' ? signer.lines[1] ?? '' : '',
       signer_position: signer?.kind === 'signature' ? signer.lines[2] ?? '' : '', published_by: actor?.id ?? null, published_at: new Date().toISOString(),

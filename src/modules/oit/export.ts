@@ -1,5 +1,5 @@
 // The answer sheet for the national system: one row per item with มี/ไม่มี and the URL to paste.
-import { stringify } from 'csv-stringify/sync';
+import { csvFromRows } from '../../platform/csv.ts';
 import { translate, type Lang } from '../../platform/i18n/index.ts';
 import type { ItemReadiness } from './readiness.ts';
 import { itemUrl } from './service.ts';
@@ -16,7 +16,7 @@ export function sheetRows(rs: ItemReadiness[], baseUrl: string, lang: Lang = 'th
 }
 
 export function sheetCsv(rs: ItemReadiness[], baseUrl: string): string {
-  return stringify([[...SHEET_COLUMNS], ...sheetRows(rs, baseUrl)], { bom: true, record_delimiter: '\r\n' });
+  return csvFromRows([[...SHEET_COLUMNS], ...sheetRows(rs, baseUrl)]);
 }
 
 export async function sheetXlsx(rs: ItemReadiness[], baseUrl: string, year: number): Promise<Buffer> {

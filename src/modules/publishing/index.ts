@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { registerSearchKind } from '../../platform/search/index.ts';
+import { registerFileOwner } from '../../platform/files/index.ts';
+import { contentFileAccess } from './files.ts';
 import { addHomeBlock } from '../agency/index.ts';
 import './messages.ts';
 import { registerPublicRoutes } from './routes-public.tsx';
@@ -20,6 +22,7 @@ export { createNotice, acknowledge } from './notices.ts';
 export { seedDemoPublishing, type PublishingSeed } from './demo.ts';
 
 export function registerPublishing(app: FastifyInstance, p: Platform): void {
+  registerFileOwner('content', contentFileAccess);
   registerSearchKind('document', { th: 'เอกสาร', en: 'Document' });
   registerSearchKind('news', { th: 'ข่าว', en: 'News' });
   registerSearchKind('page', { th: 'หน้าเว็บ', en: 'Page' });
@@ -32,7 +35,7 @@ export function registerPublishing(app: FastifyInstance, p: Platform): void {
     { href: '/search', label: 'pub.nav.search', order: 80 },
   );
   app.nav.staff.push(
-    { href: '/staff/content', label: 'pub.nav.staffContent', order: 10 },
+    { href: '/staff/content', label: 'pub.nav.staffContent', permission: 'content.view', order: 10 },
     { href: '/staff/notices', label: 'pub.nav.notices', order: 15 },
   );
   addHomeBlock(app, (ctx) => homeBlock(p.db, ctx));

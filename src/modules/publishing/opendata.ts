@@ -1,5 +1,5 @@
 // Datasets that modules publish at /open-data: CSV (UTF-8 with BOM, so Excel shows Thai), JSON and DCAT JSON-LD.
-import { stringify } from 'csv-stringify/sync';
+import { csvFromRecords } from '../../platform/csv.ts';
 import type { DbLike } from '../../platform/db/index.ts';
 import type { Bilingual } from '../../platform/i18n/index.ts';
 
@@ -31,7 +31,7 @@ export function getDataset(key: string): Dataset | undefined {
 }
 
 export function toCsv(d: Dataset, rows: Array<Record<string, Cell>>): string {
-  return stringify(rows, { bom: true, header: true, columns: d.columns.map((c) => ({ key: c.key, header: c.key })), record_delimiter: '\r\n' });
+  return csvFromRecords(d.columns.map((c) => c.key), rows);
 }
 
 export function toJson(d: Dataset, rows: Array<Record<string, Cell>>): unknown {

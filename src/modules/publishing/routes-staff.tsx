@@ -1,6 +1,6 @@
 // Staff pages: the content list, the editor, the workflow, attachments, previews and staff notices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
+import { csvFromRecords } from '../../platform/csv.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
@@ -12,8 +12,8 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { formatDate } from '../../platform/thai/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
-import { getContent, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
-import { addAttachment, approveContent, archiveContent, createContent, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
+import { draftAttachments, getContent, getDraft, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
+import { addAttachment, approveContent, archiveContent, createContent, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
 import { acknowledge, createNotice, listNotices, noticeReport } from './notices.ts';
 import { coversOf } from './covers.ts';
 import { ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
@@ -50,6 +50,8 @@ const approveSchema = z.object({
     }
     return d.toISOString();
   }),
+  // the revision the approver had in front of them: approval fails if the text changed since
+  revision: int({ min: 1, max: 1_000_000 }),
 });
 
 const noticeSchema = z.object({
@@ -72,7 +74,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const anyStaff = { preHandler: staffOnly() };
 
   // approvers (who may not have content.edit) see the list and the detail pages too
-  const canSee = { preHandler: staffOnly() };
+  const canSee = { preHandler: staffOnly('content.view') };
 
   app.get('/staff/content', canSee, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
@@ -119,23 +121,31 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     return c;
   };
 
+  const draftOf = (c: Content) => (c.status === 'published' ? getDraft(p.db, c.agency_id, c.id) : Promise.resolve(undefined));
+
   const detail = async (req: FastifyRequest, reply: FastifyReply, c: Content, form: FormState = emptyForm(), status = 200) => {
-    const [attachments, revisions] = await Promise.all([listAttachments(p.db, req.agency.id, [c.id]), listRevisions(p.db, req.agency.id, c.id)]);
-    return sendHtml(reply, ContentDetailPage({ ctx: viewCtx(req, reply), c, attachments: attachments.get(c.id) ?? [], revisions, form }), status);
+    const [attachments, revisions, draft] = await Promise.all([listAttachments(p.db, req.agency.id, [c.id]), listRevisions(p.db, req.agency.id, c.id), draftOf(c)]);
+    const pending = draft ? { draft, attachments: await draftAttachments(p.db, req.agency.id, draft) } : null;
+    return sendHtml(reply, ContentDetailPage({ ctx: viewCtx(req, reply), c, attachments: attachments.get(c.id) ?? [], revisions, form, pending }), status);
   };
 
   app.get('/staff/content/:id', canSee, async (req, reply) => detail(req, reply, await load(req)));
 
+  // the version under work: the pending changes of a published item, else the item
   app.get('/staff/content/:id/preview', canSee, async (req, reply) => {
-    const c = await load(req);
-    const attachments = (await listAttachments(p.db, req.agency.id, [c.id])).get(c.id) ?? [];
+    const live = await load(req);
+    const draft = await draftOf(live);
+    const c = draft ? { ...live, ...draft.fields } : live;
+    const attachments = draft ? await draftAttachments(p.db, req.agency.id, draft) : (await listAttachments(p.db, req.agency.id, [c.id])).get(c.id) ?? [];
     const cover = c.cover_file_id ? (await coversOf(p.db, req.agency.id, [c])).get(c.cover_file_id) ?? null : null;
     return sendHtml(reply.header('x-robots-tag', 'noindex'), ContentPage({ ctx: viewCtx(req, reply), c, attachments, cover, preview: true }));
   });
 
   app.get('/staff/content/:id/edit', viewer, async (req, reply) => {
-    const c = await load(req);
-    return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form: emptyForm(valuesOf(c)), kind: c.kind, content: c }));
+    const live = await load(req);
+    const draft = await draftOf(live);
+    const c = draft ? { ...live, ...draft.fields } : live;
+    return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form: emptyForm(valuesOf(c)), kind: c.kind, content: live, pending: !!draft || live.status === 'published' }));
   });
 
   app.post('/staff/content/:id/edit', uploadRoute(canSee), async (req, reply) => {
@@ -170,7 +180,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.post('/staff/content/:id/approve', canSee, step(async (req, c) => {
     const f = parseForm(req.lang, approveSchema, req.body);
     if (!f.ok) return f;
-    const done = await approveContent(p, req.user!, c.id, f.data.publish_at);
+    const done = await approveContent(p, req.user!, c.id, f.data.publish_at, f.data.revision);
     return done.published_at! > new Date().toISOString()
       ? { key: 'pub.staff.scheduled', vars: { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) } }
       : { key: 'pub.staff.approved' };
@@ -181,6 +191,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     await returnContent(p, req.user!, c.id, f.data.note);
     return { key: 'pub.staff.returned' };
   }));
+  app.post('/staff/content/:id/discard', canSee, step(async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
   app.post('/staff/content/:id/archive', canSee, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
   app.post('/staff/content/:id/reopen', canSee, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
 
@@ -218,7 +229,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   );
   app.get('/staff/notices/:id/report.csv', { preHandler: staffOnly('notice.report') }, async (req, reply) => {
     const r = await noticeReport(p, req.user!, idParam(req));
-    const csv = stringify(r.people.map((x) => ({ display_name: x.display_name, username: x.username, acknowledged_at: x.acked_at ?? '' })), { bom: true, header: true, record_delimiter: '\r\n' });
+    const csv = csvFromRecords(['display_name', 'username', 'acknowledged_at'], r.people.map((x) => ({ display_name: x.display_name, username: x.username, acknowledged_at: x.acked_at ?? '' })));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="notice-${r.notice.id}-acknowledgements.csv"`).send(csv);
   });
 }

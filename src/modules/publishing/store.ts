@@ -37,6 +37,28 @@ export interface ContentTable {
   created_at: string;
   updated_by: number | null;
   updated_at: string;
+  /** JSON array of the user ids who wrote the text since it was last approved */
+  authors: Generated<string>;
+}
+
+/** Changes to a published item, waiting for review; the published text stays until they are approved. */
+export interface ContentDraftTable {
+  content_id: number;
+  agency_id: number;
+  /** JSON: the item's editable fields as they will be */
+  fields: string;
+  /** JSON: [{ file_id, label }] as they will be */
+  attachments: string;
+  status: string;
+  revision: number;
+  authors: string;
+  review_note: string;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
 }
 
 export interface ContentRevisionTable {
@@ -90,6 +112,7 @@ declare module '../../platform/db/schema.ts' {
   interface Database {
     content: ContentTable;
     content_revision: ContentRevisionTable;
+    content_draft: ContentDraftTable;
     content_attachment: ContentAttachmentTable;
     slug_redirect: SlugRedirectTable;
     staff_notice: StaffNoticeTable;
@@ -98,6 +121,40 @@ declare module '../../platform/db/schema.ts' {
 }
 
 export type Content = Selectable<ContentTable>;
+export type ContentDraftRow = Selectable<ContentDraftTable>;
+
+/** The fields of an item that an edit changes (and a draft of a published item holds). */
+export const EDITABLE = ['slug', 'title_th', 'title_en', 'summary_th', 'summary_en', 'body_format', 'body_th', 'body_en', 'body_html_th', 'body_html_en', 'category', 'fiscal_year', 'period', 'is_signoff_required', 'signoff_name', 'signoff_position', 'signoff_date', 'cover_file_id'] as const;
+export type EditableFields = Pick<Content, (typeof EDITABLE)[number]>;
+
+export interface DraftAttachment {
+  file_id: number;
+  label: string;
+}
+
+/** Pending changes of a published item, parsed. */
+export interface ContentDraft extends Omit<ContentDraftRow, 'fields' | 'attachments' | 'authors'> {
+  fields: EditableFields;
+  attachments: DraftAttachment[];
+  authors: number[];
+}
+
+export async function getDraft(db: DbLike, agencyId: number, contentId: number): Promise<ContentDraft | undefined> {
+  const r = await db.k.selectFrom('content_draft').selectAll().where('agency_id', '=', agencyId).where('content_id', '=', contentId).executeTakeFirst();
+  return r ? { ...r, fields: JSON.parse(r.fields) as EditableFields, attachments: JSON.parse(r.attachments) as DraftAttachment[], authors: JSON.parse(r.authors) as number[] } : undefined;
+}
+
+/** File details of a draft's attachments, in the draft's order. */
+export async function draftAttachments(db: DbLike, agencyId: number, d: ContentDraft): Promise<Attachment[]> {
+  if (!d.attachments.length) return [];
+  const files = await db.k.selectFrom('file').select(['id', 'public_id', 'original_name', 'content_type', 'size_bytes', 'ext']).where('agency_id', '=', agencyId).where('id', 'in', d.attachments.map((a) => a.file_id)).execute();
+  const byId = new Map(files.map((f) => [f.id, f]));
+  return d.attachments.flatMap((a, i) => {
+    const f = byId.get(a.file_id);
+    // ids in a draft are positions (1-based) so that removal can name them
+    return f ? [{ id: i + 1, label: a.label, file_id: f.id, public_id: f.public_id, original_name: f.original_name, content_type: f.content_type, size_bytes: f.size_bytes, ext: f.ext }] : [];
+  });
+}
 
 export interface Attachment {
   id: number;

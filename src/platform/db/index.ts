@@ -63,8 +63,9 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { k, dialect: 'postgres', close: () => k.destroy() };
   }
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(opts.dataDir, opts.fileName ?? 'prongsai.sqlite');
+  ownerOnly(file);
   const handle = new BetterSqlite3(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('foreign_keys = ON');
@@ -73,6 +74,15 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   handle.pragma('synchronous = FULL');
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(handle) }), plugins: [new SqliteValuesPlugin()] });
   return { k, dialect: 'sqlite', sqlite: { file, handle }, close: () => k.destroy() };
+}
+
+/**
+ * The database file is readable by its owner only. SQLite creates the -wal and -shm files with the database file's
+ * permissions, so they follow; files left by an earlier version are tightened too.
+ */
+function ownerOnly(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
 
 /** What store functions take: the database or a transaction on it. */

@@ -116,7 +116,6 @@ export interface FileTable {
   ext: string;
   size_bytes: number;
   sha256: string;
-  is_public: Generated<boolean>;
   /** the module that decides the file's visibility when it is served */
   owner: string | null;
   created_by: number | null;

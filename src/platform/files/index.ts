@@ -47,12 +47,13 @@ export async function readPart(part: UploadPart, maxBytes: number): Promise<Buff
 
 export interface FileRecord {
   id: number;
+  owner: string | null;
+  sha256: string;
   public_id: string;
   original_name: string;
   content_type: string;
   ext: string;
   size_bytes: number;
-  is_public: boolean;
   storage_key: string;
   agency_id: number;
 }
@@ -61,8 +62,33 @@ export interface SaveOptions {
   agencyId: number;
   part: UploadPart;
   allowed: FileKind[];
-  isPublic: boolean;
+  /** the module whose rule decides, when the file is served, who may read it (registerFileOwner) */
+  owner: string;
   createdBy: number | null;
+}
+
+/** Who may read a file now: anyone, the signed-in person asking (kept out of caches), or nobody (a 404). */
+export type FileAccess = 'public' | 'private' | null;
+
+export interface FileReader {
+  roles: readonly string[];
+}
+
+/** The owner's rule, asked each time one of its files is served. */
+export type FileAccessRule = (db: DbLike, file: FileRecord, reader: FileReader | null) => Promise<FileAccess>;
+
+const owners = new Map<string, FileAccessRule>();
+
+export function registerFileOwner(owner: string, rule: FileAccessRule): void {
+  owners.set(owner, rule);
+}
+
+/** Decides a file's visibility from its owner's state at the moment it is served. */
+export async function fileAccess(db: DbLike, file: FileRecord, reader: FileReader | null): Promise<FileAccess> {
+  const rule = file.owner ? owners.get(file.owner) : undefined;
+  // a file nobody claims is never public; staff may still fetch it
+  if (!rule) return reader ? 'private' : null;
+  return rule(db, file, reader);
 }
 
 /** A file name safe to keep: no path, no control characters, Thai intact, at most 150 characters. */
@@ -107,7 +133,7 @@ export class FileStore {
         ext,
         size_bytes: o.part.size,
         sha256: digest,
-        is_public: o.isPublic,
+        owner: o.owner,
         created_by: o.createdBy,
         created_at: new Date().toISOString(),
       })
@@ -117,8 +143,8 @@ export class FileStore {
   }
 
   /** Stores bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
-  async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; isPublic: boolean }): Promise<FileRecord> {
-    return this.save(db, { agencyId: o.agencyId, part: memoryPart(o.name, o.data), allowed: [o.ext], isPublic: o.isPublic, createdBy: null }, Infinity);
+  async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; owner: string }): Promise<FileRecord> {
+    return this.save(db, { agencyId: o.agencyId, part: memoryPart(o.name, o.data), allowed: [o.ext], owner: o.owner, createdBy: null }, Infinity);
   }
 
   /** Puts the bytes in place durably (written, fsynced, renamed); an upload's temporary file is moved, not copied. */

@@ -6,7 +6,8 @@ import { fileUrl } from '../../../platform/files/index.ts';
 import { formatBytes } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { CATEGORIES, catKey, contentUrl, FORMATS, KINDS, kindKey, STATUSES, statusKey } from '../kinds.ts';
-import type { Attachment, Content } from '../store.ts';
+import type { Attachment, Content, ContentDraft } from '../store.ts';
+import { approvalBar, pendingOf, type Pending } from '../review.ts';
 import { isPublic } from '../store.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/content', label: ctx.t('pub.staff.title') }];
@@ -78,7 +79,7 @@ export const contentLabels = (ctx: ViewCtx): Record<string, string> => ({
   signoff_position: ctx.t('pub.field.signoff_position'), signoff_date: ctx.t('pub.field.signoff_date'), cover: ctx.t('pub.field.cover'), kind: ctx.t('pub.field.kind'), _form: '',
 });
 
-export function ContentFormPage({ ctx, form, kind, content }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null }) {
+export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null; pending?: boolean }) {
   const t = ctx.t;
   const l = contentLabels(ctx);
   const title = content ? `${t('pub.staff.edit')}: ${content.title_th}` : t('pub.staff.newKind', { kind: t(kindKey(kind)) });
@@ -86,6 +87,7 @@ export function ContentFormPage({ ctx, form, kind, content }: { ctx: ViewCtx; fo
     <Page ctx={ctx} title={title} staff breadcrumbs={crumbs(ctx)}>
       <h1 safe>{title}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={l} />
+      {pending ? <div class="notice" role="note"><p safe>{t('pub.staff.editPublishedHint')}</p></div> : ''}
       <Form ctx={ctx} action={content ? `/staff/content/${content.id}/edit` : `/staff/content/new?kind=${kind}`} multipart>
         <input type="hidden" name="kind" value={kind} />
         <Field ctx={ctx} form={form} name="title_th" label={l.title_th!} required maxlength={300} size="wide" />
@@ -126,16 +128,73 @@ export interface RevisionRow {
   username: string | null;
 }
 
-export function ContentDetailPage({ ctx, c, attachments, revisions, form }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; revisions: RevisionRow[]; form: FormState }) {
+/** The attachments of the version under work, with removal and upload when it may be changed. */
+function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; mayEdit: boolean; form: FormState; title: string }) {
+  const t = ctx.t;
+  return (
+    <section aria-labelledby="att-title">
+      <h2 id="att-title" safe>{title}</h2>
+      {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : (
+        <ul class="attachments">
+          {attachments.map((a) => (
+            <li>
+              <a href={fileUrl(a)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
+              {mayEdit ? (
+                <Form ctx={ctx} action={`/staff/content/${c.id}/attachments/${a.id}/remove`} class="inline-form">
+                  <button type="submit" class="btn-inline" aria-label={`${t('pub.staff.removeAttachment')}: ${a.label || a.original_name}`} safe>{t('pub.staff.removeAttachment')}</button>
+                </Form>
+              ) : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayEdit ? (
+        <Form ctx={ctx} action={`/staff/content/${c.id}/attachments`} multipart>
+          <FileField ctx={ctx} form={form} name="file" label={t('pub.field.attachment')} required accept=".pdf,.docx,.xlsx,image/png,image/jpeg,image/webp" />
+          <Field ctx={ctx} form={form} name="label" label={t('pub.field.attachmentLabel')} maxlength={200} size="wide" />
+          <Button kind="secondary" label={t('pub.staff.upload')} />
+        </Form>
+      ) : ''}
+    </section>
+  );
+}
+
+/** Submit, or approve and return, for the version under work (the item, or its pending changes). */
+function ReviewActions({ ctx, c, pending, form }: { ctx: ViewCtx; c: Content; pending: Pending; form: FormState }) {
+  const t = ctx.t;
+  if (pending.status === 'draft') {
+    return can(ctx.user, 'content.edit') ? <Form ctx={ctx} action={`/staff/content/${c.id}/submit`}><Button label={t('pub.staff.submit')} /></Form> : '';
+  }
+  if (pending.status !== 'in_review') return '';
+  if (!can(ctx.user, 'content.publish')) return <p safe>{t('pub.staff.waitingFor')}</p>;
+  const bar = ctx.user ? approvalBar(pending, ctx.user.id) : null;
+  if (bar) return <p safe>{t(bar)}</p>;
+  return (
+    <>
+      <Form ctx={ctx} action={`/staff/content/${c.id}/approve`}>
+        <input type="hidden" name="revision" value={String(pending.revision)} />
+        {pending.draft ? '' : <Field ctx={ctx} form={form} name="publish_at" type="datetime-local" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />}
+        <Button label={pending.draft ? t('pub.staff.approveChanges') : t('pub.staff.approve')} />
+      </Form>
+      <Form ctx={ctx} action={`/staff/content/${c.id}/return`}>
+        <TextArea ctx={ctx} form={form} name="note" label={t('pub.field.note')} rows={2} maxlength={1000} />
+        <Button kind="secondary" label={t('pub.staff.return')} />
+      </Form>
+    </>
+  );
+}
+
+export function ContentDetailPage({ ctx, c, attachments, revisions, form, pending: draft }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; revisions: RevisionRow[]; form: FormState; pending: { draft: ContentDraft; attachments: Attachment[] } | null }) {
   const t = ctx.t;
   const approver = can(ctx.user, 'content.publish');
   const editor = can(ctx.user, 'content.edit');
-  const mayEdit = c.status === 'draft' || c.status === 'in_review' ? editor : c.status === 'published' && approver;
-  const ownSubmission = c.submitted_by === ctx.user?.id;
+  const pending = pendingOf(c, draft?.draft);
+  const mayEdit = editor && c.status !== 'archived';
+  const labels = { ...contentLabels(ctx), publish_at: t('pub.field.publish_at'), note: t('pub.field.note'), file: t('pub.field.attachment'), label: t('pub.field.attachmentLabel'), revision: t('pub.staff.revision', { n: '' }).trim() };
   return (
     <Page ctx={ctx} title={c.title_th} staff breadcrumbs={crumbs(ctx)}>
       <h1 safe>{c.title_th}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={{ ...contentLabels(ctx), publish_at: t('pub.field.publish_at'), note: t('pub.field.note'), file: t('pub.field.attachment'), label: t('pub.field.attachmentLabel') }} />
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <p><span class="tag" safe>{t(kindKey(c.kind))}</span> <span class="tag status" safe>{statusLabel(ctx, c)}</span></p>
       <dl class="meta">
         <dt safe>{t('pub.field.slug')}</dt><dd><code safe>{contentUrl(c.kind, c.slug)}</code></dd>
@@ -145,27 +204,25 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form }: { ct
       </dl>
       {c.review_note && c.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: c.review_note })}</p></div> : ''}
       <div class="actions">
-        {mayEdit ? <a class="btn btn-secondary" href={`/staff/content/${c.id}/edit`} safe>{t('pub.staff.edit')}</a> : ''}
-        {isPublic(c) ? <a href={contentUrl(c.kind, c.slug)} safe>{t('pub.staff.viewPublic')}</a> : <a href={`/staff/content/${c.id}/preview`} safe>{t('pub.staff.preview')}</a>}
+        {mayEdit ? <a class="btn btn-secondary" href={`/staff/content/${c.id}/edit`} safe>{c.status === 'published' ? t('pub.staff.proposeChanges') : t('pub.staff.edit')}</a> : ''}
+        {isPublic(c) ? <a href={contentUrl(c.kind, c.slug)} safe>{t('pub.staff.viewPublic')}</a> : ''}
+        {!isPublic(c) || draft ? <a href={`/staff/content/${c.id}/preview`} safe>{draft ? t('pub.staff.previewChanges') : t('pub.staff.preview')}</a> : ''}
       </div>
+
+      {draft ? (
+        <section aria-labelledby="pending-title" class="pending">
+          <h2 id="pending-title" safe>{t('pub.staff.pendingTitle', { revision: draft.draft.revision })}</h2>
+          <p safe>{t('pub.staff.pendingIntro')}</p>
+          <p><span class="tag status" safe>{t(statusKey(draft.draft.status))}</span></p>
+          {draft.draft.review_note && draft.draft.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: draft.draft.review_note })}</p></div> : ''}
+          <ReviewActions ctx={ctx} c={c} pending={pending} form={form} />
+          {editor ? <Form ctx={ctx} action={`/staff/content/${c.id}/discard`}><Button kind="secondary" label={t('pub.staff.discard')} /></Form> : ''}
+        </section>
+      ) : ''}
 
       <section aria-labelledby="workflow-title">
         <h2 id="workflow-title" safe>{t('pub.staff.workflow')}</h2>
-        {c.status === 'draft' && editor ? (
-          <Form ctx={ctx} action={`/staff/content/${c.id}/submit`}><Button label={t('pub.staff.submit')} /></Form>
-        ) : ''}
-        {c.status === 'in_review' && approver && !ownSubmission ? (
-          <>
-            <Form ctx={ctx} action={`/staff/content/${c.id}/approve`}>
-              <Field ctx={ctx} form={form} name="publish_at" type="datetime-local" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />
-              <Button label={t('pub.staff.approve')} />
-            </Form>
-            <Form ctx={ctx} action={`/staff/content/${c.id}/return`}>
-              <TextArea ctx={ctx} form={form} name="note" label={t('pub.field.note')} rows={2} maxlength={1000} />
-              <Button kind="secondary" label={t('pub.staff.return')} />
-            </Form>
-          </>
-        ) : c.status === 'in_review' ? <p safe>{t('pub.staff.waitingFor')}</p> : ''}
+        {draft ? '' : <ReviewActions ctx={ctx} c={c} pending={pending} form={form} />}
         {c.status === 'published' && approver ? (
           <Form ctx={ctx} action={`/staff/content/${c.id}/archive`}><Button kind="danger" label={t('pub.staff.archive')} /></Form>
         ) : ''}
@@ -174,30 +231,17 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form }: { ct
         ) : ''}
       </section>
 
-      <section aria-labelledby="att-title">
-        <h2 id="att-title" safe>{t('pub.staff.attachments')}</h2>
-        {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : (
-          <ul class="attachments">
-            {attachments.map((a) => (
-              <li>
-                <a href={fileUrl(a)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
-                {mayEdit ? (
-                  <Form ctx={ctx} action={`/staff/content/${c.id}/attachments/${a.id}/remove`} class="inline-form">
-                    <button type="submit" class="btn-inline" aria-label={`${t('pub.staff.removeAttachment')}: ${a.label || a.original_name}`} safe>{t('pub.staff.removeAttachment')}</button>
-                  </Form>
-                ) : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-        {mayEdit ? (
-          <Form ctx={ctx} action={`/staff/content/${c.id}/attachments`} multipart>
-            <FileField ctx={ctx} form={form} name="file" label={t('pub.field.attachment')} required accept=".pdf,.docx,.xlsx,image/png,image/jpeg,image/webp" />
-            <Field ctx={ctx} form={form} name="label" label={t('pub.field.attachmentLabel')} maxlength={200} size="wide" />
-            <Button kind="secondary" label={t('pub.staff.upload')} />
-          </Form>
-        ) : ''}
-      </section>
+      {draft ? (
+        <>
+          <AttachmentsSection ctx={ctx} c={c} attachments={draft.attachments} mayEdit={mayEdit} form={form} title={t('pub.staff.pendingAttachments')} />
+          <section aria-labelledby="live-att-title">
+            <h2 id="live-att-title" safe>{t('pub.staff.liveAttachments')}</h2>
+            {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : <ul class="attachments">{attachments.map((a) => <li><a href={fileUrl(a)} safe>{a.label || a.original_name}</a></li>)}</ul>}
+          </section>
+        </>
+      ) : (
+        <AttachmentsSection ctx={ctx} c={c} attachments={attachments} mayEdit={mayEdit} form={form} title={c.status === 'published' ? t('pub.staff.liveAttachments') : t('pub.staff.attachments')} />
+      )}
 
       <section aria-labelledby="rev-title">
         <h2 id="rev-title" safe>{t('pub.staff.history')}</h2>

@@ -1,0 +1,28 @@
+// What review acts on, and who may approve it. Pure rules, shared by the service and the staff pages.
+import { fromJson } from '../../platform/db/index.ts';
+import type { Content, ContentDraft } from './store.ts';
+
+export const authorsOf = (c: Pick<Content, 'authors'>): number[] => fromJson<number[]>(c.authors, []);
+
+/** What review acts on: the item's pending draft when it is published, else the item itself. */
+export interface Pending {
+  draft: ContentDraft | null;
+  status: string;
+  revision: number;
+  authors: number[];
+  submitted_by: number | null;
+}
+
+export function pendingOf(c: Content, d: ContentDraft | null | undefined): Pending {
+  return d
+    ? { draft: d, status: d.status, revision: d.revision, authors: d.authors, submitted_by: d.submitted_by }
+    : { draft: null, status: c.status, revision: c.revision, authors: authorsOf(c), submitted_by: c.submitted_by };
+}
+
+/** Why this person may not approve the pending text, if they may not: they sent it, or wrote part of it. */
+export function approvalBar(pending: Pending, actorId: number): 'pub.err.ownApproval' | 'pub.err.ownText' | null {
+  if (pending.submitted_by === actorId) return 'pub.err.ownApproval';
+  if (pending.authors.includes(actorId)) return 'pub.err.ownText';
+  return null;
+}
+

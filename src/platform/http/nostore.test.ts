@@ -1,0 +1,30 @@
+// Finding 9 of the penetration test: staff pages, previews, exports and /account/2fa (which shows a pending
+// TOTP secret) could be kept by a browser or a proxy.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dbTargets } from '../../../test/support/db.ts';
+import { startApp, type TestApp } from '../../../test/support/app.ts';
+
+const [sqlite] = await dbTargets();
+
+describe('no-store on everything a signed-in person sees', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startApp(sqlite!);
+  });
+  after(() => t.close());
+
+  test('staff pages, previews, exports, the account pages and public pages seen while signed in', async () => {
+    const a = t.agent();
+    await a.login('admin');
+    await a.post('/account/2fa/start', {});
+    const draft = await t.p.db.k.selectFrom('content').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow();
+    for (const url of ['/staff', '/staff/users', '/staff/audit', `/staff/content/${draft.id}/preview`, '/staff/oit/2567/export.csv', '/staff/oit/2567/export.xlsx', '/account', '/account/2fa', '/', '/documents']) {
+      const r = await a.get(url);
+      assert.equal(r.status, 200, url);
+      assert.equal(r.headers['cache-control'], 'no-store', url);
+    }
+    const anon = await t.agent().get('/documents');
+    assert.notEqual(anon.headers['cache-control'], 'no-store', 'anonymous public pages may be cached');
+  });
+});
