@@ -10,6 +10,7 @@ import * as m007 from './007_content_files.ts';
 import * as m008 from './008_agency_files.ts';
 import * as m009 from './009_integrity_files.ts';
 import * as m010 from './010_content_review.ts';
+import * as m011 from './011_search_sara_ae.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_platform': m001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_agency_files': m008,
   '009_integrity_files': m009,
   '010_content_review': m010,
+  '011_search_sara_ae': m011,
 };

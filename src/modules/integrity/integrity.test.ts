@@ -137,8 +137,13 @@ for (const target of await dbTargets()) {
       await a.get('/staff/integrity/2570');
       const bad = await a.postMultipart('/staff/integrity/results/import', {}, { file: { name: 'r.csv', data: Buffer.from('year,iit,eit,oit\n2565,99,abc,90\n') } });
       assert.equal(bad.status, 422);
-      assert.match(textOf(bad.body), /line 2: eit must be 0–100/);
+      assert.match(textOf(bad.body), /บรรทัดที่ 2 ช่อง eit: ต้องเป็นคะแนน 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง \(พบ "abc"\)/);
       assert.equal(await t.p.db.k.selectFrom('ita_result').select('id').where('year', '=', 2565).executeTakeFirst(), undefined);
+      // a good line before a bad one is not saved either: the file is checked whole, then saved in one transaction
+      const later = await a.postMultipart('/staff/integrity/results/import', {}, { file: { name: 'r.csv', data: Buffer.from('year,iit,eit,oit,i1\n2563,96,95,97,\n2564,96,,97,\n') } });
+      assert.equal(later.status, 422);
+      assert.match(textOf(later.body), /บรรทัดที่ 3 ช่อง eit: ไม่มีคะแนนเครื่องมือ/);
+      assert.equal(await t.p.db.k.selectFrom('ita_result').select('id').where('year', 'in', [2563, 2564]).executeTakeFirst(), undefined, 'the good line 2 was not saved');
       const ok = await a.postMultipart('/staff/integrity/results/import', {}, { file: { name: 'r.csv', data: Buffer.from('\uFEFFyear,iit,eit,oit\n2565,96,95.5,97\n') } });
       assert.equal(ok.status, 303);
       const row = await t.p.db.k.selectFrom('ita_result').selectAll().where('year', '=', 2565).executeTakeFirstOrThrow();

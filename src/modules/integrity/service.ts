@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
-import { isUniqueViolation, toJson, tx, type Tx } from '../../platform/db/index.ts';
+import { isUniqueViolation, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { levelOf, parseScore, toolFromIndicators, totalOf } from './rules.ts';
 import { getIssue, getMeasure, rulesFor, type MEASURE_KINDS, type MEASURE_STATUSES } from './store.ts';
@@ -29,10 +29,11 @@ export interface ResultInput {
   indicators: Record<string, number>;
 }
 
-/** Saves a year's result; the total and the level are computed with that year's rules. */
-export async function saveResult(p: Platform, actor: CurrentUser, input: ResultInput): Promise<{ total: number; level: string }> {
-  requirePermission(actor, 'integrity.manage');
-  const rules = await rulesFor(p.db, actor.agencyId, input.year);
+type ComputedResult = { iit: number; eit: number; oit: number; total: number; level_th: string };
+
+/** The total and the level with that year's rules; a tool left empty is the mean of its indicators. */
+async function computeResult(db: DbLike, agencyId: number, input: ResultInput): Promise<ComputedResult> {
+  const rules = await rulesFor(db, agencyId, input.year);
   const tools = { iit: input.iit, eit: input.eit, oit: input.oit };
   const errors: Record<string, 'integrity.err.toolMissing'> = {};
   for (const k of ['iit', 'eit', 'oit'] as const) {
@@ -42,15 +43,22 @@ export async function saveResult(p: Platform, actor: CurrentUser, input: ResultI
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const s = tools as { iit: number; eit: number; oit: number };
   const total = totalOf(rules, s);
-  const level = levelOf(rules, total, s).level_th;
-  await tx(p.db, async (t) => {
-    const values = { ...s, total, level_th: level, indicators: toJson(input.indicators), updated_by: actor.id, updated_at: new Date().toISOString() };
-    const existing = await t.k.selectFrom('ita_result').select('id').where('agency_id', '=', actor.agencyId).where('year', '=', input.year).executeTakeFirst();
-    if (existing) await t.k.updateTable('ita_result').set(values).where('id', '=', existing.id).execute();
-    else await t.k.insertInto('ita_result').values({ ...values, agency_id: actor.agencyId, year: input.year }).execute();
-    await audit(t, actor, 'integrity.result.save', 'ita_result', input.year, `total ${(total / 100).toFixed(2)}, ${level}`);
-  });
-  return { total, level };
+  return { ...s, total, level_th: levelOf(rules, total, s).level_th };
+}
+
+/** One row per agency and year, whoever writes first (an upsert: two saves at once never make two rows). */
+async function writeResult(t: Tx, actor: CurrentUser, input: ResultInput, r: ComputedResult): Promise<void> {
+  const values = { ...r, indicators: toJson(input.indicators), updated_by: actor.id, updated_at: new Date().toISOString() };
+  await t.k.insertInto('ita_result').values({ ...values, agency_id: actor.agencyId, year: input.year }).onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values)).execute();
+  await audit(t, actor, 'integrity.result.save', 'ita_result', input.year, `total ${(r.total / 100).toFixed(2)}, ${r.level_th}`);
+}
+
+/** Saves a year's result; the total and the level are computed with that year's rules. */
+export async function saveResult(p: Platform, actor: CurrentUser, input: ResultInput): Promise<{ total: number; level: string }> {
+  requirePermission(actor, 'integrity.manage');
+  const r = await computeResult(p.db, actor.agencyId, input);
+  await tx(p.db, (t) => writeResult(t, actor, input, r));
+  return { total: r.total, level: r.level_th };
 }
 
 export interface RulesInput {
@@ -72,9 +80,7 @@ export async function saveRules(p: Platform, actor: CurrentUser, year: number, i
   const rules = { ...base, weights: input.weights, levels };
   return tx(p.db, async (t) => {
     const values = { weights: toJson(rules.weights), levels: toJson({ levels: rules.levels, indicators: rules.indicators }), updated_at: new Date().toISOString() };
-    const existing = await t.k.selectFrom('ita_rules').select('id').where('agency_id', '=', actor.agencyId).where('year', '=', year).executeTakeFirst();
-    if (existing) await t.k.updateTable('ita_rules').set(values).where('id', '=', existing.id).execute();
-    else await t.k.insertInto('ita_rules').values({ ...values, agency_id: actor.agencyId, year }).execute();
+    await t.k.insertInto('ita_rules').values({ ...values, agency_id: actor.agencyId, year }).onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values)).execute();
     // results of this year and of later years that have no rules of their own
     const results = await t.k.selectFrom('ita_result').select(['id', 'year', 'iit', 'eit', 'oit']).where('agency_id', '=', actor.agencyId).where('year', '>=', year).execute();
     let n = 0;
@@ -89,25 +95,34 @@ export async function saveRules(p: Platform, actor: CurrentUser, year: number, i
   });
 }
 
-/** CSV with a header: year,iit,eit,oit,i1…i10 (tools or indicators may be empty). Refused whole on any error. */
+/**
+ * CSV with a header: year,iit,eit,oit,i1…i10 (tools or indicators may be empty). Every line is checked first, and a
+ * file with any bad line is refused whole, naming the line and the field; then all are saved in one transaction.
+ */
 export async function importResults(p: Platform, actor: CurrentUser, csv: string): Promise<number> {
   requirePermission(actor, 'integrity.manage');
+  const bad = (key: 'integrity.err.csv' | 'integrity.err.csvHeader' | 'integrity.err.csvYear' | 'integrity.err.csvDuplicate' | 'integrity.err.csvScore' | 'integrity.err.csvTool', vars: Record<string, string | number> = {}) =>
+    new ValidationError({ file: { key, vars } });
   let rows: Array<Record<string, string>>;
   try {
     rows = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (err) {
-    throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: (err as Error).message } } });
+    throw bad('integrity.err.csv', { detail: (err as Error).message });
   }
-  if (!rows.length || !('year' in rows[0]!)) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: 'header: year,iit,eit,oit,i1,…,i10' } } });
-  const inputs: ResultInput[] = rows.map((r, n) => {
+  if (!rows.length || !('year' in rows[0]!)) throw bad('integrity.err.csvHeader');
+  const years = new Set<number>();
+  const checked: Array<{ input: ResultInput; result: ComputedResult }> = [];
+  for (const [n, r] of rows.entries()) {
     const line = n + 2;
     const year = Number(r.year);
-    if (!Number.isInteger(year) || year < 2550 || year > 2700) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: `line ${line}: year` } } });
+    if (!Number.isInteger(year) || year < 2550 || year > 2700) throw bad('integrity.err.csvYear', { line });
+    if (years.has(year)) throw bad('integrity.err.csvDuplicate', { line, year });
+    years.add(year);
     const score = (name: string) => {
       const v = r[name]?.trim();
       if (!v) return null;
       const s = parseScore(v);
-      if (s === null) throw new ValidationError({ file: { key: 'integrity.err.csv', vars: { detail: `line ${line}: ${name} must be 0–100` } } });
+      if (s === null) throw bad('integrity.err.csvScore', { line, field: name, got: v.slice(0, 20) });
       return s;
     };
     const indicators: Record<string, number> = {};
@@ -115,10 +130,18 @@ export async function importResults(p: Platform, actor: CurrentUser, csv: string
       const s = score(`i${i}`);
       if (s !== null) indicators[i] = s;
     }
-    return { year, iit: score('iit'), eit: score('eit'), oit: score('oit'), indicators };
+    const input = { year, iit: score('iit'), eit: score('eit'), oit: score('oit'), indicators };
+    try {
+      checked.push({ input, result: await computeResult(p.db, actor.agencyId, input) });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      throw bad('integrity.err.csvTool', { line, field: Object.keys(err.errors).join(', ') });
+    }
+  }
+  await tx(p.db, async (t) => {
+    for (const c of checked) await writeResult(t, actor, c.input, c.result);
   });
-  for (const input of inputs) await saveResult(p, actor, input);
-  return inputs.length;
+  return checked.length;
 }
 
 // ---- headings and recommendations ----

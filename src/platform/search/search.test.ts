@@ -12,6 +12,8 @@ const DOCS = [
   { refId: 3, title: 'แผนปฏิบัติการป้องกันการทุจริต', body: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปี ๒๕๗๐', fy: 2570 },
   { refId: 4, title: 'ข่าวประชาสัมพันธ์', body: 'เจ้าหน้าที่ลงพื้นที่ให้บริการประชาชนในอำเภอเมือง', fy: 2570 },
   { refId: 5, title: 'Annual report', body: 'Integrity and Transparency Assessment results', fy: 2567 },
+  // SARA AE typed as two SARA E, as pasted from office documents
+  { refId: 6, title: '\u0E40\u0E40บบรายงานผลการดำเนินงานตามมาตรการ', body: 'กรอกตาม\u0E40\u0E40นวทาง', fy: 2570 },
 ];
 
 for (const target of await dbTargets()) {
@@ -48,7 +50,7 @@ for (const target of await dbTargets()) {
     test('1- and 2-character queries work', async () => {
       assert.deepEqual(await ids('ปี'), [1, 2, 3]);
       assert.deepEqual(await ids('ใน'), [3, 4]);
-      assert.deepEqual(await ids('ก'), [1, 2, 3, 4]);
+      assert.deepEqual(await ids('ก'), [1, 2, 3, 4, 6]);
     });
 
     test('queries are normalised like stored text: tone mark typed before the vowel, zero-width, Thai digits, case', async () => {
@@ -57,6 +59,12 @@ for (const target of await dbTargets()) {
       assert.deepEqual(await ids('2570'), [3]); // stored as Thai digits ๒๕๗๐
       assert.deepEqual(await ids('๒๕๖๗'), [1]);
       assert.deepEqual(await ids('INTEGRITY'), [5]);
+    });
+
+    test('SARA AE typed as two SARA E finds and is found both ways', async () => {
+      assert.deepEqual(await ids('แบบรายงาน'), [6], 'stored เเ, typed แ');
+      assert.deepEqual(await ids('\u0E40\u0E40นวทาง'), [6], 'typed เเ');
+      assert.deepEqual(await ids('\u0E40\u0E40ผนปฏิบัติการ'), [3], 'stored แ, typed เเ');
     });
 
     test('several terms must all match; filters by kind and fiscal year', async () => {

@@ -17,6 +17,10 @@ export function normalizeThai(input: string): string {
   // SARA AM typed as NIKHAHIT + SARA AA, with or without a tone mark in between
   s = s.replace(/\u0E4D([\u0E48-\u0E4B]?)\u0E32/g, '$1\u0E33');
   s = s.replace(TONE_BEFORE_VOWEL, '$2$1');
+  // SARA AE typed as two SARA E (common in office documents: it looks the same in most fonts)
+  s = s.replace(/\u0E40\u0E40/g, '\u0E41');
+  // LAKKHANGYAO typed for SARA AA: it belongs only after RU and LU (ฤๅ, ฦๅ)
+  s = s.replace(/(^|[^\u0E24\u0E26])\u0E45/g, '$1\u0E32');
   s = s.replace(DOUBLED_MARK, '$1');
   return s;
 }

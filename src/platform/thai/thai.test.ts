@@ -75,6 +75,12 @@ test('normalisation fixes tone marks typed before vowels, SARA AM and zero-width
   assert.equal(normalizeThai('งบ\u200Bประ\u200Dมาณ\uFEFF'), 'งบประมาณ');
   assert.equal(normalizeThai('ที่\u0E48'), 'ที่');
   assert.equal(normalizeThai('ก ่'), 'ก่');
+  // SARA AE typed as two SARA E, as in many office documents; LAKKHANGYAO typed for SARA AA
+  assert.equal(normalizeThai('\u0E40\u0E40ผนปฏิบัติการป้องกันการทุจริต'), 'แผนปฏิบัติการป้องกันการทุจริต');
+  assert.equal(normalizeThai('เเบบรายงานผลการดำเนินงาน เเละเเนวทาง'), 'แบบรายงานผลการดำเนินงาน และแนวทาง');
+  assert.equal(normalizeThai('ก\u0E45รประชุมประช\u0E45คม'), 'การประชุมประชาคม');
+  assert.equal(normalizeThai('ฤๅษี ฦๅสาย'), 'ฤๅษี ฦๅสาย', 'LAKKHANGYAO stays after RU and LU');
+  assert.equal(foldForSearch('เเผน'), foldForSearch('แผน'), 'a query typed either way finds the same text');
   assert.equal(normalizeLine('  องค์การ   บริหาร\tส่วนจังหวัด  '), 'องค์การ บริหาร ส่วนจังหวัด');
   assert.equal(foldForSearch('ITA ๒๕๖๗ ท\u0E48\u0E35'), 'ita 2567 ที่');
   assert.equal(normalizeThai('ดำเนินการ'), 'ดำเนินการ');
