@@ -8,10 +8,11 @@ import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render
 import { translate } from '../../platform/i18n/index.ts';
 import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { findFile, readPart } from '../../platform/files/index.ts';
+import { readPart } from '../../platform/files/index.ts';
+import { sendStoredFile } from '../../platform/files/routes.ts';
 import { listDivisions } from '../agency/index.ts';
 import { fmtScore, parseScore, type Rules } from './rules.ts';
-import { getIssue, getMeasure, getReport, getResult, integrityYears, listReports, listResults, rulesFor, yearPlan, MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type ReportKind, type Result } from './store.ts';
+import { getIssue, getMeasure, getReport, getResult, integrityYears, publishedReportFile, listReports, listResults, rulesFor, yearPlan, MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type ReportKind, type Result } from './store.ts';
 import { addEvidence, addMilestone, addOutcome, addRecommendation, importResults, removeRecommendation, removeRow, saveIssue, saveMeasure, saveResult, saveRules } from './service.ts';
 import { whatIsMissing } from './report.ts';
 import { publishReport, renderReport } from './reports.ts';
@@ -115,15 +116,12 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
     return sendHtml(reply, IntegrityYearPage({ ctx: viewCtx(req, reply), year, result: result ?? null, rules: await rulesFor(p.db, req.agency.id, year), plan, reports: reports.filter((r) => r.year === year), results, today: bangkokDay() }));
   });
 
-  /** A published report's frozen file; otherwise a Thai page saying what is missing or that it is not published. */
+  /** A published report's frozen file, at its stable address (one lookup); otherwise a Thai page saying what is missing. */
   const servePublished = (kind: ReportKind, ext: 'pdf' | 'docx') => async (req: FastifyRequest, reply: FastifyReply) => {
     const year = yearParam(req);
-    const r = await getReport(p.db, req.agency.id, year, kind);
-    const fileId = ext === 'pdf' ? r?.pdf_file_id : r?.docx_file_id;
-    const f = fileId ? await p.db.k.selectFrom('file').select('public_id').where('id', '=', fileId).executeTakeFirst() : undefined;
-    const file = f ? await findFile(p.db, req.agency.id, f.public_id) : undefined;
+    const file = await publishedReportFile(p.db, req.agency.id, year, kind, ext);
     if (!file) return sendHtml(reply, MissingPage({ ctx: viewCtx(req, reply), year, missing: await whatIsMissing(p.db, req.agency.id, year), years: await integrityYears(p.db, req.agency.id) }), 404);
-    return reply.redirect(`/files/${file.public_id}/${encodeURIComponent(file.original_name)}`, 302);
+    return sendStoredFile(p, req, reply, file, 'public');
   };
   for (const kind of REPORT_KINDS) {
     const base = kind === 'annual' ? 'report' : 'report-6-months';

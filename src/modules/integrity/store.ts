@@ -1,5 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 import { fromJson, type DbLike } from '../../platform/db/index.ts';
+import type { FileRecord } from '../../platform/files/index.ts';
 import { DEFAULT_RULES, type Rules } from './rules.ts';
 
 export interface ItaRulesTable { id: Generated<number>; agency_id: number; year: number; weights: string; levels: string; updated_at: string }
@@ -136,6 +137,18 @@ export async function getMeasure(db: DbLike, agencyId: number, id: number): Prom
 
 export async function getReport(db: DbLike, agencyId: number, year: number, kind: ReportKind): Promise<Report | undefined> {
   return db.k.selectFrom('integrity_report').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).where('kind', '=', kind).executeTakeFirst();
+}
+
+/** The stored file of a published report, found with one query. */
+export async function publishedReportFile(db: DbLike, agencyId: number, year: number, kind: ReportKind, ext: 'pdf' | 'docx'): Promise<FileRecord | undefined> {
+  return db.k
+    .selectFrom('integrity_report')
+    .innerJoin('file', 'file.id', ext === 'pdf' ? 'integrity_report.pdf_file_id' : 'integrity_report.docx_file_id')
+    .selectAll('file')
+    .where('integrity_report.agency_id', '=', agencyId)
+    .where('integrity_report.year', '=', year)
+    .where('integrity_report.kind', '=', kind)
+    .executeTakeFirst();
 }
 
 export async function listReports(db: DbLike, agencyId: number): Promise<Report[]> {

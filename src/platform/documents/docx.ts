@@ -68,7 +68,8 @@ async function blockOut(b: Block, size = BODY_PT, keepNext = false): Promise<Fil
       // Word keeps a paragraph with the next one: all but the last
       return (await Promise.all(b.blocks.map((x, i) => blockOut(x, size, i < b.blocks.length - 1)))).flat();
     case 'signature':
-      return [new Paragraph({ spacing: { before: 480 }, children: [] }), ...b.lines.map((l) => new Paragraph({ indent: { left: 5200 }, alignment: AlignmentType.CENTER, children: [new TextRun(l)] }))];
+      // each line kept with the next, so Word never parts the name from its date
+      return [new Paragraph({ spacing: { before: 480 }, keepNext: true, children: [] }), ...b.lines.map((l, i) => new Paragraph({ indent: { left: 5200 }, alignment: AlignmentType.CENTER, keepNext: i < b.lines.length - 1, keepLines: true, children: [new TextRun(l)] }))];
   }
 }
 

@@ -126,7 +126,8 @@ function block(b: Block, size = BODY_PT): unknown {
     case 'keep':
       return { stack: b.blocks.map((x) => block(x, size)), unbreakable: true };
     case 'signature':
-      return { columns: [{ width: '*', text: '' }, { width: 280, stack: b.lines.map((l) => ({ text: zwsp(l), alignment: 'center' })) }], margin: [0, 24, 0, 0] };
+      // one unbreakable block: the name, position and date never part across pages
+      return { stack: [{ columns: [{ width: '*', text: '' }, { width: 280, stack: b.lines.map((l) => ({ text: zwsp(l), alignment: 'center' })) }] }], unbreakable: true, margin: [0, 24, 0, 0] };
   }
 }
 
