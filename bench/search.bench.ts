@@ -6,7 +6,7 @@ import { openDb, sql, type Db } from '../src/platform/db/index.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { search } from '../src/platform/search/index.ts';
 import { foldForSearch, segmentWords } from '../src/platform/thai/index.ts';
-import { migrations } from '../migrations/index.ts';
+import { migrations } from '../src/server.ts';
 import { createPgDatabase } from '../test/support/db.ts';
 
 const SOURCE = [

@@ -1,17 +1,13 @@
-// The demo agency across modules, loaded in dependency order into an empty database.
+// The demo agency: the agency module creates it in an empty database, then every module's demo steps run in order.
 import type { Platform } from './platform/platform.ts';
+import { demoSteps, type DemoContext } from './platform/module.ts';
 import { seedDemoAgency, type DemoResult } from './modules/agency/index.ts';
-import { seedDemoPublishing } from './modules/publishing/index.ts';
-import { importDemoCatalogues, seedDemoOit } from './modules/oit/index.ts';
-import { seedDemoIntegrity } from './modules/integrity/index.ts';
+import { MODULES } from './modules/index.ts';
 
 export async function seedDemo(p: Platform): Promise<DemoResult | null> {
   const agency = await seedDemoAgency(p);
   if (!agency) return null;
-  const { ids, seed } = await seedDemoPublishing(p, agency.agencyId);
-  await importDemoCatalogues(p, agency.agencyId);
-  await seedDemoIntegrity(p, agency.agencyId, ids);
-  // last: the OIT demo checks items whose evidence (the integrity report among it) is in order
-  await seedDemoOit(p, agency.agencyId, ids, seed);
+  const ctx: DemoContext = { agencyId: agency.agencyId, ids: new Map() };
+  for (const step of demoSteps(MODULES)) await step.run(p, ctx);
   return agency;
 }

@@ -5,14 +5,15 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAudit, type Checkpoint } from './platform/audit/index.ts';
 import { buildApp, createPlatform, migrate } from './server.ts';
-import { demoUsernames, resetDemoPasswords } from './modules/agency/index.ts';
 import { seedDemo } from './demo.ts';
 import type { Platform } from './platform/platform.ts';
-import { tx } from './platform/db/index.ts';
-import { recordAudit, SYSTEM_ACTOR } from './platform/audit/index.ts';
-import { generatePassword, hashPassword } from './platform/auth/passwords.ts';
-import { USERNAME_RE } from './platform/auth/users.ts';
+import { generatePassword } from './platform/auth/passwords.ts';
+import { createUser, demoUsernames, resetDemoPasswords, systemActor } from './platform/auth/users.ts';
+import { ValidationError } from './platform/http/errors.ts';
+import { translate } from './platform/i18n/index.ts';
 import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
+import { installModules } from './platform/module.ts';
+import { MODULES } from './modules/index.ts';
 
 const started = Date.now();
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -31,7 +32,7 @@ async function serve(config: Config): Promise<void> {
   await migrate(p);
   const seeded = await seedDemo(p);
   if (config.demoMode) {
-    const users = seeded?.usernames ?? (await demoUsernames(p));
+    const users = seeded?.usernames ?? (await demoUsernames(p.db));
     if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
   }
   const app = await buildApp(p);
@@ -97,9 +98,10 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'reset-demo-passwords':
       return withPlatform(config, async (p) => {
-        const r = await resetDemoPasswords(p);
-        if (!r.usernames.length) return (out('no demo accounts'), 1);
-        printDemoLogin(config, r.usernames, r.password);
+        const password = config.demoPassword ?? generatePassword();
+        const usernames = await resetDemoPasswords(p, password);
+        if (!usernames.length) return (out('no demo accounts'), 1);
+        printDemoLogin(config, usernames, password);
         return 0;
       });
     case 'create-admin':
@@ -133,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     case 'jobs':
       if (args[0] === 'run' && args[1]) return withPlatform(config, async (p) => (out(`${args[1]}: ${await runJob(p, args[1]!)}`), 0));
       if (args.length) return usage();
-      // modules register their jobs when they are imported (through server.ts)
+      installModules(MODULES);
       for (const j of listJobs()) out(`${j.name}\tevery ${j.everyMinutes} min`);
       return 0;
     case 'backup':
@@ -150,31 +152,23 @@ function usage(): number {
   return 2;
 }
 
+/** An administrator with a temporary password, through the same service and checks as the users page. */
 async function createAdmin(p: Platform, username: string): Promise<number> {
-  if (!USERNAME_RE.test(username)) {
-    process.stderr.write('create-admin: give a username of 3–40 characters: a–z, 0–9, dot, hyphen or underscore\n');
-    return 2;
-  }
   const agency = await p.db.k.selectFrom('agency').select('id').orderBy('id').limit(1).executeTakeFirst();
   if (!agency) {
     process.stderr.write('create-admin: no agency yet; run seed-demo or start the server once\n');
     return 1;
   }
-  const password = generatePassword();
-  const now = new Date().toISOString();
-  const hash = await hashPassword(password);
   try {
-    await tx(p.db, async (t) => {
-      const u = await t.k.insertInto('app_user').values({ agency_id: agency.id, username, display_name: username, email: '', password_hash: hash, must_change_password: true, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-      await t.k.insertInto('user_role').values({ agency_id: agency.id, user_id: u.id, role: 'admin' }).execute();
-      await recordAudit(t, { agencyId: agency.id, actor: SYSTEM_ACTOR, action: 'user.create', targetType: 'user', targetId: u.id, summary: `created administrator ${username} from the command line` });
-    });
-  } catch {
-    process.stderr.write(`create-admin: the username ${username} is taken\n`);
-    return 1;
+    const r = await createUser(p, systemActor(agency.id, 'command line'), { username, displayName: username, email: '', roles: ['admin'] });
+    out(`administrator ${username.trim().toLowerCase()} created; temporary password (change at first sign-in): ${r.tempPassword}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const [field, m] = Object.entries(err.errors)[0]!;
+    process.stderr.write(`create-admin: ${field}: ${translate('en', typeof m === 'string' ? m : m.key, typeof m === 'string' ? undefined : m.vars)}\n`);
+    return field === 'username' && m === 'err.usernameTaken' ? 1 : 2;
   }
-  out(`administrator ${username} created; temporary password (change at first sign-in): ${password}`);
-  return 0;
 }
 
 async function backup(config: Config, file: string | undefined): Promise<number> {

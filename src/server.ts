@@ -16,12 +16,16 @@ import { parseUrlEncoded } from './platform/http/urlencoded.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerFileRoutes } from './platform/files/routes.ts';
-import { migrations } from '../migrations/index.ts';
-import { registerAgency, siteResolver } from './modules/agency/index.ts';
-import { registerAdmin } from './modules/admin/index.ts';
-import { registerPublishing } from './modules/publishing/index.ts';
-import { registerOit } from './modules/oit/index.ts';
-import { registerIntegrity } from './modules/integrity/index.ts';
+import { platformMigrations } from './platform/db/migrations/index.ts';
+import { allMigrations, installModules } from './platform/module.ts';
+import { registerOpenDataRoutes } from './platform/opendata/routes.ts';
+import { registerSitemapRoutes } from './platform/sitemap.ts';
+import { registerFeedRoute } from './platform/feed.ts';
+import { siteResolver } from './modules/agency/index.ts';
+import { MODULES } from './modules/index.ts';
+
+/** Every migration, the platform's and the modules', applied together in name order. */
+export const migrations = allMigrations(platformMigrations, MODULES);
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
@@ -33,6 +37,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
 }
 
 export async function createPlatform(config: Config, log = createLogger(config)): Promise<Platform> {
+  installModules(MODULES);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const keys = deriveKeys(resolveSecretKey(config.secretKey, config.dataDir));
   db.auditKey = keys.auditKey;
@@ -69,11 +74,15 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   registerAuth(app, p);
   registerAuthRoutes(app, p);
   registerFileRoutes(app, p);
-  registerAgency(app, p);
-  registerPublishing(app, p);
-  registerOit(app, p);
-  registerIntegrity(app, p);
-  registerAdmin(app, p);
+  registerOpenDataRoutes(app, p);
+  registerSitemapRoutes(app, p);
+  registerFeedRoute(app, p);
+  for (const m of MODULES) {
+    m.routes?.(app, p);
+    app.nav.public.push(...(m.nav?.public ?? []));
+    app.nav.staff.push(...(m.nav?.staff ?? []));
+    app.homeBlocks.push(...(m.home ?? []));
+  }
   app.nav.public.sort((a, b) => a.order - b.order);
   app.nav.staff.sort((a, b) => a.order - b.order);
   await app.ready();

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Platform } from '../../platform/platform.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { actorOf, insertStaffUser, systemActor } from '../../platform/auth/users.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { tx, type Tx } from '../../platform/db/index.ts';
@@ -86,34 +87,11 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
       await t.k.insertInto('executive').values({ ...e, agency_id: id, portrait_file_id: file.id, sort_order: i, is_current: true, term_start: '2024-05-01', term_end: null, division_id: null }).execute();
     }
     for (const u of demo.users) {
-      const row = await t.k
-        .insertInto('app_user')
-        .values({ agency_id: id, username: u.username, display_name: u.display_name, email: '', password_hash: hash, is_demo: true, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.k.insertInto('user_role').values(u.roles.map((role) => ({ agency_id: id, user_id: row.id, role }))).execute();
+      await insertStaffUser(t, { agencyId: id, username: u.username, displayName: u.display_name, email: '', roles: u.roles, passwordHash: hash, mustChangePassword: false, isDemo: true });
     }
-    await recordAudit(t, { agencyId: id, actor: SYSTEM_ACTOR, action: 'demo.seed', targetType: 'agency', targetId: id, summary: `loaded the demo agency with ${demo.users.length} staff accounts` });
+    await recordAudit(t, { agencyId: id, actor: actorOf(systemActor(id, 'demo')), action: 'demo.seed', targetType: 'agency', targetId: id, summary: `loaded the demo agency with ${demo.users.length} staff accounts` });
     return id;
   });
   clearSiteCache();
   return { agencyId, usernames: demo.users.map((u) => u.username), password };
-}
-
-/** Gives every demo account a new password (for when the one printed at first start is lost). */
-export async function resetDemoPasswords(p: Platform, password = p.config.demoPassword ?? generatePassword()): Promise<{ usernames: string[]; password: string }> {
-  const hash = await hashPassword(password);
-  return tx(p.db, async (t) => {
-    const users = await t.k.selectFrom('app_user').select(['id', 'username', 'agency_id']).where('is_demo', '=', true).orderBy('id').execute();
-    for (const u of users) {
-      await t.k.updateTable('app_user').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
-      await recordAudit(t, { agencyId: u.agency_id, actor: SYSTEM_ACTOR, action: 'demo.password.reset', targetType: 'user', targetId: u.id, summary: `new demo password for ${u.username}` });
-    }
-    return { usernames: users.map((u) => u.username), password };
-  });
-}
-
-export async function demoUsernames(p: Platform): Promise<string[]> {
-  const rows = await p.db.k.selectFrom('app_user').select('username').where('is_demo', '=', true).orderBy('id').execute();
-  return rows.map((r) => r.username);
 }

@@ -8,7 +8,6 @@ import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { getAgency, getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
 import { leadersCache, saveDivision, saveExecutive, updateProfile } from './service.ts';
-import { homeBlocks } from './home.ts';
 import { ContactPage, ExecutivesPage, HomePage, StructurePage } from './views/public.tsx';
 import { AgencyAdminPage, DivisionForm, ExecutiveForm } from './views/admin.tsx';
 import { idParam } from '../../platform/http/params.ts';
@@ -56,7 +55,7 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
       const execs = await listExecutives(p.db, req.agency.id);
       return (['political', 'permanent'] as const).map((s) => execs.find((e) => e.side === s)).filter((e): e is Executive => !!e);
     });
-    const blocks = await Promise.all(homeBlocks(app).map((b) => b(ctx, req)));
+    const blocks = await Promise.all(app.homeBlocks.map((b) => b(p, ctx, req)));
     return sendHtml(reply, HomePage({ ctx, leaders, blocks }));
   });
 

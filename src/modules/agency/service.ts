@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgencySite } from '../../platform/http/types.ts';
 import type { SiteInfo } from '../../platform/views/ctx.ts';
 import { TtlCache } from '../../platform/cache.ts';
+import { siteUrl } from '../../platform/site.ts';
 import { findAgencyForHost, getDivision, getExecutive, listChannels, type Agency, type Channel, type Executive, type Side } from './store.ts';
 
 function site(a: Agency, channels: Channel[], lang: 'th' | 'en'): SiteInfo {
@@ -43,7 +44,7 @@ export function siteResolver(p: Platform) {
       const a = await findAgencyForHost(p.db, hostname.toLowerCase());
       if (!a) throw new Error('no agency in the database; run `npm run cli -- seed-demo` or create one');
       const channels = await listChannels(p.db, a.id);
-      return { id: a.id, th: site(a, channels, 'th'), en: site(a, channels, 'en') };
+      return { id: a.id, url: siteUrl(p.config.baseUrl, a.hostname), th: site(a, channels, 'th'), en: site(a, channels, 'en') };
     });
 }
 

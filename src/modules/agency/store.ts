@@ -66,6 +66,15 @@ export async function getAgency(db: DbLike, id: number): Promise<Agency | undefi
   return db.k.selectFrom('agency').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The head of the agency: the first current executive of the political side (signs documents and reports). */
+export async function headOfAgency(db: DbLike, agencyId: number): Promise<Pick<Executive, 'name_th' | 'position_th'> | undefined> {
+  return db.k.selectFrom('executive').select(['name_th', 'position_th']).where('agency_id', '=', agencyId).where('side', '=', 'political').where('is_current', '=', true).orderBy('sort_order').orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function portraitShown(db: DbLike, fileId: number): Promise<boolean> {
+  return !!(await db.k.selectFrom('executive').select('id').where('portrait_file_id', '=', fileId).limit(1).executeTakeFirst());
+}
+
 export async function countAgencies(db: DbLike): Promise<number> {
   return Number((await db.k.selectFrom('agency').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
 }

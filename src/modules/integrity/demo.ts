@@ -1,6 +1,8 @@
 // The demo's integrity data: the seed report's FY 2567 headings, recommendations, measures and outcomes,
 // results of other years, this year's measures in progress, risks, projects and ethics; the 2567 report published.
 import type { Platform } from '../../platform/platform.ts';
+import type { DemoContext } from '../../platform/module.ts';
+import { systemActor } from '../../platform/auth/users.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { toJson, tx } from '../../platform/db/index.ts';
 import { fiscalYearRange } from '../../platform/thai/index.ts';
@@ -25,7 +27,9 @@ interface DemoIntegrity {
   ethics: Array<{ kind: string; title: string; day: string; participants: number; result: string }>;
 }
 
-export async function seedDemoIntegrity(p: Platform, agencyId: number, contentIds: Map<string, number>): Promise<void> {
+export async function seedDemoIntegrity(p: Platform, ctx: DemoContext): Promise<void> {
+  const { agencyId, ids: contentIds } = ctx;
+  const system = systemActor(agencyId, 'demo');
   const report = readSeed<SeedReport>('sample-integrity-report-2567.json');
   const demo = readSeed<DemoIntegrity>('demo-integrity.json');
   const divisions = await listDivisions(p.db, agencyId);
@@ -79,7 +83,7 @@ export async function seedDemoIntegrity(p: Platform, agencyId: number, contentId
     for (const x of demo.ethics) await t.k.insertInto('ethics_activity').values({ agency_id: agencyId, year: cy, kind: x.kind, title_th: x.title, day: x.day, participants: x.participants, result: x.result, updated_at: now }).execute();
     await recordAudit(t, { agencyId, actor: SYSTEM_ACTOR, action: 'demo.seed.integrity', targetType: 'agency', targetId: agencyId, summary: `results, ${report.issues.length} headings of ${year} and ${demo.current.year}` });
   });
-  await publishReport(p, null, agencyId, year, 'six_month');
-  await publishReport(p, null, agencyId, year, 'annual');
-  await addBinding(p, null, agencyId, demo.report_oit.year, demo.report_oit.code, { provider: 'integrity', ref: `${year}/annual` });
+  await publishReport(p, system, year, 'six_month');
+  await publishReport(p, system, year, 'annual');
+  await addBinding(p, system, demo.report_oit.year, demo.report_oit.code, { provider: 'integrity', ref: `${year}/annual` });
 }

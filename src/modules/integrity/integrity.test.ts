@@ -226,7 +226,7 @@ for (const target of await dbTargets()) {
       const pub = await boss.post('/staff/integrity/2567/report/six_month/publish', {});
       assert.equal(pub.status, 303);
       const events = await t.p.db.k.selectFrom('audit_event').select('actor_label').where('action', '=', 'integrity.report.publish').where('target_id', '=', '2567/six_month').execute();
-      assert.deepEqual(events.map((e) => e.actor_label), ['system', 'executive']);
+      assert.deepEqual(events.map((e) => e.actor_label), ['demo', 'executive']);
       const six = await download(t.agent(), '/integrity/2567/report-6-months.pdf');
       const file = path.join(tmp, `six-${target.name}.pdf`);
       fs.writeFileSync(file, six);

@@ -1,6 +1,5 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
 
-const th = {
+export const th = {
   'integrity.nav': 'คุณธรรมและความโปร่งใส (ITA)',
   'integrity.nav.staff': 'บริหารคุณธรรมและความโปร่งใส',
   'integrity.public.title': 'การส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {year}',
@@ -209,7 +208,7 @@ const th = {
   'integrity.mail.overdue.body': 'มาตรการ “{title}” เลยกำหนดวันที่ {due} แล้ว ความก้าวหน้าปัจจุบัน {percent}%\nปรับปรุงความคืบหน้าได้ที่ {url}',
 } as const;
 
-const en: Record<keyof typeof th, string> = {
+export const en: Record<keyof typeof th, string> = {
   'integrity.nav': 'Integrity and transparency (ITA)',
   'integrity.nav.staff': 'Integrity management',
   'integrity.public.title': 'Promoting integrity and transparency, fiscal year B.E. {year}',
@@ -422,4 +421,3 @@ declare module '../../platform/i18n/index.ts' {
   interface ModuleMessages extends Record<keyof typeof th, true> {}
 }
 
-registerMessages(th, en);

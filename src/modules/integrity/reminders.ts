@@ -1,6 +1,7 @@
 // Email reminders to the person responsible for a measure: a week before its due date, and once it is overdue.
 // The reminder row is written first: with several app processes, only one sends.
 import type { Platform } from '../../platform/platform.ts';
+import { agencyUrl } from '../../platform/site.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { bangkokDay, formatDate } from '../../platform/thai/index.ts';
@@ -27,7 +28,7 @@ export async function sendReminders(p: Platform, today = bangkokDay()): Promise<
       throw err;
     }
     const key = kind === 'overdue' ? 'overdue' : 'dueSoon';
-    const vars = { title: m.title_th, due: formatDate(m.due_date!), percent: m.percent, url: `${p.config.baseUrl}/staff/integrity/measures/${m.id}` };
+    const vars = { title: m.title_th, due: formatDate(m.due_date!), percent: m.percent, url: `${await agencyUrl(p, m.agency_id)}/staff/integrity/measures/${m.id}` };
     const ok = await p.mail.send({ to: m.owner_email, subject: translate('th', `integrity.mail.${key}.subject`), text: translate('th', `integrity.mail.${key}.body`, vars) });
     if (ok) sent++;
     // a failed send is tried again next time

@@ -2,8 +2,9 @@
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
-import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
+import { actorOf, type Acting } from '../../platform/auth/users.ts';
 import { tx } from '../../platform/db/index.ts';
+import { agencyUrl } from '../../platform/site.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 import { indexDocument } from '../../platform/search/index.ts';
 import { reportModel, reportTitle, type Missing } from './report.ts';
@@ -12,15 +13,16 @@ import type { ReportKind } from './store.ts';
 export const reportPath = (year: number, kind: ReportKind, ext: 'pdf' | 'docx') => `/integrity/${year}/${kind === 'annual' ? 'report' : 'report-6-months'}.${ext}`;
 
 export async function renderReport(p: Platform, agencyId: number, year: number, kind: ReportKind, format: 'pdf' | 'docx'): Promise<{ data: Buffer } | { missing: Missing[] }> {
-  const r = await reportModel(p.db, agencyId, year, kind, p.config.baseUrl);
+  const r = await reportModel(p.db, agencyId, year, kind, await agencyUrl(p, agencyId));
   if ('missing' in r) return r;
   return { data: format === 'pdf' ? await renderPdf(r.model) : await renderDocx(r.model) };
 }
 
 /** Makes both files from today's data and publishes them in place of any earlier version. */
-export async function publishReport(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, kind: ReportKind): Promise<{ missing: Missing[] } | { ok: true }> {
-  if (actor) requirePermission(actor, 'integrity.publish');
-  const r = await reportModel(p.db, agencyId, year, kind, p.config.baseUrl);
+export async function publishReport(p: Platform, actor: Acting, year: number, kind: ReportKind): Promise<{ missing: Missing[] } | { ok: true }> {
+  requirePermission(actor, 'integrity.publish');
+  const agencyId = actor.agencyId;
+  const r = await reportModel(p.db, agencyId, year, kind, await agencyUrl(p, agencyId));
   if ('missing' in r) return r;
   const [pdf, docx] = await Promise.all([renderPdf(r.model), renderDocx(r.model)]);
   const title = reportTitle(year, kind);
@@ -30,13 +32,13 @@ export async function publishReport(p: Platform, actor: CurrentUser | null, agen
     const docxFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.docx`, data: docx, ext: 'docx', owner: 'integrity' });
     const values = {
       pdf_file_id: pdfFile.id, docx_file_id: docxFile.id, signer_name: signer?.kind === 'signature' ? signer.lines[1] ?? '' : '',
-      signer_position: signer?.kind === 'signature' ? signer.lines[2] ?? '' : '', published_by: actor?.id ?? null, published_at: new Date().toISOString(),
+      signer_position: signer?.kind === 'signature' ? signer.lines[2] ?? '' : '', published_by: actor.id, published_at: new Date().toISOString(),
     };
     const existing = await t.k.selectFrom('integrity_report').select('id').where('agency_id', '=', agencyId).where('year', '=', year).where('kind', '=', kind).executeTakeFirst();
     if (existing) await t.k.updateTable('integrity_report').set(values).where('id', '=', existing.id).execute();
     else await t.k.insertInto('integrity_report').values({ ...values, agency_id: agencyId, year, kind }).execute();
     await indexDocument(t, { agencyId, kind: 'integrity', refId: `${year}/${kind}`, lang: 'th', title, body: `รายงาน ITA ${year} ${kind === 'annual' ? 'ประจำปี' : 'รอบ 6 เดือน'}`, url: reportPath(year, kind, 'pdf'), fiscalYear: year, publishedAt: values.published_at });
-    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'integrity.report.publish', targetType: 'integrity_report', targetId: `${year}/${kind}`, summary: `${pdf.length} bytes PDF, ${docx.length} bytes DOCX` });
+    await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'integrity.report.publish', targetType: 'integrity_report', targetId: `${year}/${kind}`, summary: `${pdf.length} bytes PDF, ${docx.length} bytes DOCX` });
   });
   return { ok: true };
 }

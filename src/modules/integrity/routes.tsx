@@ -9,6 +9,7 @@ import { translate } from '../../platform/i18n/index.ts';
 import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { readPart } from '../../platform/files/index.ts';
+import { listPublishedDocuments } from '../publishing/index.ts';
 import { sendStoredFile } from '../../platform/files/routes.ts';
 import { listDivisions } from '../agency/index.ts';
 import { fmtScore, parseScore, type Rules } from './rules.ts';
@@ -232,7 +233,7 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
     const issue = await getIssue(p.db, req.agency.id, issueId);
     if (!issue) throw new NotFoundError();
     const plan = await yearPlan(p.db, req.agency.id, issue.year);
-    const documents = await p.db.k.selectFrom('content').select(['id', 'title_th']).where('agency_id', '=', req.agency.id).where('status', '=', 'published').orderBy('published_at', 'desc').limit(300).execute();
+    const documents = await listPublishedDocuments(p.db, req.agency.id);
     const heading = forms.heading ?? emptyForm({ no: String(issue.no), title_th: issue.title_th, title_en: issue.title_en, indicators: issue.indicators.join(', '), oit_codes: issue.oit_codes.join(', '), remarks: issue.remarks });
     return sendHtml(reply, HeadingPage({ ctx: viewCtx(req, reply), issue, plan, headingForm: heading, form: forms.form ?? emptyForm(), documents, today: bangkokDay() }), status);
   };
@@ -359,7 +360,7 @@ export function registerIntegrityRoutes(app: FastifyInstance, p: Platform): void
   app.post('/staff/integrity/:year/report/:kind/publish', publishing, async (req, reply) => {
     const year = yearParam(req);
     const kind = reportKind(req);
-    const r = await publishReport(p, req.user!, req.agency.id, year, kind);
+    const r = await publishReport(p, req.user!, year, kind);
     if ('missing' in r) return sendHtml(reply, MissingPage({ ctx: viewCtx(req, reply), year, missing: r.missing, years: await integrityYears(p.db, req.agency.id) }), 422);
     return redirectWithFlash(reply, `/staff/integrity/${year}`, 'success', 'integrity.staff.published', { kind: translate(req.lang, `integrity.kind.${kind}`) });
   });

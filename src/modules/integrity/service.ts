@@ -3,17 +3,15 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
+import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { isUniqueViolation, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { levelOf, parseScore, toolFromIndicators, totalOf } from './rules.ts';
+import { getDivision } from '../agency/index.ts';
+import { getContent } from '../publishing/index.ts';
 import { getIssue, getMeasure, rulesFor, type MEASURE_KINDS, type MEASURE_STATUSES } from './store.ts';
-import './messages.ts';
 
-definePermission('integrity.manage', ['admin', 'integrity_officer']);
-definePermission('integrity.read', ['admin', 'integrity_officer', 'executive']);
-definePermission('integrity.publish', ['admin', 'executive']);
 
 const audit = (t: Tx, actor: CurrentUser, action: string, targetType: string, targetId: string | number, summary: string) =>
   recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action, targetType, targetId, summary });
@@ -230,8 +228,7 @@ export async function saveMeasure(p: Platform, actor: CurrentUser, id: number | 
     const issue = await getIssue(t, actor.agencyId, input.issue_id);
     if (!issue) throw new ValidationError({ issue_id: 'err.choice' });
     if (m.owner_division_id !== null) {
-      const d = await t.k.selectFrom('division').select('id').where('agency_id', '=', actor.agencyId).where('id', '=', m.owner_division_id).executeTakeFirst();
-      if (!d) throw new ValidationError({ owner_division_id: 'err.choice' });
+      if (!(await getDivision(t, actor.agencyId, m.owner_division_id))) throw new ValidationError({ owner_division_id: 'err.choice' });
     }
     if (m.recommendation_id !== null) {
       const r = await t.k.selectFrom('integrity_recommendation').select('id').where('issue_id', '=', issue.id).where('id', '=', m.recommendation_id).executeTakeFirst();
@@ -293,8 +290,7 @@ export async function addEvidence(p: Platform, actor: CurrentUser, issueId: numb
   await tx(p.db, async (t) => {
     if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
     if (e.content_id !== null) {
-      const c = await t.k.selectFrom('content').select('id').where('agency_id', '=', actor.agencyId).where('id', '=', e.content_id).executeTakeFirst();
-      if (!c) throw new ValidationError({ content_id: 'err.choice' });
+      if (!(await getContent(t, actor.agencyId, e.content_id))) throw new ValidationError({ content_id: 'err.choice' });
     }
     const n = await t.k.selectFrom('integrity_evidence').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
     await t.k.insertInto('integrity_evidence').values({ ...e, agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, sort_order: Number(n?.n ?? 0) }).execute();

@@ -2,6 +2,7 @@ import type { Generated, Selectable } from 'kysely';
 import { fromJson, type DbLike } from '../../platform/db/index.ts';
 import type { FileRecord } from '../../platform/files/index.ts';
 import { DEFAULT_RULES, type Rules } from './rules.ts';
+import { listDivisions } from '../agency/index.ts';
 
 export interface ItaRulesTable { id: Generated<number>; agency_id: number; year: number; weights: string; levels: string; updated_at: string }
 export interface ItaResultTable {
@@ -122,7 +123,7 @@ export async function yearPlan(db: DbLike, agencyId: number, year: number): Prom
   if (!ids.length) return { issues, recommendations: [], measures: [], milestones: [], outcomes: [], evidence: [] };
   const [recommendations, measures, outcomes, evidence] = await Promise.all([
     db.k.selectFrom('integrity_recommendation').selectAll().where('issue_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
-    db.k.selectFrom('integrity_measure').leftJoin('division', 'division.id', 'integrity_measure.owner_division_id').selectAll('integrity_measure').select('division.name_th as division_name').where('integrity_measure.issue_id', 'in', ids).orderBy('integrity_measure.sort_order').orderBy('integrity_measure.id').execute(),
+    db.k.selectFrom('integrity_measure').selectAll().where('issue_id', 'in', ids).orderBy('sort_order').orderBy('id').execute().then((ms) => withDivisionNames(db, agencyId, ms)),
     db.k.selectFrom('integrity_outcome').selectAll().where('issue_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
     db.k.selectFrom('integrity_evidence').selectAll().where('issue_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
   ]);
@@ -132,7 +133,14 @@ export async function yearPlan(db: DbLike, agencyId: number, year: number): Prom
 }
 
 export async function getMeasure(db: DbLike, agencyId: number, id: number): Promise<Measure | undefined> {
-  return db.k.selectFrom('integrity_measure').leftJoin('division', 'division.id', 'integrity_measure.owner_division_id').selectAll('integrity_measure').select('division.name_th as division_name').where('integrity_measure.agency_id', '=', agencyId).where('integrity_measure.id', '=', id).executeTakeFirst();
+  const m = await db.k.selectFrom('integrity_measure').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+  return m ? (await withDivisionNames(db, agencyId, [m]))[0] : undefined;
+}
+
+/** The owning unit's name, from the agency module (divisions are few; one query for the list). */
+async function withDivisionNames(db: DbLike, agencyId: number, measures: Array<Selectable<MeasureTable>>): Promise<Measure[]> {
+  const names = measures.some((m) => m.owner_division_id) ? new Map((await listDivisions(db, agencyId)).map((d) => [d.id, d.name_th])) : new Map<number, string>();
+  return measures.map((m) => ({ ...m, division_name: (m.owner_division_id && names.get(m.owner_division_id)) || null }));
 }
 
 export async function getReport(db: DbLike, agencyId: number, year: number, kind: ReportKind): Promise<Report | undefined> {
@@ -149,6 +157,10 @@ export async function publishedReportFile(db: DbLike, agencyId: number, year: nu
     .where('integrity_report.year', '=', year)
     .where('integrity_report.kind', '=', kind)
     .executeTakeFirst();
+}
+
+export async function isPublishedReportFile(db: DbLike, fileId: number): Promise<boolean> {
+  return !!(await db.k.selectFrom('integrity_report').select('id').where((eb) => eb.or([eb('pdf_file_id', '=', fileId), eb('docx_file_id', '=', fileId)])).limit(1).executeTakeFirst());
 }
 
 export async function listReports(db: DbLike, agencyId: number): Promise<Report[]> {

@@ -1,5 +1,7 @@
 // The demo's OIT map: the 2567 and 2568 catalogues bound to the demo's disclosures, checked where complete.
 import type { Platform } from '../../platform/platform.ts';
+import type { DemoContext } from '../../platform/module.ts';
+import { systemActor } from '../../platform/auth/users.ts';
 import { readSeed } from '../agency/index.ts';
 import type { PublishingSeed } from '../publishing/index.ts';
 import { parseCatalogue } from './catalogue.ts';
@@ -10,14 +12,18 @@ import { listItems } from './store.ts';
 export const DEMO_YEARS = [2567, 2568];
 
 /** The catalogues of 2567 and 2568, from the shared data copied into seed/. */
-export async function importDemoCatalogues(p: Platform, agencyId: number): Promise<void> {
+export async function importDemoCatalogues(p: Platform, ctx: DemoContext): Promise<void> {
   const file = Buffer.from(JSON.stringify(readSeed<unknown[]>('oit-items.json')));
-  for (const year of DEMO_YEARS) await importCatalogue(p, null, agencyId, year, parseCatalogue(file, year), 'Prongsai seed: ../shared/ita/oit-items.json');
+  const demo = systemActor(ctx.agencyId, 'demo');
+  for (const year of DEMO_YEARS) await importCatalogue(p, demo, year, parseCatalogue(file, year), 'Prongsai seed: ../shared/ita/oit-items.json');
 }
 
 /** Binds the demo's disclosures and checks the items whose evidence is in order. */
-export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string, number>, seed: PublishingSeed): Promise<void> {
-  const bind = (year: number, code: string, b: Parameters<typeof addBinding>[5]) => addBinding(p, null, agencyId, year, code, b);
+export async function seedDemoOit(p: Platform, ctx: DemoContext): Promise<void> {
+  const { agencyId, ids } = ctx;
+  const seed = readSeed<PublishingSeed>('demo-publishing.json');
+  const demo = systemActor(agencyId, 'demo');
+  const bind = (year: number, code: string, b: Parameters<typeof addBinding>[4]) => addBinding(p, demo, year, code, b);
   for (const group of [...seed.pages, ...seed.documents, ...seed.news]) {
     for (const r of group.oit ?? []) await bind(r.year, r.code, { provider: 'content', ref: String(ids.get(group.slug)) });
   }
@@ -31,7 +37,7 @@ export async function seedDemoOit(p: Platform, agencyId: number, ids: Map<string
     const rs = await itemReadiness(p.db, agencyId, await listItems(p.db, agencyId, year));
     for (const r of rs) {
       const sound = r.evidence.length > 0 && r.evidence.every((e) => e.external || (e.evidence && e.problems.length === 0));
-      if (sound) await saveTicks(p, null, agencyId, year, r.item.code, r.item.requirements);
+      if (sound) await saveTicks(p, demo, year, r.item.code, r.item.requirements);
     }
   }
 }

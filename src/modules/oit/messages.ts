@@ -1,6 +1,5 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
 
-const th = {
+export const th = {
   'oit.nav': 'การเปิดเผยข้อมูลสาธารณะ (OIT)',
   'oit.nav.staff': 'แผนผัง OIT และความพร้อม',
   'oit.title': 'การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {year}',
@@ -97,7 +96,7 @@ const th = {
   'oit.err.chooseOne': 'เลือกรายการที่จะผูก',
 } as const;
 
-const en: Record<keyof typeof th, string> = {
+export const en: Record<keyof typeof th, string> = {
   'oit.nav': 'Public disclosure (OIT)',
   'oit.nav.staff': 'OIT map and readiness',
   'oit.title': 'Public disclosure (OIT) {year}',
@@ -198,4 +197,3 @@ declare module '../../platform/i18n/index.ts' {
   interface ModuleMessages extends Record<keyof typeof th, true> {}
 }
 
-registerMessages(th, en);

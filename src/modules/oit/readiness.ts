@@ -3,7 +3,7 @@ import { sha256 } from '../../platform/crypto.ts';
 import type { DbLike } from '../../platform/db/index.ts';
 import type { MessageKey, Vars } from '../../platform/i18n/index.ts';
 import { fiscalMonths, formatMonth, bangkokDay } from '../../platform/thai/index.ts';
-import { evidenceProvider, type Evidence } from './evidence.ts';
+import { evidenceProvider, type Evidence } from '../../platform/evidence.ts';
 import { listBindings, listTicks, type Binding, type Item } from './store.ts';
 
 export type ReadinessStatus = 'ready' | 'incomplete' | 'missing';

@@ -12,7 +12,7 @@ import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render
 import { translate } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
-import { evidenceProvider, evidenceProviders } from './evidence.ts';
+import { evidenceProvider, evidenceProviders } from '../../platform/evidence.ts';
 import { itemReadiness, summary } from './readiness.ts';
 import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
@@ -110,7 +110,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       if (err instanceof CatalogueError) return err.message === 'empty' ? fail('oit.err.importEmpty') : fail('oit.err.importFormat', err.message);
       throw err;
     }
-    const r = await importCatalogue(p, req.user!, req.agency.id, f.data.year, items, `imported from ${file.filename || 'upload'}`);
+    const r = await importCatalogue(p, req.user!, f.data.year, items, `imported from ${file.filename || 'upload'}`);
     return redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
   });
 
@@ -137,7 +137,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     const at = await locate(req, reply, false, '/staff');
     if (!at) return reply;
     const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="oit-${at.year}.csv"`).send(sheetCsv(rs, app.baseUrl));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="oit-${at.year}.csv"`).send(sheetCsv(rs, req.agency.url));
   });
 
   app.get('/staff/oit/:year/export.xlsx', read, async (req, reply) => {
@@ -147,7 +147,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="oit-${at.year}.xlsx"`)
-      .send(await sheetXlsx(rs, app.baseUrl, at.year));
+      .send(await sheetXlsx(rs, req.agency.url, at.year));
   });
 
   const itemPage = async (req: FastifyRequest, reply: FastifyReply, item: Item, form: FormState | null, status = 200) => {
@@ -187,7 +187,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     const body = req.body as Record<string, unknown>;
     const f = body.provider === 'url' ? parseForm(req.lang, urlBinding, body) : parseForm(req.lang, refBinding, body);
     if (!f.ok) return f;
-    await addBinding(p, req.user!, req.agency.id, item.year, item.code, f.data);
+    await addBinding(p, req.user!, item.year, item.code, f.data);
     return { ok: true, key: 'oit.staff.bound' };
   }));
 
@@ -201,7 +201,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   app.post('/staff/oit/:year/:code/ticks', manage, change(async (req, item) => {
     const f = parseForm(req.lang, z.object({ requirements: choices(item.requirements.length ? (item.requirements as [string, ...string[]]) : ['']) }), req.body);
     if (!f.ok) return f;
-    await saveTicks(p, req.user!, req.agency.id, item.year, item.code, f.data.requirements);
+    await saveTicks(p, req.user!, item.year, item.code, f.data.requirements);
     return { ok: true, key: 'oit.staff.ticksSaved' };
   }));
 

@@ -1,18 +1,16 @@
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
-import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
+import { requirePermission } from '../../platform/auth/roles.ts';
+import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
 import { toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexDocument, removeDocument } from '../../platform/search/index.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { CatalogueItem } from './catalogue.ts';
-import { evidenceProvider } from './evidence.ts';
+import { evidenceProvider } from '../../platform/evidence.ts';
 import { requirementKey } from './readiness.ts';
 import { getItem, listItems, toItem, type Item, type Recency } from './store.ts';
 
-definePermission('oit.manage', ['admin', 'integrity_officer']);
-definePermission('oit.read', ['admin', 'integrity_officer', 'executive', 'publisher']);
 
 export const itemUrl = (year: number, code: string) => `/oit/${year}/${encodeURIComponent(code)}`;
 
@@ -36,8 +34,9 @@ async function ensureYear(t: Tx, agencyId: number, year: number, note: string): 
 }
 
 /** Adds or updates items by code; items not in the file stay (their evidence too) and are reported. */
-export async function importCatalogue(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, items: CatalogueItem[], note: string): Promise<{ added: number; updated: number; kept: string[] }> {
-  if (actor) requirePermission(actor, 'oit.manage');
+export async function importCatalogue(p: Platform, actor: Acting, year: number, items: CatalogueItem[], note: string): Promise<{ added: number; updated: number; kept: string[] }> {
+  requirePermission(actor, 'oit.manage');
+  const agencyId = actor.agencyId;
   return tx(p.db, async (t) => {
     await ensureYear(t, agencyId, year, note);
     const existing = new Map((await listItems(t, agencyId, year)).map((i) => [i.code, i]));
@@ -54,7 +53,7 @@ export async function importCatalogue(p: Platform, actor: CurrentUser | null, ag
       existing.delete(it.code);
       await indexItem(t, toItem(row));
     }
-    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.catalogue.import', targetType: 'oit_year', targetId: year, summary: `${added} added, ${updated} updated, ${existing.size} kept` });
+    await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.catalogue.import', targetType: 'oit_year', targetId: year, summary: `${added} added, ${updated} updated, ${existing.size} kept` });
     return { added, updated, kept: [...existing.keys()] };
   });
 }
@@ -121,8 +120,9 @@ export async function deleteItem(p: Platform, actor: CurrentUser, year: number, 
 
 export type NewBinding = { provider: string; ref: string } | { provider: 'url'; url: string; label: string };
 
-export async function addBinding(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, code: string, b: NewBinding): Promise<void> {
-  if (actor) requirePermission(actor, 'oit.manage');
+export async function addBinding(p: Platform, actor: Acting, year: number, code: string, b: NewBinding): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  const agencyId = actor.agencyId;
   await tx(p.db, async (t) => {
     const it = await getItem(t, agencyId, year, code);
     if (!it) throw new NotFoundError();
@@ -135,7 +135,7 @@ export async function addBinding(p: Platform, actor: CurrentUser | null, agencyI
       .insertInto('oit_binding')
       .values({ agency_id: agencyId, item_id: it.id, provider: b.provider, ref: 'ref' in b ? b.ref : '', url: 'url' in b ? b.url : '', label: 'label' in b ? b.label : '', sort_order: Number(count?.n ?? 0), created_by: actor?.id ?? null, created_at: new Date().toISOString() })
       .execute();
-    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.binding.add', targetType: 'oit_item', targetId: `${year}/${code}`, summary: b.provider === 'url' ? 'external link' : `${b.provider} ${(b as { ref: string }).ref}` });
+    await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.binding.add', targetType: 'oit_item', targetId: `${year}/${code}`, summary: b.provider === 'url' ? 'external link' : `${b.provider} ${(b as { ref: string }).ref}` });
   });
 }
 
@@ -150,8 +150,9 @@ export async function removeBinding(p: Platform, actor: CurrentUser, year: numbe
 }
 
 /** Records which required elements the evidence shows (the whole set at once). */
-export async function saveTicks(p: Platform, actor: CurrentUser | null, agencyId: number, year: number, code: string, requirements: string[]): Promise<void> {
-  if (actor) requirePermission(actor, 'oit.manage');
+export async function saveTicks(p: Platform, actor: Acting, year: number, code: string, requirements: string[]): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  const agencyId = actor.agencyId;
   await tx(p.db, async (t) => {
     const it = await getItem(t, agencyId, year, code);
     if (!it) throw new NotFoundError();
@@ -159,6 +160,6 @@ export async function saveTicks(p: Platform, actor: CurrentUser | null, agencyId
     await t.k.deleteFrom('oit_tick').where('item_id', '=', it.id).execute();
     const now = new Date().toISOString();
     if (wanted.length) await t.k.insertInto('oit_tick').values(wanted.map((r) => ({ agency_id: agencyId, item_id: it.id, requirement_key: requirementKey(r), ticked_by: actor?.id ?? null, ticked_at: now }))).execute();
-    await recordAudit(t, { agencyId, actor: actor ? actorOf(actor) : { id: null, label: 'system' }, action: 'oit.item.check', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `${wanted.length} of ${it.requirements.length} required elements checked` });
+    await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.item.check', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `${wanted.length} of ${it.requirements.length} required elements checked` });
   });
 }

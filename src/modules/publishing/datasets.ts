@@ -1,8 +1,9 @@
 import type { DbLike } from '../../platform/db/index.ts';
-import type { Dataset } from './opendata.ts';
-import type { SitemapEntry } from './sitemap.ts';
+import type { Dataset } from '../../platform/opendata/index.ts';
+import type { SitemapEntry } from '../../platform/sitemap.ts';
 import { contentUrl } from './kinds.ts';
-import { listAttachments } from './store.ts';
+import { latestWithBodies, listAttachments } from './store.ts';
+import type { FeedSource } from '../../platform/feed.ts';
 
 const now = () => new Date().toISOString();
 
@@ -52,12 +53,18 @@ export const publishingDatasets: Dataset[] = [
   },
 ];
 
+/** The newest public news for /feed.xml, in the visitor's language (Thai when there is no English). */
+export const publishingFeed: FeedSource = async (db, agencyId, lang, limit) => {
+  const news = await latestWithBodies(db, { agencyId, kind: 'news', limit, offset: 0 });
+  const pick = (th: string, en: string) => (lang === 'en' && en) || th;
+  return news.map((n) => ({ title: pick(n.title_th, n.title_en), path: contentUrl(n.kind, n.slug), updated: n.published_at!, summary: pick(n.summary_th, n.summary_en), html: pick(n.body_html_th, n.body_html_en) }));
+};
+
 export async function publishingSitemap(db: DbLike, agencyId: number): Promise<SitemapEntry[]> {
   const rows = await db.k.selectFrom('content').select(['kind', 'slug', 'updated_at']).where('agency_id', '=', agencyId).where('status', '=', 'published').where('published_at', '<=', now()).execute();
   return [
     { path: '/documents' },
     { path: '/news' },
-    { path: '/open-data' },
     ...rows.map((r) => ({ path: contentUrl(r.kind, r.slug), lastmod: r.updated_at })),
   ];
 }

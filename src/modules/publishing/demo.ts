@@ -5,7 +5,8 @@ import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { toJson, tx, type Tx } from '../../platform/db/index.ts';
 import { renderPdf, type Block } from '../../platform/documents/index.ts';
 import { fiscalMonths, formatMonth, bahtText } from '../../platform/thai/index.ts';
-import { readSeed, getAgency } from '../agency/index.ts';
+import { getAgency, headOfAgency, readSeed } from '../agency/index.ts';
+import type { DemoContext } from '../../platform/module.ts';
 import { renderBody } from './markup.ts';
 import { syncSearch } from './service.ts';
 import type { Content } from './store.ts';
@@ -102,11 +103,13 @@ async function insert(p: Platform, t: Tx, agencyId: number, row: Partial<Content
 }
 
 /** Returns the demo's content ids by slug, and the seed data (OIT bindings are made by the OIT demo). */
-export async function seedDemoPublishing(p: Platform, agencyId: number): Promise<{ ids: Map<string, number>; seed: PublishingSeed }> {
+/** The demo's documents, pages, news and notice; their ids by slug go into the demo context for later steps. */
+export async function seedDemoPublishing(p: Platform, ctx: DemoContext): Promise<void> {
+  const agencyId = ctx.agencyId;
   const seed = readSeed<PublishingSeed>('demo-publishing.json');
   const agency = (await getAgency(p.db, agencyId))!;
-  const head = await p.db.k.selectFrom('executive').select(['name_th', 'position_th']).where('agency_id', '=', agencyId).where('side', '=', 'political').orderBy('sort_order').limit(1).executeTakeFirst();
-  const ids = new Map<string, number>();
+  const head = await headOfAgency(p.db, agencyId);
+  const ids = ctx.ids;
   await tx(p.db, async (t) => {
     for (const pg of seed.pages) {
       ids.set(pg.slug, await insert(p, t, agencyId, { kind: 'page', slug: pg.slug, title_th: pg.title_th, title_en: pg.title_en, body_th: pg.body_th, status: 'published', published_at: at9('2023-10-02') }, null));
@@ -135,5 +138,4 @@ export async function seedDemoPublishing(p: Platform, agencyId: number): Promise
     for (const r of readers) await t.k.insertInto('staff_notice_ack').values({ agency_id: agencyId, notice_id: noticeId, user_id: r.id, at: at9('2026-10-17') }).execute();
     await recordAudit(t, { agencyId, actor: SYSTEM_ACTOR, action: 'demo.seed.publishing', targetType: 'agency', targetId: agencyId, summary: `${ids.size} demo documents, pages and news` });
   });
-  return { ids, seed };
 }

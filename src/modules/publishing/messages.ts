@@ -1,6 +1,5 @@
-import { registerMessages } from '../../platform/i18n/index.ts';
 
-const th = {
+export const th = {
   'pub.nav.documents': 'เอกสารเผยแพร่',
   'pub.nav.news': 'ข่าวประชาสัมพันธ์',
   'pub.nav.search': 'ค้นหา',
@@ -139,7 +138,6 @@ const th = {
   'pub.err.changedSinceReview': 'มีการแก้ไขหลังจากที่คุณเปิดดู จึงยังอนุมัติไม่ได้ กรุณาตรวจฉบับล่าสุดแล้วอนุมัติอีกครั้ง',
   'pub.err.ownText': 'คุณเป็นผู้เขียนหรือแก้ไขเนื้อหาฉบับนี้ จึงอนุมัติเองไม่ได้ ต้องให้ผู้มีสิทธิ์อนุมัติคนอื่นตรวจ',
   'pub.err.datetime': 'วันและเวลาไม่ถูกต้อง',
-  'pub.feed.title': 'ข่าวประชาสัมพันธ์ {name}',
   'search.title': 'ค้นหา',
   'search.label': 'คำค้น',
   'search.hint': 'ค้นหาได้ทั้งคำเต็มและบางส่วนของคำ เช่น งบประมาณ คุณธรรม สขร',
@@ -147,14 +145,6 @@ const th = {
   'search.resultsMany': 'พบมากกว่า {total} รายการสำหรับ “{q}” ระบุคำค้นให้เจาะจงขึ้นหรือกรองตามประเภทและปี',
   'search.none': 'ไม่พบผลลัพธ์สำหรับ “{q}” ลองใช้คำที่สั้นลงหรือคำอื่น',
   'search.typeAll': 'ทุกประเภท',
-  'openData.title': 'ข้อมูลเปิด (Open Data)',
-  'openData.intro': 'ชุดข้อมูลที่หน่วยงานเผยแพร่ ดาวน์โหลดได้เป็น CSV (เปิดด้วย Excel ได้) และ JSON พร้อมคำอธิบายชุดข้อมูลแบบ DCAT',
-  'openData.columns': 'คอลัมน์',
-  'openData.rows': 'จำนวนแถว',
-  'openData.csv': 'CSV',
-  'openData.json': 'JSON',
-  'openData.jsonld': 'คำอธิบาย (JSON-LD)',
-  'openData.updated': 'ปรับปรุงล่าสุด',
   'notice.title': 'ประกาศถึงบุคลากร',
   'notice.new': 'สร้างประกาศถึงบุคลากร',
   'notice.field.title': 'เรื่อง',
@@ -175,7 +165,7 @@ const th = {
   'notice.exportCsv': 'ดาวน์โหลดรายงาน (CSV)',
 } as const;
 
-const en: Record<keyof typeof th, string> = {
+export const en: Record<keyof typeof th, string> = {
   'pub.nav.documents': 'Documents',
   'pub.nav.news': 'News',
   'pub.nav.search': 'Search',
@@ -314,7 +304,6 @@ const en: Record<keyof typeof th, string> = {
   'pub.err.changedSinceReview': 'It was changed after you opened it, so it cannot be approved yet. Review the latest version and approve again.',
   'pub.err.ownText': 'You wrote or edited this version, so you cannot approve it yourself: another approver must review it',
   'pub.err.datetime': 'Enter a valid date and time',
-  'pub.feed.title': 'News from {name}',
   'search.title': 'Search',
   'search.label': 'Search for',
   'search.hint': 'Whole words or parts of words, e.g. งบประมาณ, คุณธรรม, budget',
@@ -322,14 +311,6 @@ const en: Record<keyof typeof th, string> = {
   'search.resultsMany': 'More than {total} results for “{q}”; use more specific words or filter by type and year',
   'search.none': 'Nothing found for “{q}”. Try a shorter or different word.',
   'search.typeAll': 'All types',
-  'openData.title': 'Open data',
-  'openData.intro': 'Datasets the agency publishes, as CSV (opens in Excel) and JSON, each with a DCAT description',
-  'openData.columns': 'Columns',
-  'openData.rows': 'Rows',
-  'openData.csv': 'CSV',
-  'openData.json': 'JSON',
-  'openData.jsonld': 'Description (JSON-LD)',
-  'openData.updated': 'Last updated',
   'notice.title': 'Staff notices',
   'notice.new': 'New staff notice',
   'notice.field.title': 'Subject',
@@ -354,4 +335,3 @@ declare module '../../platform/i18n/index.ts' {
   interface ModuleMessages extends Record<keyof typeof th, true> {}
 }
 
-registerMessages(th, en);

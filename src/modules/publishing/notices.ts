@@ -1,14 +1,12 @@
 // Notices to all staff (e.g. the year's spending plan) that each person acknowledges; the report is ITA evidence.
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { definePermission, requirePermission } from '../../platform/auth/roles.ts';
+import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { tx, type DbLike } from '../../platform/db/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { sortThai } from '../../platform/thai/index.ts';
 
-definePermission('notice.manage', ['admin', 'publisher', 'integrity_officer']);
-definePermission('notice.report', ['admin', 'publisher', 'integrity_officer', 'executive']);
 
 export interface NoticeInput {
   title: string;

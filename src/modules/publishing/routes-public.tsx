@@ -4,19 +4,14 @@ import type { Platform } from '../../platform/platform.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
-import { search, searchKinds } from '../../platform/search/index.ts';
-import { translate } from '../../platform/i18n/index.ts';
+import { search, searchFiscalYears, searchKinds } from '../../platform/search/index.ts';
 import { hasInvalidText } from '../../platform/thai/index.ts';
-import { getAgency } from '../agency/index.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
-import { findRedirect, getBySlug, isPublic, latestWithBodies, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
-import { atomFeed } from './feed.ts';
-import { dcat, getDataset, listDatasets, toCsv, toJson } from './opendata.ts';
-import { sitemapXml } from './sitemap.ts';
+import { findRedirect, getBySlug, isPublic, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
 import { coversOf } from './covers.ts';
 import { ContentPage, DocumentsPage, NewsPage, PrintPage } from './views/public.tsx';
 import { SearchPage } from './views/search.tsx';
-import { OpenDataPage } from './views/opendata.tsx';
 import { textQuery, yearQuery } from '../../platform/http/params.ts';
 
 const fyParam = (v: unknown) => yearQuery(v);
@@ -71,17 +66,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     });
   }
 
-  app.get('/feed.xml', async (req, reply) => {
-    const rows = await latestWithBodies(p.db, { agencyId: req.agency.id, kind: 'news', limit: 20, offset: 0 });
-    const site = req.agency[req.lang];
-    const xml = atomFeed({ baseUrl: app.baseUrl, title: translate(req.lang, 'pub.feed.title', { name: site.name }), agencyName: site.name, news: rows, lang: req.lang });
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
-  });
-
-  const searchYears = async (agencyId: number) => {
-    const rows = await p.db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null).orderBy('fiscal_year', 'desc').execute();
-    return rows.map((r) => r.fiscal_year!);
-  };
+  const searchYears = (agencyId: number) => searchFiscalYears(p.db, agencyId);
 
   const runSearch = async (req: FastifyRequest, perPage: number) => {
     const q = req.query as Record<string, unknown>;
@@ -118,34 +103,9 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
       total: r.info.total,
       // counts stop at 1,000: true when there are more
       capped: r.capped,
-      results: r.rows.map((h) => ({ title: h.title, url: `${app.baseUrl}${h.url}`, snippet: plainSnippet(h.snippet), type: h.kind, fiscalYear: h.fiscalYear })),
+      results: r.rows.map((h) => ({ title: h.title, url: `${req.agency.url}${h.url}`, snippet: plainSnippet(h.snippet), type: h.kind, fiscalYear: h.fiscalYear })),
     });
   });
-
-  app.get('/open-data', async (req, reply) => {
-    const datasets = await Promise.all(listDatasets().map(async (d) => ({ d, rows: (await d.rows(p.db, req.agency.id)).length })));
-    return sendHtml(reply, OpenDataPage({ ctx: viewCtx(req, reply), datasets }));
-  });
-
-  app.get('/open-data/:file', async (req, reply) => {
-    const m = /^([a-z0-9-]+)\.(csv|json|jsonld)$/.exec((req.params as { file: string }).file);
-    const d = m ? getDataset(m[1]!) : undefined;
-    if (!m || !d) throw new NotFoundError();
-    const rows = await d.rows(p.db, req.agency.id);
-    reply.header('cache-control', 'public, max-age=300');
-    if (m[2] === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${d.key}.csv"`).send(toCsv(d, rows));
-    if (m[2] === 'json') return reply.type('application/json; charset=utf-8').send(toJson(d, rows));
-    const agency = (await getAgency(p.db, req.agency.id))!;
-    return reply.type('application/ld+json; charset=utf-8').send(dcat(d, { name: { th: agency.name_th, en: agency.name_en }, baseUrl: app.baseUrl }, rows.length, new Date().toISOString()));
-  });
-
-  app.get('/sitemap.xml', async (req, reply) =>
-    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await sitemapXml(p.db, req.agency.id, app.baseUrl)),
-  );
-
-  app.get('/robots.txt', async (_req, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /staff\nDisallow: /login\nDisallow: /account\nDisallow: /lang/\nAllow: /\n\nSitemap: ${app.baseUrl}/sitemap.xml\n`),
-  );
 }
 
 function plainSnippet(html: string): string {

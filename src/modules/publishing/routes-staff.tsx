@@ -12,7 +12,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { formatDate } from '../../platform/thai/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
-import { draftAttachments, getContent, getDraft, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
+import { draftAttachments, getContent, getDraft, listPublishedDocuments, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
 import { addAttachment, approveContent, archiveContent, createContent, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
 import { acknowledge, createNotice, listNotices, noticeReport } from './notices.ts';
 import { coversOf } from './covers.ts';
@@ -209,7 +209,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   // ---- staff notices ----
   app.get('/staff/notices', anyStaff, async (req, reply) => sendHtml(reply, NoticesPage({ ctx: viewCtx(req, reply), notices: await listNotices(p.db, req.user!) })));
 
-  const noticeDocs = (agencyId: number) => p.db.k.selectFrom('content').select(['id', 'title_th']).where('agency_id', '=', agencyId).where('kind', '=', 'document').where('status', '=', 'published').orderBy('published_at', 'desc').limit(200).execute();
+  const noticeDocs = (agencyId: number) => listPublishedDocuments(p.db, agencyId, 200);
 
   app.get('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) =>
     sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form: emptyForm({ fiscal_year: String(viewCtx(req, reply).fiscalYear) }), documents: await noticeDocs(req.agency.id) })),

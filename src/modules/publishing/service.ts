@@ -1,7 +1,7 @@
 // The editorial workflow: draft → in review → published (now or at a set time) → archived. Every step is audited.
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { definePermission, requirePermission, can } from '../../platform/auth/roles.ts';
+import { can, requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { isUniqueViolation, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { approvalBar, authorsOf, pendingOf, type Pending } from './review.ts';
@@ -14,10 +14,6 @@ import { contentUrl, type Kind } from './kinds.ts';
 import { EDITABLE, getContent, getDraft, isPublic, listAttachments, type Content, type ContentDraft, type ContentDraftRow, type DraftAttachment, type EditableFields } from './store.ts';
 import { homeCache } from './cache.ts';
 
-definePermission('content.edit', ['publisher', 'admin', 'integrity_officer', 'procurement_officer']);
-definePermission('content.publish', ['admin', 'executive']);
-// drafts, previews and their files: only those who write or approve content
-definePermission('content.view', ['publisher', 'admin', 'integrity_officer', 'procurement_officer', 'executive']);
 
 export interface ContentInput {
   kind: Kind;

@@ -171,6 +171,11 @@ export async function getContent(db: DbLike, agencyId: number, id: number): Prom
   return db.k.selectFrom('content').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Published documents, newest first, for pickers (notices, integrity evidence): id and Thai title. */
+export async function listPublishedDocuments(db: DbLike, agencyId: number, limit = 300): Promise<Array<{ id: number; title_th: string }>> {
+  return db.k.selectFrom('content').select(['id', 'title_th']).where('agency_id', '=', agencyId).where('kind', '=', 'document').where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
 export async function getBySlug(db: DbLike, agencyId: number, kind: string, slug: string): Promise<Content | undefined> {
   return db.k.selectFrom('content').selectAll().where('agency_id', '=', agencyId).where('kind', '=', kind).where('slug', '=', slug).executeTakeFirst();
 }

@@ -36,4 +36,3 @@ export function requirePermission(user: HasRoles | null | undefined, permission:
 definePermission('staff.home', ROLES);
 definePermission('users.manage', ['admin']);
 definePermission('audit.read', ['admin', 'executive']);
-definePermission('agency.edit', ['admin']);

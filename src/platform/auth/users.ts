@@ -1,11 +1,12 @@
 // Staff accounts: sign-in, passwords, 2FA, and administration. Every change is audited.
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { decrypt, encrypt, hmac, normalizeCode, randomCode, sha256 } from '../crypto.ts';
-import { isUniqueViolation, likeEscape, likeExpr, tx, type DbLike } from '../db/index.ts';
+import { isUniqueViolation, likeEscape, likeExpr, tx, type DbLike, type Tx } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
 import { translate } from '../i18n/index.ts';
 import { formatDate } from '../thai/index.ts';
 import type { Platform } from '../platform.ts';
+import { agencyUrl } from '../site.ts';
 import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.ts';
 import { requirePermission, ROLES, type Role } from './roles.ts';
 import { createSession, destroyUserSessions } from './sessions.ts';
@@ -24,7 +25,26 @@ export interface CurrentUser {
   totpEnabled: boolean;
 }
 
-export function actorOf(user: CurrentUser): Actor {
+/**
+ * Who acts when no person does: the command line, a background job, the demo loader. It is named in the audit log
+ * by its label, holds every role, and belongs to one agency: services take the tenant from it as from a person.
+ */
+export interface SystemActor {
+  kind: 'system';
+  id: null;
+  agencyId: number;
+  username: string;
+  roles: readonly Role[];
+}
+
+/** A signed-in person or the system: what services take as their actor. */
+export type Acting = CurrentUser | SystemActor;
+
+export function systemActor(agencyId: number, label: 'system' | 'demo' | 'command line' = 'system'): SystemActor {
+  return { kind: 'system', id: null, agencyId, username: label, roles: ROLES };
+}
+
+export function actorOf(user: Acting): Actor {
   return { id: user.id, label: user.username };
 }
 
@@ -276,32 +296,68 @@ export interface NewUser {
   roles: Role[];
 }
 
-export async function createUser(p: Platform, actor: CurrentUser, input: NewUser): Promise<{ id: number; tempPassword: string }> {
+export interface StaffUserRow {
+  agencyId: number;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: readonly Role[];
+  passwordHash: string;
+  mustChangePassword: boolean;
+  isDemo: boolean;
+}
+
+/** Inserts an account with its roles inside the caller's transaction (no checks: callers validate and audit). */
+export async function insertStaffUser(t: Tx, u: StaffUserRow): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await t.k
+    .insertInto('app_user')
+    .values({ agency_id: u.agencyId, username: u.username, display_name: u.displayName, email: u.email, password_hash: u.passwordHash, must_change_password: u.mustChangePassword, is_demo: u.isDemo, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.k.insertInto('user_role').values(u.roles.map((role) => ({ agency_id: u.agencyId, user_id: row.id, role }))).execute();
+  return row.id;
+}
+
+/** A new account with a temporary password shown once; the person must change it at first sign-in. */
+export async function createUser(p: Platform, actor: Acting, input: NewUser): Promise<{ id: number; tempPassword: string }> {
   requirePermission(actor, 'users.manage');
-  const username = input.username.toLowerCase();
+  const username = input.username.trim().toLowerCase();
   if (!USERNAME_RE.test(username)) throw new ValidationError({ username: 'err.username' });
   if (input.roles.length === 0) throw new ValidationError({ roles: 'err.roleRequired' });
   const tempPassword = generatePassword();
   const hash = await hashPassword(tempPassword);
-  const now = new Date().toISOString();
   let id: number;
   try {
     id = await tx(p.db, async (t) => {
-      const row = await t.k
-        .insertInto('app_user')
-        .values({ agency_id: actor.agencyId, username, display_name: input.displayName, email: input.email, password_hash: hash, must_change_password: true, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.k.insertInto('user_role').values(input.roles.map((role) => ({ agency_id: actor.agencyId, user_id: row.id, role }))).execute();
-      await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.create', targetType: 'user', targetId: row.id, summary: `created ${username} with roles ${input.roles.join(', ')}` });
-      return row.id;
+      const userId = await insertStaffUser(t, { agencyId: actor.agencyId, username, displayName: input.displayName, email: input.email, roles: input.roles, passwordHash: hash, mustChangePassword: true, isDemo: false });
+      await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.create', targetType: 'user', targetId: userId, summary: `created ${username} with roles ${input.roles.join(', ')}` });
+      return userId;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new ValidationError({ username: 'err.usernameTaken' });
     throw err;
   }
-  await notify(p, input.email, 'mail.accountCreated.subject', 'mail.accountCreated.body', { username, url: `${p.config.baseUrl}/login` });
+  await notify(p, input.email, 'mail.accountCreated.subject', 'mail.accountCreated.body', { username, url: `${await agencyUrl(p, actor.agencyId)}/login` });
   return { id, tempPassword };
+}
+
+/** Gives every demo account a new password (when the one printed at first start is lost). */
+export async function resetDemoPasswords(p: Platform, password: string): Promise<string[]> {
+  const hash = await hashPassword(password);
+  return tx(p.db, async (t) => {
+    const users = await t.k.selectFrom('app_user').select(['id', 'username', 'agency_id']).where('is_demo', '=', true).orderBy('id').execute();
+    for (const u of users) {
+      await t.k.updateTable('app_user').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await recordAudit(t, { agencyId: u.agency_id, actor: actorOf(systemActor(u.agency_id, 'command line')), action: 'demo.password.reset', targetType: 'user', targetId: u.id, summary: `new demo password for ${u.username}` });
+    }
+    return users.map((u) => u.username);
+  });
+}
+
+export async function demoUsernames(db: DbLike): Promise<string[]> {
+  const rows = await db.k.selectFrom('app_user').select('username').where('is_demo', '=', true).orderBy('id').execute();
+  return rows.map((r) => r.username);
 }
 
 export interface UserChanges {

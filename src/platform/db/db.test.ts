@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { openDb, fromJson, isUniqueViolation, toJson, tx, type Db } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
-import { migrations } from '../../../migrations/index.ts';
+import { migrations } from '../../server.ts';
 
 for (const target of await dbTargets()) {
   describe(`storage on ${target.name}`, { skip: target.skip }, () => {

@@ -46,6 +46,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   const https = p.config.baseUrl.startsWith('https://');
   app.decorate('nav', { public: [], staff: [] });
   app.decorate('baseUrl', p.config.baseUrl);
+  app.decorate('homeBlocks', []);
   app.decorateRequest('lang', 'th');
   app.decorateRequest('agency', null as unknown as AgencySite);
   app.decorateRequest('user', null);

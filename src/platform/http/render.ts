@@ -24,7 +24,7 @@ export function viewCtx(req: FastifyRequest, reply: FastifyReply): ViewCtx {
     staffNav: user ? req.server.nav.staff.filter((n) => !n.permission || can(user, n.permission)) : [],
     fiscalYear: fiscalYear(now),
     today: bangkokDay(now),
-    baseUrl: req.server.baseUrl,
+    baseUrl: req.agency.url,
   };
 }
 

@@ -3,9 +3,12 @@ import type { Lang } from '../i18n/index.ts';
 import type { Flash, NavEntry, SiteInfo } from '../views/ctx.ts';
 import type { CurrentUser } from '../auth/users.ts';
 import type { UploadForm, UploadLimits } from './multipart.ts';
+import type { HomeBlock } from '../module.ts';
 
 export interface AgencySite {
   id: number;
+  /** the agency's own address (its host name, or BASE_URL), without a trailing slash: for absolute links */
+  url: string;
   th: SiteInfo;
   en: SiteInfo;
 }
@@ -30,8 +33,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     nav: NavRegistry;
-    /** BASE_URL without a trailing slash, for absolute links (feeds, sharing, sitemaps) */
+    /** BASE_URL without a trailing slash: the default address; absolute links use req.agency.url */
     baseUrl: string;
+    /** the public home page's sections, from every module's declaration */
+    homeBlocks: HomeBlock[];
   }
   interface FastifyContextConfig {
     /** the route reads its own body and checks CSRF itself (never set on HTML forms) */

@@ -47,6 +47,12 @@ export function searchKinds(): Array<{ kind: string; th: string; en: string }> {
   return [...kinds].map(([kind, l]) => ({ kind, ...l }));
 }
 
+/** The fiscal years that have public entries, newest first (the search page's year filter). */
+export async function searchFiscalYears(db: DbLike, agencyId: number): Promise<number[]> {
+  const rows = await db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null).orderBy('fiscal_year', 'desc').execute();
+  return rows.map((r) => r.fiscal_year!);
+}
+
 function searchText(title: string, body: string): string {
   return `${foldForSearch(title)}\n${foldForSearch(body)}`;
 }

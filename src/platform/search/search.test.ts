@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { migrations } from '../../../migrations/index.ts';
+import { migrations } from '../../server.ts';
 import { COUNT_CAP, indexDocument, removeDocument, search, snippet } from './index.ts';
 
 const DOCS = [

@@ -3,7 +3,7 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { Button, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { pick } from '../../../platform/i18n/index.ts';
-import type { EvidenceCandidate } from '../evidence.ts';
+import type { EvidenceCandidate } from '../../../platform/evidence.ts';
 import { requirementKey, summary, type ItemReadiness, type Reason } from '../readiness.ts';
 import { itemUrl } from '../service.ts';
 import { RECENCY } from '../store.ts';

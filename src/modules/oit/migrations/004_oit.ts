@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { fk, tsType, withId } from '../src/platform/db/ddl.ts';
+import { fk, tsType, withId } from '../../../platform/db/ddl.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const ts = tsType(db);

@@ -1,6 +1,7 @@
-// Evidence providers: any module can offer pages or records as OIT evidence through this interface.
-import type { DbLike } from '../../platform/db/index.ts';
-import type { Bilingual, MessageKey, Vars } from '../../platform/i18n/index.ts';
+// OIT evidence providers: any module offers its pages or records as evidence through its module declaration;
+// the OIT module binds them to items and checks them.
+import type { DbLike } from './db/index.ts';
+import type { Bilingual, MessageKey, Vars } from './i18n/index.ts';
 
 export interface EvidenceCandidate {
   ref: string;

@@ -1,7 +1,7 @@
-import type { ViewCtx } from '../../../platform/views/ctx.ts';
-import { Page } from '../../../platform/views/layout.tsx';
-import { formatNumber, pick } from '../../../platform/i18n/index.ts';
-import type { Dataset } from '../opendata.ts';
+import type { ViewCtx } from '../views/ctx.ts';
+import { Page } from '../views/layout.tsx';
+import { formatNumber, pick } from '../i18n/index.ts';
+import type { Dataset } from './index.ts';
 
 export function OpenDataPage({ ctx, datasets }: { ctx: ViewCtx; datasets: Array<{ d: Dataset; rows: number }> }) {
   const t = ctx.t;

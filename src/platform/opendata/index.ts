@@ -1,7 +1,7 @@
 // Datasets that modules publish at /open-data: CSV (UTF-8 with BOM, so Excel shows Thai), JSON and DCAT JSON-LD.
-import { csvFromRecords } from '../../platform/csv.ts';
-import type { DbLike } from '../../platform/db/index.ts';
-import type { Bilingual } from '../../platform/i18n/index.ts';
+import { csvFromRecords } from '../csv.ts';
+import type { DbLike } from '../db/index.ts';
+import type { Bilingual } from '../i18n/index.ts';
 
 export type Cell = string | number | null;
 

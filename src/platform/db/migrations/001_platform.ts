@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { boolDefault, boolType, fk, isSqlite, tsType, withId } from '../src/platform/db/ddl.ts';
+import { boolDefault, boolType, fk, isSqlite, tsType, withId } from '../ddl.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const ts = tsType(db);

@@ -1,7 +1,7 @@
 // Security hardening: throttles that count before they check, second-factor failures per pending sign-in,
 // a keyed audit chain with a sealed head, and files whose visibility their owner decides when they are served.
 import type { Kysely } from 'kysely';
-import { tsType } from '../src/platform/db/ddl.ts';
+import { tsType } from '../ddl.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const ts = tsType(db);

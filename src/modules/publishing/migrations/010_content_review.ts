@@ -1,7 +1,7 @@
 // Four-eyes review that holds: who wrote the text under review is known, approval names the revision it saw,
 // and changes to a published item wait as a draft while the published text stays.
 import type { Kysely } from 'kysely';
-import { fk, sql, tsType } from '../src/platform/db/ddl.ts';
+import { fk, sql, tsType } from '../../../platform/db/ddl.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const ts = tsType(db);

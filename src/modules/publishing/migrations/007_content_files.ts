@@ -1,6 +1,6 @@
 // Publishing: its files are decided by their item's state when served; indexes for that lookup.
 import type { Kysely } from 'kysely';
-import { sql } from '../src/platform/db/ddl.ts';
+import { sql } from '../../../platform/db/ddl.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('content_attachment_file').on('content_attachment').column('file_id').execute();

@@ -1,0 +1,31 @@
+// The OIT map: the catalogue per year (data), evidence bindings, public item pages, readiness and the answer sheet.
+import { defineModule } from '../../platform/module.ts';
+import { en, th } from './messages.ts';
+import { registerOitRoutes } from './routes.tsx';
+import { oitDataset, oitSitemap } from './datasets.ts';
+import { importDemoCatalogues, seedDemoOit } from './demo.ts';
+import * as m004 from './migrations/004_oit.ts';
+
+export const oitModule = defineModule({
+  name: 'oit',
+  tables: ['oit_year', 'oit_item', 'oit_binding', 'oit_tick'],
+  migrations: { '004_oit': m004 },
+  permissions: {
+    'oit.manage': ['admin', 'integrity_officer'],
+    'oit.read': ['admin', 'integrity_officer', 'executive', 'publisher'],
+  },
+  messages: { th, en },
+  routes: registerOitRoutes,
+  nav: {
+    public: [{ href: '/oit', label: 'oit.nav', order: 60 }],
+    staff: [{ href: '/staff/oit', label: 'oit.nav.staff', permission: 'oit.read', order: 20 }],
+  },
+  searchKinds: { oit: { th: 'รายการ OIT', en: 'OIT item' } },
+  datasets: [oitDataset],
+  sitemap: oitSitemap,
+  demo: [
+    { order: 30, run: importDemoCatalogues },
+    // last: items are checked once their evidence (the integrity report among it) is in place
+    { order: 90, run: seedDemoOit },
+  ],
+});
