@@ -12,7 +12,7 @@ import { FileStore } from './platform/files/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { registerHttp } from './platform/http/plugin.ts';
-import { parseUrlEncoded } from './platform/http/urlencoded.ts';
+import { parseQueryString } from './platform/http/urlencoded.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerFileRoutes } from './platform/files/routes.ts';
@@ -54,8 +54,9 @@ export async function createPlatform(config: Config, log = createLogger(config))
 export async function migrate(p: Platform): Promise<string[]> {
   const done = await migrateToLatest(p.db, migrations);
   // a log written before the chain was keyed is verified once and sealed with the key
-  const keyed = await keyLegacyAudit(p.db);
-  if (keyed) p.log[keyed.ok ? 'info' : 'error']({ events: keyed.checked, reason: keyed.firstBad?.reason }, keyed.ok ? 'audit chain keyed' : 'audit chain left unkeyed: it was already broken');
+  const k = await keyLegacyAudit(p.db, p.config.dataDir);
+  if (k && 'refused' in k) p.log.error({ reason: k.refused }, 'audit chain not re-keyed');
+  else if (k) p.log[k.keyed.ok ? 'info' : 'error']({ events: k.keyed.checked, reason: k.keyed.firstBad?.reason }, k.keyed.ok ? 'audit chain keyed' : 'audit chain left unkeyed: it was already broken');
   return done;
 }
 
@@ -65,10 +66,15 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     // our own onResponse log carries the route pattern only (no paths, queries or addresses)
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: p.config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    // urlencoded forms: a 10,000-character Thai field is about 90 KB percent-encoded; files come as multipart
+    bodyLimit: 256 * 1024,
+    // a request must arrive whole in time (by default 5 minutes: a 50 MB upload over a slow mobile link fits), and
+    // an idle socket is closed: connections cannot be held open to pin memory or upload slots
+    requestTimeout: p.config.requestTimeoutMs,
+    connectionTimeout: p.config.idleTimeoutMs,
     genReqId: () => crypto.randomUUID(),
     // query strings decode as strict UTF-8 too, so broken bytes are refused like in forms
-    routerOptions: { maxParamLength: 300, querystringParser: parseUrlEncoded },
+    routerOptions: { maxParamLength: 300, querystringParser: parseQueryString },
   });
   await registerHttp(app, p, { resolveAgency: siteResolver(p) });
   registerAuth(app, p);

@@ -28,6 +28,8 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(1024).default(20),
   UPLOAD_TOTAL_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(4096).default(50),
   UPLOAD_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(64).default(4),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(300),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(60),
   SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 30).default(8),
   SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(24),
   TRUST_PROXY: bool.default(false),
@@ -52,6 +54,10 @@ export interface Config {
   uploadTotalBytes: number;
   /** uploads read at once per process */
   uploadConcurrency: number;
+  /** a request must arrive whole within this */
+  requestTimeoutMs: number;
+  /** a connection that sends nothing for this long is closed */
+  idleTimeoutMs: number;
   sessionHours: number;
   /** a session ends this long after sign-in however busy it is */
   sessionMaxHours: number;
@@ -96,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
     uploadTotalBytes: Math.round(Math.max(c.UPLOAD_TOTAL_MB, c.UPLOAD_MAX_MB) * 1024 * 1024),
     uploadConcurrency: c.UPLOAD_CONCURRENCY,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: c.IDLE_TIMEOUT_SECONDS * 1000,
     sessionHours: c.SESSION_HOURS,
     sessionMaxHours: Math.max(c.SESSION_MAX_HOURS, c.SESSION_HOURS),
     trustProxy: c.TRUST_PROXY,

@@ -150,5 +150,30 @@ for (const target of await dbTargets()) {
       assert.equal(await t.p.db.k.selectFrom('content_draft').select('content_id').where('content_id', '=', c.id).executeTakeFirst(), undefined);
       assert.equal((await t.agent().get('/pages/vision')).status, 200);
     });
+
+    test('approvers who do not write content cannot send files or edits: refused before the form is read', async () => {
+      const id = await create(pub, { slug: 'review-exec-upload' });
+      await boss.get(`/staff/content/${id}`);
+      const r = await boss.postMultipart(`/staff/content/${id}/attachments`, { label: 'x' }, { file: { name: 'x.pdf', data: PDF } });
+      assert.equal(r.status, 403);
+      assert.equal((await boss.postMultipart(`/staff/content/${id}/edit`, fields({ slug: 'review-exec-upload' }), {})).status, 403);
+      assert.equal((await boss.post(`/staff/content/${id}/submit`, {})).status, 403);
+      assert.equal((await pub.post(`/staff/content/${id}/archive`, {})).status, 403, 'and writers cannot archive');
+    });
+
+    test('after changes are discarded, new changes never reuse the revision an approver saw', async () => {
+      const id = await create(pub, { slug: 'review-discard', body_th: 'ฉบับแรก' });
+      await pub.post(`/staff/content/${id}/submit`, {});
+      await boss.post(`/staff/content/${id}/approve`, { publish_at: '', revision: await shownRevision(boss, id) });
+      await edit(pub, id, { slug: 'review-discard', body_th: 'ฉบับที่ผู้อนุมัติเห็น' });
+      await pub.post(`/staff/content/${id}/submit`, {});
+      const seen = await shownRevision(boss, id);
+      await pub.post(`/staff/content/${id}/discard`, {});
+      await edit(pub, id, { slug: 'review-discard', body_th: 'ฉบับที่ผู้อนุมัติไม่เคยเห็น' });
+      await pub.post(`/staff/content/${id}/submit`, {});
+      const r = await boss.post(`/staff/content/${id}/approve`, { publish_at: '', revision: seen });
+      assert.equal(r.status, 422, 'the revision seen before the discard does not approve the new text');
+      assert.doesNotMatch(textOf((await t.agent().get('/documents/review-discard')).body), /ไม่เคยเห็น/);
+    });
   });
 }

@@ -70,11 +70,12 @@ function valuesOf(c: Content): FormValues {
 }
 
 export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
-  const viewer = { preHandler: staffOnly('content.edit') };
+  const editor = { preHandler: staffOnly('content.edit') };
   const anyStaff = { preHandler: staffOnly() };
 
   // approvers (who may not have content.edit) see the list and the detail pages too
   const canSee = { preHandler: staffOnly('content.view') };
+  const approver = { preHandler: staffOnly('content.publish') };
 
   app.get('/staff/content', canSee, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
@@ -92,7 +93,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     return (KINDS as readonly string[]).includes(k ?? '') ? (k as Kind) : 'document';
   };
 
-  app.get('/staff/content/new', viewer, async (req, reply) => {
+  app.get('/staff/content/new', editor, async (req, reply) => {
     const kind = kindOf(req);
     const form = emptyForm({ kind, body_format: 'markdown', category: kind === 'document' ? 'announcement' : '', fiscal_year: String(viewCtx(req, reply).fiscalYear) });
     return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content: null }));
@@ -101,7 +102,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const formFailure = (req: FastifyRequest, reply: FastifyReply, form: FormState, kind: string, content: Content | null) =>
     sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content }), 422);
 
-  app.post('/staff/content/new', uploadRoute(viewer), async (req, reply) => {
+  app.post('/staff/content/new', uploadRoute(editor), async (req, reply) => {
     const kind = kindOf(req);
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, contentSchema, { ...fields, kind });
@@ -141,14 +142,14 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply.header('x-robots-tag', 'noindex'), ContentPage({ ctx: viewCtx(req, reply), c, attachments, cover, preview: true }));
   });
 
-  app.get('/staff/content/:id/edit', viewer, async (req, reply) => {
+  app.get('/staff/content/:id/edit', editor, async (req, reply) => {
     const live = await load(req);
     const draft = await draftOf(live);
     const c = draft ? { ...live, ...draft.fields } : live;
     return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form: emptyForm(valuesOf(c)), kind: c.kind, content: live, pending: !!draft || live.status === 'published' }));
   });
 
-  app.post('/staff/content/:id/edit', uploadRoute(canSee), async (req, reply) => {
+  app.post('/staff/content/:id/edit', uploadRoute(editor), async (req, reply) => {
     const c = await load(req);
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, contentSchema, { ...fields, kind: c.kind });
@@ -176,8 +177,8 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
       }
     };
 
-  app.post('/staff/content/:id/submit', canSee, step(async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
-  app.post('/staff/content/:id/approve', canSee, step(async (req, c) => {
+  app.post('/staff/content/:id/submit', editor, step(async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
+  app.post('/staff/content/:id/approve', approver, step(async (req, c) => {
     const f = parseForm(req.lang, approveSchema, req.body);
     if (!f.ok) return f;
     const done = await approveContent(p, req.user!, c.id, f.data.publish_at, f.data.revision);
@@ -185,17 +186,17 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
       ? { key: 'pub.staff.scheduled', vars: { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) } }
       : { key: 'pub.staff.approved' };
   }));
-  app.post('/staff/content/:id/return', canSee, step(async (req, c) => {
+  app.post('/staff/content/:id/return', approver, step(async (req, c) => {
     const f = parseForm(req.lang, z.object({ note: block({ max: 1000 }) }), req.body);
     if (!f.ok) return f;
     await returnContent(p, req.user!, c.id, f.data.note);
     return { key: 'pub.staff.returned' };
   }));
-  app.post('/staff/content/:id/discard', canSee, step(async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
-  app.post('/staff/content/:id/archive', canSee, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
-  app.post('/staff/content/:id/reopen', canSee, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
+  app.post('/staff/content/:id/discard', editor, step(async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
+  app.post('/staff/content/:id/archive', approver, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
+  app.post('/staff/content/:id/reopen', approver, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
 
-  app.post('/staff/content/:id/attachments', uploadRoute(canSee), step(async (req, c) => {
+  app.post('/staff/content/:id/attachments', uploadRoute(editor), step(async (req, c) => {
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, z.object({ label: text({ min: 0, max: 200 }) }), fields);
     if (!f.ok) return f;
@@ -204,7 +205,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     await addAttachment(p, req.user!, c.id, part, f.data.label);
     return { key: 'pub.staff.uploaded' };
   }));
-  app.post('/staff/content/:id/attachments/:att/remove', canSee, step(async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
+  app.post('/staff/content/:id/attachments/:att/remove', editor, step(async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
 
   // ---- staff notices ----
   app.get('/staff/notices', anyStaff, async (req, reply) => sendHtml(reply, NoticesPage({ ctx: viewCtx(req, reply), notices: await listNotices(p.db, req.user!) })));

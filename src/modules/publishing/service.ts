@@ -206,8 +206,10 @@ async function draftOf(t: Tx, c: Content, actor: CurrentUser): Promise<ContentDr
   const existing = await getDraft(t, c.agency_id, c.id);
   if (existing) return existing;
   const atts = await t.k.selectFrom('content_attachment').select(['file_id', 'label']).where('content_id', '=', c.id).orderBy('sort_order').orderBy('id').execute();
+  // revision numbers only rise, past any discarded draft's: an approval names exactly one text
+  const last = await t.k.selectFrom('content_revision').select((eb) => eb.fn.max('revision').as('n')).where('content_id', '=', c.id).executeTakeFirst();
   const now = new Date().toISOString();
-  const d = { content_id: c.id, agency_id: c.agency_id, fields: liveFields(c), attachments: atts, status: 'draft', revision: c.revision, authors: [] as number[], review_note: '', submitted_by: null, submitted_at: null, created_by: actor.id, created_at: now, updated_by: actor.id, updated_at: now };
+  const d = { content_id: c.id, agency_id: c.agency_id, fields: liveFields(c), attachments: atts, status: 'draft', revision: Math.max(c.revision, Number(last?.n ?? 0)), authors: [] as number[], review_note: '', submitted_by: null, submitted_at: null, created_by: actor.id, created_at: now, updated_by: actor.id, updated_at: now };
   await t.k.insertInto('content_draft').values({ ...d, fields: toJson(d.fields), attachments: toJson(d.attachments), authors: '[]' }).execute();
   return d;
 }

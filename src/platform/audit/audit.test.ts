@@ -6,7 +6,12 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
 import { tx } from '../db/index.ts';
 import { sha256 } from '../crypto.ts';
-import { auditCheckpoint, eventMac, formatCheckpoint, GENESIS_HASH, keyLegacyAudit, listAudit, recordAudit, verifyAudit, type AuditEvent } from './index.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditCheckpoint, chainKeyedHere, eventMac, formatCheckpoint, GENESIS_HASH, keyLegacyAudit, listAudit, recordAudit, verifyAudit, type AuditEvent } from './index.ts';
+
+const legacySha = (prev: string, e: AuditEvent) => sha256(`${prev}\n${JSON.stringify([e.id, e.agency_id, e.at, e.actor_user_id, e.actor_label, e.action, e.target_type, e.target_id, e.summary])}`);
 
 /** Rewrites every event's link and hash with the given function, as an attacker with database access would. */
 async function rechain(t: TestApp, mac: (prev: string, e: AuditEvent) => string): Promise<{ id: number; hash: string }> {
@@ -169,17 +174,43 @@ for (const target of await dbTargets()) {
     test('a log written before the chain was keyed is verified and keyed when the server starts', async () => {
       const original = (await t.p.db.k.selectFrom('audit_event').selectAll().orderBy('id').execute()) as AuditEvent[];
       const head = await t.p.db.k.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
-      const legacy = await rechain(t, (prev, e) => sha256(`${prev}\n${JSON.stringify([e.id, e.agency_id, e.at, e.actor_user_id, e.actor_label, e.action, e.target_type, e.target_id, e.summary])}`));
+      const legacy = await rechain(t, legacySha);
       await t.p.db.k.updateTable('audit_head').set({ key_version: 0, head_mac: '', last_hash: legacy.hash }).execute();
       assert.equal((await verifyAudit(t.p.db, { legacy: true })).ok, true);
-      const r = await keyLegacyAudit(t.p.db);
-      assert.equal(r?.ok, true);
-      assert.equal(r?.checked, original.length);
+      // an installation upgraded from before the keyed chain: its data folder has no marker yet
+      const upgraded = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-audit-'));
+      const r = await keyLegacyAudit(t.p.db, upgraded);
+      assert.ok(r && 'keyed' in r && r.keyed.ok);
+      assert.equal(r.keyed.checked, original.length);
       assert.equal((await verifyAudit(t.p.db)).ok, true, 'the keyed chain verifies');
       const after = await t.p.db.k.selectFrom('audit_event').select(['id', 'hash']).orderBy('id').execute();
       assert.deepEqual(after.map((e) => e.hash), original.map((e) => e.hash), 'the same MACs as if it had been keyed from the start');
-      assert.equal(await keyLegacyAudit(t.p.db), null, 'nothing more to do');
+      assert.equal(await keyLegacyAudit(t.p.db, upgraded), null, 'nothing more to do');
+      assert.ok(chainKeyedHere(upgraded), 'the data folder now records that the chain is keyed');
+      fs.rmSync(upgraded, { recursive: true, force: true });
       await t.p.db.k.updateTable('audit_head').set(head).execute();
+    });
+
+    test('a chain forged without the key and its head rewritten to look unkeyed is never re-keyed: verify fails', async () => {
+      const original = (await t.p.db.k.selectFrom('audit_event').selectAll().orderBy('id').execute()) as AuditEvent[];
+      const head = await t.p.db.k.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+      // the attacker deletes an event, recomputes the chain with unkeyed SHA-256 and marks the head as legacy
+      const victim = original.find((e) => e.summary === 'เหตุการณ์ที่ 1')!;
+      await t.p.db.k.deleteFrom('audit_event').where('id', '>=', victim.id).execute();
+      const rest = original.filter((e) => e.id > victim.id).map((e) => ({ ...e, id: e.id - 1 }));
+      for (const e of rest) await t.p.db.k.insertInto('audit_event').values(e).execute();
+      const forged = await rechain(t, legacySha);
+      await t.p.db.k.updateTable('audit_head').set({ key_version: 0, head_mac: '', last_hash: forged.hash }).execute();
+      assert.ok(chainKeyedHere(t.config.dataDir), 'this installation keyed its chain at first start');
+      const r = await keyLegacyAudit(t.p.db, t.config.dataDir);
+      assert.ok(r && 'refused' in r, 'not re-keyed');
+      const run = cli(t, 'audit', 'verify');
+      assert.equal(run.status, 1, 'the command line (which starts like the server) still reports the forgery');
+      assert.equal((await verifyAudit(t.p.db)).ok, false);
+      await t.p.db.k.deleteFrom('audit_event').execute();
+      for (let i = 0; i < original.length; i += 200) await t.p.db.k.insertInto('audit_event').values(original.slice(i, i + 200)).execute();
+      await t.p.db.k.updateTable('audit_head').set(head).execute();
+      assert.equal((await verifyAudit(t.p.db)).ok, true);
     });
 
     test('concurrent writers extend one unbroken chain', async () => {

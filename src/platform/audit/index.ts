@@ -2,6 +2,8 @@
 // (last event and its MAC) is MACed too: without the key, no row can be edited, deleted, added or cut off the end
 // unnoticed. With the key, history can be rewritten up to the last checkpoint kept elsewhere (audit checkpoint).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { sha256, timingSafeEqualStr } from '../crypto.ts';
 import { likeEscape, likeExpr, tx, type Db, type DbLike, type Tx } from '../db/index.ts';
@@ -168,16 +170,37 @@ export async function verifyAudit(db: DbLike, opts: { checkpoint?: Checkpoint; l
   return { ok: true, checked, ...(opts.checkpoint ? { checkpoint: { id: opts.checkpoint.id, ok: true } } : {}) };
 }
 
+const MARKER = 'audit-chain.keyed';
+
 /**
- * A log written before the chain was keyed: verified as it was (unkeyed SHA-256), then every MAC recomputed with
- * the key and the head sealed, in one transaction. Returns null when there is nothing to do.
+ * This installation has keyed its chain: a file in DATA_DIR (outside the database) says so, so that a head rewritten
+ * to look unkeyed (legacy) is never re-keyed, which would launder a forged chain.
  */
-export async function keyLegacyAudit(db: Db): Promise<VerifyResult | null> {
+export function chainKeyedHere(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, MARKER));
+}
+
+function markChainKeyed(dataDir: string): void {
+  if (!chainKeyedHere(dataDir)) fs.writeFileSync(path.join(dataDir, MARKER), `The audit chain of this installation is keyed since ${new Date().toISOString()}. Do not delete.\n`, { mode: 0o600 });
+}
+
+export type KeyingOutcome = { keyed: VerifyResult } | { refused: string } | null;
+
+/**
+ * At start-up. A log written before the chain was keyed is verified as it was (unkeyed SHA-256), then every MAC is
+ * recomputed with the key and the head sealed, in one transaction; from then on (and on a new installation from the
+ * start) DATA_DIR records that the chain is keyed, and an unkeyed head is refused, never re-keyed.
+ */
+export async function keyLegacyAudit(db: Db, dataDir: string): Promise<KeyingOutcome> {
   const head = await db.k.selectFrom('audit_head').select(['key_version']).where('id', '=', 1).executeTakeFirst();
-  if (!head || head.key_version >= KEY_VERSION) return null;
+  if (!head || head.key_version >= KEY_VERSION) {
+    markChainKeyed(dataDir);
+    return null;
+  }
+  if (chainKeyedHere(dataDir)) return { refused: 'the audit head says the chain is unkeyed, but this installation keyed it: the head was rewritten' };
   const key = keyOf(db);
   const legacy = await verifyAudit(db, { legacy: true });
-  if (!legacy.ok) return legacy;
+  if (!legacy.ok) return { keyed: legacy };
   await tx(db, async (t) => {
     if (t.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7311001)`.execute(t.k);
     let prev = GENESIS_HASH;
@@ -195,7 +218,8 @@ export async function keyLegacyAudit(db: Db): Promise<VerifyResult | null> {
     }
     await t.k.updateTable('audit_head').set({ last_event_id: lastId, last_hash: prev, key_version: KEY_VERSION, head_mac: headMac(key, lastId, prev) }).where('id', '=', 1).execute();
   });
-  return legacy;
+  markChainKeyed(dataDir);
+  return { keyed: legacy };
 }
 
 export interface AuditFilter {

@@ -86,8 +86,8 @@ export function registerFileOwner(owner: string, rule: FileAccessRule): void {
 /** Decides a file's visibility from its owner's state at the moment it is served. */
 export async function fileAccess(db: DbLike, file: FileRecord, reader: FileReader | null): Promise<FileAccess> {
   const rule = file.owner ? owners.get(file.owner) : undefined;
-  // a file nobody claims is never public; staff may still fetch it
-  if (!rule) return reader ? 'private' : null;
+  // a file no module claims is served to nobody: visibility fails closed
+  if (!rule) return null;
   return rule(db, file, reader);
 }
 

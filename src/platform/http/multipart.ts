@@ -142,63 +142,82 @@ async function readUpload(req: FastifyRequest, reply: FastifyReply, s: UploadSet
   const release = await s.gate.enter();
   const temp: string[] = ((req as WithTemp)[kTemp] ??= []);
   try {
-    const fields: FormValues = {};
-    const files: Record<string, UploadPart> = {};
-    let total = 0;
-    let first = true;
-    // a file over its limit arrives cut (truncated) and is refused on its field, not with an error page
-    const parts = req.parts({
-      limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS, files: lim.maxFiles, fileSize: lim.maxFileBytes, parts: MAX_FIELDS + lim.maxFiles, headerPairs: 20, fieldNameSize: 100 },
-      throwFileSizeLimit: false,
-    } as Parameters<FastifyRequest['parts']>[0]);
-    for await (const part of parts) {
-      if (first) {
-        first = false;
-        // the form's first field is its CSRF token (the Form component puts it there)
-        const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : '';
-        await s.checkCsrf(req, reply, token);
-        if (token) continue;
-      }
-      if (part.type === 'field') {
-        if (part.valueTruncated || part.fieldnameTruncated) throw tooLarge(mb(MAX_FIELD_BYTES));
-        if (typeof part.value !== 'string') continue;
-        const prev = fields[part.fieldname];
-        fields[part.fieldname] = prev === undefined ? part.value : Array.isArray(prev) ? [...prev, part.value] : [prev, part.value];
-        continue;
-      }
-      const file = path.join(s.tmpDir, crypto.randomBytes(16).toString('hex'));
-      temp.push(file);
-      const hash = crypto.createHash('sha256');
-      let size = 0;
-      const count = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          total += chunk.length;
-          if (total > lim.maxTotalBytes) return done(tooLarge(mb(lim.maxTotalBytes)));
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      await pipeline(part.file, count, fs.createWriteStream(file, { mode: 0o600 }));
-      if (files[part.fieldname] || (!part.filename && size === 0)) {
-        // a repeated file field keeps its first file; an empty file input sends a nameless, empty part
-        await fsp.rm(file, { force: true });
-        continue;
-      }
-      const truncated = part.file.truncated;
-      if (!truncated) {
-        // acknowledged uploads survive a crash: the bytes are on disk before anything refers to them
-        const fh = await fsp.open(file, 'r+');
-        await fh.sync().finally(() => fh.close());
-      }
-      files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', path: file, size, sha256: hash.digest('hex'), truncated };
-    }
-    // an empty multipart body carries no token either
-    if (first) await s.checkCsrf(req, reply, '');
-    return { fields, files };
-  } finally {
+    const form = await readParts(req, reply, s, lim, temp);
     release();
+    return form;
+  } catch (err) {
+    // stop parsing what is left (the parser would keep collecting fields), throw it away as it arrives, and keep the
+    // slot until the request has ended: a refused upload still counts while its bytes come in
+    req.raw.unpipe();
+    req.raw.resume();
+    if (req.raw.readableEnded || req.raw.socket.destroyed) release();
+    else {
+      req.raw.once('end', release);
+      req.raw.socket.once('close', release);
+    }
+    if (err instanceof HttpError || (err as { code?: string }).code?.startsWith('FST_')) throw err;
+    // anything else the parser says is a malformed body (no boundary, cut short, bad part headers)
+    throw new HttpError(400, 'error.400.title', 'error.400.body');
   }
+}
+
+async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetup, lim: UploadLimits, temp: string[]): Promise<UploadForm> {
+  const fields: FormValues = {};
+  const files: Record<string, UploadPart> = {};
+  let total = 0;
+  let first = true;
+  // a file over its limit arrives cut (truncated) and is refused on its field, not with an error page
+  const parts = req.parts({
+    limits: { fieldSize: MAX_FIELD_BYTES, fields: MAX_FIELDS, files: lim.maxFiles, fileSize: lim.maxFileBytes, parts: MAX_FIELDS + lim.maxFiles, headerPairs: 20, fieldNameSize: 100 },
+    throwFileSizeLimit: false,
+  } as Parameters<FastifyRequest['parts']>[0]);
+  for await (const part of parts) {
+    if (first) {
+      first = false;
+      // the form's first field is its CSRF token (the Form component puts it there)
+      const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : '';
+      await s.checkCsrf(req, reply, token);
+      if (token) continue;
+    }
+    if (part.type === 'field') {
+      if (part.valueTruncated || part.fieldnameTruncated) throw tooLarge(mb(MAX_FIELD_BYTES));
+      if (typeof part.value !== 'string') continue;
+      const prev = fields[part.fieldname];
+      if (prev === undefined) fields[part.fieldname] = part.value;
+      else if (Array.isArray(prev)) prev.push(part.value);
+      else fields[part.fieldname] = [prev, part.value];
+      continue;
+    }
+    const file = path.join(s.tmpDir, crypto.randomBytes(16).toString('hex'));
+    temp.push(file);
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        total += chunk.length;
+        if (total > lim.maxTotalBytes) return done(tooLarge(mb(lim.maxTotalBytes)));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    await pipeline(part.file, count, fs.createWriteStream(file, { mode: 0o600 }));
+    if (files[part.fieldname] || (!part.filename && size === 0)) {
+      // a repeated file field keeps its first file; an empty file input sends a nameless, empty part
+      await fsp.rm(file, { force: true });
+      continue;
+    }
+    const truncated = part.file.truncated;
+    if (!truncated) {
+      // acknowledged uploads survive a crash: the bytes are on disk before anything refers to them
+      const fh = await fsp.open(file, 'r+');
+      await fh.sync().finally(() => fh.close());
+    }
+    files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', path: file, size, sha256: hash.digest('hex'), truncated };
+  }
+  // an empty multipart body carries no token either
+  if (first) await s.checkCsrf(req, reply, '');
+  return { fields, files };
 }
 
 function flatFields(body: unknown): FormValues {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
-import { startApp, type TestApp } from '../../../test/support/app.ts';
+import { DEMO_PASSWORD, startApp, type TestApp } from '../../../test/support/app.ts';
 
 const [sqlite] = await dbTargets();
 
@@ -24,6 +24,11 @@ describe('no-store on everything a signed-in person sees', () => {
       assert.equal(r.status, 200, url);
       assert.equal(r.headers['cache-control'], 'no-store', url);
     }
+    const fresh = t.agent();
+    assert.equal((await fresh.get('/login')).headers['cache-control'], 'no-store', 'the sign-in page');
+    const signedIn = await fresh.post('/login', { username: 'publisher', password: DEMO_PASSWORD });
+    assert.equal(signedIn.status, 303);
+    assert.equal(signedIn.headers['cache-control'], 'no-store', 'the answer that sets the session cookie');
     const anon = await t.agent().get('/documents');
     assert.notEqual(anon.headers['cache-control'], 'no-store', 'anonymous public pages may be cached');
   });

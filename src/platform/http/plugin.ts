@@ -139,7 +139,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   });
   // nothing a signed-in person sees is kept by a browser or a proxy, unless the route says it is public (files)
   app.addHook('onSend', async (req, reply) => {
-    if ((req.sessionToken || req.url.startsWith('/staff') || req.url.startsWith('/account')) && !req.routeOptions.config?.publicCache) {
+    if ((req.sessionToken || /^\/(staff|account|login)(\/|\?|$)/.test(req.url)) && !req.routeOptions.config?.publicCache) {
       reply.header('cache-control', 'no-store');
     }
   });

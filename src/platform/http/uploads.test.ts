@@ -104,6 +104,34 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
   });
 });
 
+describe('uploads: a stalled upload does not hold its slot', () => {
+  let s: Served;
+  let dataDir: string;
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
+    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_CONCURRENCY: '1', IDLE_TIMEOUT_SECONDS: '1' });
+  });
+  after(async () => {
+    await s.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('an upload that stops sending is cut off, and the next one gets the only slot', async () => {
+    const a = new HttpSession(s.url);
+    await a.login('publisher', PASSWORD);
+    await a.get('/staff/content/1');
+    const headers = { ...multipart, cookie: a.cookieHeader() };
+    // the only slot is taken by a client that sends 1 MB of a file and then nothing: the server closes it
+    const stalled = await rawPost(`${s.url}/staff/content/1/attachments`, headers, () => multipartChunks(boundary, [['_csrf', a.csrf], ['label', 'ค้าง']], [{ name: 'file', filename: 'x.pdf', bytes: 10 * MB }]), { pauseAfterBytes: MB }).then(
+      (r) => String(r.status),
+      (e: { code?: string; message: string }) => e.code ?? e.message,
+    );
+    assert.ok(['408', 'ECONNRESET', 'socket hang up'].includes(stalled), `the stalled upload was cut off (${stalled})`);
+    const next = await rawPost(`${s.url}/staff/content/1/attachments`, headers, () => multipartChunks(boundary, [['_csrf', a.csrf], ['label', 'ถัดไป']], [{ name: 'file', filename: 'y.pdf', bytes: 1000 }]));
+    assert.equal(next.status, 303, 'its slot was freed');
+  });
+});
+
 describe('the upload gate', () => {
   test('lets a few in at once, queues a few for a while, and turns the rest away', async () => {
     const g = new Gate(2, 1, 50);

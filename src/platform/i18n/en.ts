@@ -89,6 +89,7 @@ export const en: Record<PlatformKey, string> = {
   'error.503.uploadsBusy': 'Many files are being sent at once right now. Please wait a moment and send again; nothing you entered has been saved yet.',
   'error.413.title': 'Too large',
   'error.413.body': 'The data or file you sent is larger than allowed ({max}). Go back, make it smaller and send it again.',
+  'error.413.fields': 'The form has more fields than allowed ({max}). Go back and send it again from the web page.',
   'error.415.title': 'Unsupported format',
   'error.415.body': 'The form arrived in a format the system does not accept. Go back and send it again from the web page.',
   'error.400.title': 'The data sent is not valid',
