@@ -13,6 +13,7 @@ import { ValidationError } from './platform/http/errors.ts';
 import { translate } from './platform/i18n/index.ts';
 import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
 import { installModules } from './platform/module.ts';
+import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
 
 const started = Date.now();
@@ -154,13 +155,13 @@ function usage(): number {
 
 /** An administrator with a temporary password, through the same service and checks as the users page. */
 async function createAdmin(p: Platform, username: string): Promise<number> {
-  const agency = await p.db.k.selectFrom('agency').select('id').orderBy('id').limit(1).executeTakeFirst();
-  if (!agency) {
+  const agencyId = await firstAgencyId(p.db);
+  if (agencyId === undefined) {
     process.stderr.write('create-admin: no agency yet; run seed-demo or start the server once\n');
     return 1;
   }
   try {
-    const r = await createUser(p, systemActor(agency.id, 'command line'), { username, displayName: username, email: '', roles: ['admin'] });
+    const r = await createUser(p, systemActor(agencyId, 'command line'), { username, displayName: username, email: '', roles: ['admin'] });
     out(`administrator ${username.trim().toLowerCase()} created; temporary password (change at first sign-in): ${r.tempPassword}`);
     return 0;
   } catch (err) {

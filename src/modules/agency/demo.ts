@@ -7,7 +7,7 @@ import { actorOf, insertStaffUser, systemActor } from '../../platform/auth/users
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { tx, type Tx } from '../../platform/db/index.ts';
-import { countAgencies } from './store.ts';
+import { createAgency, firstAgencyId } from '../../platform/tenant.ts';
 import { placeholderPortrait } from './portrait.ts';
 import { clearSiteCache } from './service.ts';
 
@@ -62,7 +62,7 @@ async function insertDivisions(t: Tx, agencyId: number, list: DivisionSeed[], pa
 
 /** Creates the demo agency when the database has none; returns null when one exists. */
 export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
-  if ((await countAgencies(p.db)) > 0) return null;
+  if ((await firstAgencyId(p.db)) !== undefined) return null;
   const report = readSeed<{ agency: { name_th: string; name_en: string; type: string; district_th: string; province_th: string } }>('sample-integrity-report-2567.json');
   const demo = readSeed<DemoAgency>('demo-agency.json');
   const password = p.config.demoPassword ?? generatePassword();
@@ -70,16 +70,12 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
   const now = new Date().toISOString();
   const agencyId = await tx(p.db, async (t) => {
     const a = report.agency;
-    const { id } = await t.k
-      .insertInto('agency')
-      .values({
-        slug: demo.slug, hostname: null, name_th: a.name_th, name_en: a.name_en, type_th: a.type, type_en: demo.type_en,
-        district_th: a.district_th, province_th: a.province_th, province_en: demo.province_en, address_th: demo.address_th,
-        address_en: demo.address_en, postcode: demo.postcode, phone: demo.phone, fax: demo.fax, email: demo.email,
-        office_hours_th: demo.office_hours_th, office_hours_en: demo.office_hours_en, map_url: demo.map_url, created_at: now, updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await createAgency(t, {
+      slug: demo.slug, hostname: null, name_th: a.name_th, name_en: a.name_en, type_th: a.type, type_en: demo.type_en,
+      district_th: a.district_th, province_th: a.province_th, province_en: demo.province_en, address_th: demo.address_th,
+      address_en: demo.address_en, postcode: demo.postcode, phone: demo.phone, fax: demo.fax, email: demo.email,
+      office_hours_th: demo.office_hours_th, office_hours_en: demo.office_hours_en, map_url: demo.map_url, created_at: now, updated_at: now,
+    });
     await t.k.insertInto('channel').values(demo.channels.map((c, i) => ({ ...c, agency_id: id, sort_order: i }))).execute();
     await insertDivisions(t, id, demo.divisions, null);
     for (const [i, e] of demo.executives.entries()) {

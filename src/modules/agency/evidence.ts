@@ -1,6 +1,7 @@
 // The agency's own pages as OIT evidence: structure, executives and contacts, with the gaps an assessor would see.
 import type { EvidenceIssue, EvidenceProvider } from '../../platform/evidence.ts';
-import { getAgency, listDivisions, listExecutives } from './store.ts';
+import { getAgency } from '../../platform/tenant.ts';
+import { listDivisions, listExecutives } from './store.ts';
 
 const PAGES = {
   structure: { th: 'โครงสร้างหน่วยงาน', en: 'Organisation structure', url: '/about/structure' },

@@ -2,4 +2,4 @@
 export { agencyModule } from './module.ts';
 export { siteResolver, clearSiteCache } from './service.ts';
 export { seedDemoAgency, readSeed, type DemoResult } from './demo.ts';
-export { getAgency, listExecutives, listDivisions, getDivision, headOfAgency, type Agency, type Executive, type Division } from './store.ts';
+export { listExecutives, listDivisions, getDivision, headOfAgency, type Executive, type Division } from './store.ts';

@@ -10,7 +10,7 @@ import * as m008 from './migrations/008_agency_files.ts';
 
 export const agencyModule = defineModule({
   name: 'agency',
-  tables: ['agency', 'division', 'executive', 'channel'],
+  tables: ['division', 'executive', 'channel'],
   migrations: { '002_agency': m002, '008_agency_files': m008 },
   permissions: { 'agency.edit': ['admin'] },
   messages: { th, en },

@@ -6,7 +6,8 @@ import { block, checkbox, choice, email, int, parseForm, text, url, validationMe
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { getAgency, getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
+import { getAgency } from '../../platform/tenant.ts';
+import { getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
 import { leadersCache, saveDivision, saveExecutive, updateProfile } from './service.ts';
 import { ContactPage, ExecutivesPage, HomePage, StructurePage } from './views/public.tsx';
 import { AgencyAdminPage, DivisionForm, ExecutiveForm } from './views/admin.tsx';

@@ -10,7 +10,8 @@ import type { AgencySite } from '../../platform/http/types.ts';
 import type { SiteInfo } from '../../platform/views/ctx.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import { siteUrl } from '../../platform/site.ts';
-import { findAgencyForHost, getDivision, getExecutive, listChannels, type Agency, type Channel, type Executive, type Side } from './store.ts';
+import { getDivision, getExecutive, listChannels, type Channel, type Executive, type Side } from './store.ts';
+import { agencyForHost, updateAgency, type Agency } from '../../platform/tenant.ts';
 
 function site(a: Agency, channels: Channel[], lang: 'th' | 'en'): SiteInfo {
   const th = lang === 'th';
@@ -41,7 +42,7 @@ export function clearSiteCache(): void {
 export function siteResolver(p: Platform) {
   return (hostname: string): Promise<AgencySite> =>
     cache.get(hostname.toLowerCase(), async () => {
-      const a = await findAgencyForHost(p.db, hostname.toLowerCase());
+      const a = await agencyForHost(p.db, hostname.toLowerCase());
       if (!a) throw new Error('no agency in the database; run `npm run cli -- seed-demo` or create one');
       const channels = await listChannels(p.db, a.id);
       return { id: a.id, url: siteUrl(p.config.baseUrl, a.hostname), th: site(a, channels, 'th'), en: site(a, channels, 'en') };
@@ -65,7 +66,7 @@ export interface ProfileInput {
 export async function updateProfile(p: Platform, actor: CurrentUser, input: ProfileInput): Promise<void> {
   requirePermission(actor, 'agency.edit');
   await tx(p.db, async (t) => {
-    await t.k.updateTable('agency').set({ ...input, updated_at: new Date().toISOString() }).where('id', '=', actor.agencyId).execute();
+    await updateAgency(t, actor.agencyId, input);
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'agency.profile.update', targetType: 'agency', targetId: actor.agencyId, summary: 'updated the agency profile' });
   });
   clearSiteCache();

@@ -1,6 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
 import type { DbLike } from '../../platform/db/index.ts';
-import type { AgencyTable } from '../../platform/db/schema.ts';
 
 export interface DivisionTable {
   id: Generated<number>;
@@ -50,21 +49,11 @@ declare module '../../platform/db/schema.ts' {
   }
 }
 
-export type Agency = Selectable<AgencyTable>;
 export type Division = Selectable<DivisionTable>;
 export type Executive = Selectable<ExecutiveTable> & { portrait_public_id: string | null; portrait_name: string | null };
 export type Channel = Selectable<ChannelTable>;
 export const SIDES = ['political', 'council', 'permanent'] as const;
 export type Side = (typeof SIDES)[number];
-
-export async function findAgencyForHost(db: DbLike, hostname: string): Promise<Agency | undefined> {
-  const byHost = await db.k.selectFrom('agency').selectAll().where('hostname', '=', hostname.toLowerCase()).executeTakeFirst();
-  return byHost ?? db.k.selectFrom('agency').selectAll().orderBy('id').limit(1).executeTakeFirst();
-}
-
-export async function getAgency(db: DbLike, id: number): Promise<Agency | undefined> {
-  return db.k.selectFrom('agency').selectAll().where('id', '=', id).executeTakeFirst();
-}
 
 /** The head of the agency: the first current executive of the political side (signs documents and reports). */
 export async function headOfAgency(db: DbLike, agencyId: number): Promise<Pick<Executive, 'name_th' | 'position_th'> | undefined> {
@@ -74,11 +63,6 @@ export async function headOfAgency(db: DbLike, agencyId: number): Promise<Pick<E
 export async function portraitShown(db: DbLike, fileId: number): Promise<boolean> {
   return !!(await db.k.selectFrom('executive').select('id').where('portrait_file_id', '=', fileId).limit(1).executeTakeFirst());
 }
-
-export async function countAgencies(db: DbLike): Promise<number> {
-  return Number((await db.k.selectFrom('agency').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-}
-
 export async function listChannels(db: DbLike, agencyId: number): Promise<Channel[]> {
   return db.k.selectFrom('channel').selectAll().where('agency_id', '=', agencyId).orderBy('sort_order').orderBy('id').execute();
 }

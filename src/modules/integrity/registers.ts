@@ -11,7 +11,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { formatNumber, translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
 import { createContent, addAttachmentToContent } from '../publishing/index.ts';
-import { getAgency } from '../agency/index.ts';
+import { getAgency } from '../../platform/tenant.ts';
 import type { EthicsActivity, Project, Risk } from './store.ts';
 
 export const PROCESSES = ['disbursement', 'procurement', 'permits', 'assets', 'personnel', 'other'] as const;

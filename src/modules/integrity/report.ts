@@ -4,7 +4,8 @@ import type { Block, Cell, DocModel } from '../../platform/documents/index.ts';
 import { translate, type MessageKey, type Vars } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
 import { contentUrl, getContent } from '../publishing/index.ts';
-import { getAgency, listExecutives } from '../agency/index.ts';
+import { listExecutives } from '../agency/index.ts';
+import { getAgency } from '../../platform/tenant.ts';
 import { fmtScore, levelOf } from './rules.ts';
 import { getResult, rulesFor, yearPlan, type EvidenceRow, type Measure, type ReportKind } from './store.ts';
 

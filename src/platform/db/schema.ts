@@ -143,6 +143,11 @@ export interface SettingTable {
   value: string;
 }
 
+/** The tables the platform owns (modules declare theirs in defineModule). Any module may read agency, app_user and file. */
+export const PLATFORM_TABLES = ['agency', 'app_user', 'user_role', 'recovery_code', 'session', 'throttle', 'audit_event', 'audit_head', 'file', 'search_doc', 'search_fts', 'setting'] as const;
+/** Platform tables modules may read (to show who, which agency, which file), never write. */
+export const SHARED_FOR_READING = ['agency', 'app_user', 'file'] as const;
+
 export interface Database {
   agency: AgencyTable;
   app_user: UserTable;

@@ -4,7 +4,8 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { EmptyState } from '../../../platform/views/components.tsx';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { sortThai } from '../../../platform/thai/index.ts';
-import type { Agency, Division, Executive, Side } from '../store.ts';
+import type { Division, Executive, Side } from '../store.ts';
+import type { Agency } from '../../../platform/tenant.ts';
 
 const pick = (ctx: ViewCtx, th: string, en: string) => (ctx.lang === 'en' && en) || th;
 
