@@ -4,8 +4,9 @@ import { staffOnly } from '../../platform/auth/plugin.ts';
 import { requirePermission, ROLES } from '../../platform/auth/roles.ts';
 import { createUser, getUser, listUsers, resetPassword, updateUser, USERNAME_RE, type UserRow } from '../../platform/auth/users.ts';
 import { auditActions, listAudit, verifyAudit } from '../../platform/audit/index.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { checkbox, choices, email, parseForm, text, validationMessages, z } from '../../platform/http/forms.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { checkbox, choices, email, text, z } from '../../platform/http/forms.ts';
+import { handleForm } from '../../platform/http/form-route.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { paged } from '../../platform/http/paging.ts';
@@ -37,17 +38,15 @@ export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
 
   app.post('/staff/users/new', users, async (req, reply) => {
     const ctx = viewCtx(req, reply);
-    const f = parseForm(req.lang, newUserSchema, req.body);
-    if (!f.ok) return sendHtml(reply, UserForm({ ctx, form: f, user: null }), 422);
-    try {
-      const r = await createUser(p, req.user!, { username: f.data.username, displayName: f.data.display_name, email: f.data.email, roles: f.data.roles });
+    return handleForm(req, {
+      schema: newUserSchema,
+      run: (d) => createUser(p, req.user!, { username: d.username, displayName: d.display_name, email: d.email, roles: d.roles }).then((r) => ({ ...r, username: d.username })),
       // the temporary password is shown once, on this response only
-      return sendHtml(reply.header('cache-control', 'no-store'), TempPasswordPage({ ctx: { ...ctx, flash: { kind: 'success', key: 'users.created', vars: { username: f.data.username } } }, username: f.data.username, password: r.tempPassword }));
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, UserForm({ ctx, form: { values: f.data as never, errors: validationMessages(ctx.t, err) }, user: null }), 422);
-      throw err;
-    }
+      done: (r) => sendHtml(reply.header('cache-control', 'no-store'), TempPasswordPage({ ctx: { ...ctx, flash: { kind: 'success', key: 'users.created', vars: { username: r.username } } }, username: r.username, password: r.tempPassword })),
+      fail: (form) => sendHtml(reply, UserForm({ ctx, form, user: null }), 422),
+    });
   });
+
 
   const loadUser = async (req: FastifyRequest): Promise<UserRow> => {
     const u = await getUser(p, req.user!, idParam(req));
@@ -62,21 +61,15 @@ export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   app.post('/staff/users/:id', users, async (req, reply: FastifyReply) => {
-    const ctx = viewCtx(req, reply);
     const u = await loadUser(req);
-    const f = parseForm(req.lang, editUserSchema, req.body);
-    if (!f.ok) return sendHtml(reply, UserForm({ ctx, form: f, user: u }), 422);
-    try {
-      await updateUser(p, req.user!, u.id, { displayName: f.data.display_name, email: f.data.email, roles: f.data.roles, disabled: f.data.disabled });
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        const values = { ...f.data, disabled: f.data.disabled ? 'on' : undefined } as never;
-        return sendHtml(reply, UserForm({ ctx, form: { values, errors: validationMessages(ctx.t, err) }, user: u }), 422);
-      }
-      throw err;
-    }
-    return redirectWithFlash(reply, '/staff/users', 'success', 'users.saved');
+    return handleForm(req, {
+      schema: editUserSchema,
+      run: (d) => updateUser(p, req.user!, u.id, { displayName: d.display_name, email: d.email, roles: d.roles, disabled: d.disabled }),
+      done: () => redirectWithFlash(reply, '/staff/users', 'success', 'users.saved'),
+      fail: (form) => sendHtml(reply, UserForm({ ctx: viewCtx(req, reply), form, user: u }), 422),
+    });
   });
+
 
   app.get('/staff/users/:id/reset-password', users, async (req, reply) => sendHtml(reply, ResetConfirmPage({ ctx: viewCtx(req, reply), user: await loadUser(req) })));
 

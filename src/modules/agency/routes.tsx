@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { block, checkbox, choice, email, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { block, checkbox, choice, email, int, text, url, z } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
+import { handleForm } from '../../platform/http/form-route.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { getAgency } from '../../platform/tenant.ts';
 import { getDivision, getExecutive, listDivisions, listExecutives, SIDES, type Executive } from './store.ts';
@@ -89,12 +90,14 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
     return adminPage(req, reply, emptyForm(values as Record<string, string>));
   });
 
-  app.post('/staff/agency', guard, async (req, reply) => {
-    const f = parseForm(req.lang, profileSchema, req.body);
-    if (!f.ok) return adminPage(req, reply, f, 422);
-    await updateProfile(p, req.user!, f.data);
-    return redirectWithFlash(reply, '/staff/agency', 'success', 'agency.admin.saved');
-  });
+  app.post('/staff/agency', guard, async (req, reply) =>
+    handleForm(req, {
+      schema: profileSchema,
+      run: (d) => updateProfile(p, req.user!, d),
+      done: () => redirectWithFlash(reply, '/staff/agency', 'success', 'agency.admin.saved'),
+      fail: (form) => adminPage(req, reply, form, 422),
+    }),
+  );
 
   const executiveValues = (e: Executive) => ({
     side: e.side, name_th: e.name_th, name_en: e.name_en, position_th: e.position_th, position_en: e.position_en,
@@ -111,19 +114,16 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   const postExecutive = async (req: FastifyRequest, reply: FastifyReply, id: number | null) => {
-    const ctx = viewCtx(req, reply);
     const existing = id === null ? null : (await getExecutive(p.db, req.agency.id, id)) ?? null;
     if (id !== null && !existing) throw new NotFoundError();
     const { fields, files } = req.upload!;
-    const f = parseForm(req.lang, executiveSchema, fields);
-    if (!f.ok) return sendHtml(reply, ExecutiveForm({ ctx, form: f, executive: existing }), 422);
-    try {
-      await saveExecutive(p, req.user!, id, f.data, chosenFile(files, 'portrait'));
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, ExecutiveForm({ ctx, form: { values: fields, errors: validationMessages(ctx.t, err) }, executive: existing }), 422);
-      throw err;
-    }
-    return redirectWithFlash(reply, '/staff/agency#executives', 'success', 'agency.admin.executiveSaved');
+    return handleForm(req, {
+      schema: executiveSchema,
+      body: fields,
+      run: (d) => saveExecutive(p, req.user!, id, d, chosenFile(files, 'portrait')),
+      done: () => redirectWithFlash(reply, '/staff/agency#executives', 'success', 'agency.admin.executiveSaved'),
+      fail: (form) => sendHtml(reply, ExecutiveForm({ ctx: viewCtx(req, reply), form, executive: existing }), 422),
+    });
   };
   app.post('/staff/agency/executives/new', uploadRoute(guard), (req, reply) => postExecutive(req, reply, null));
   app.post('/staff/agency/executives/:id', uploadRoute(guard), (req, reply) => postExecutive(req, reply, idParam(req)));
@@ -139,20 +139,16 @@ export function registerAgencyRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   const postDivision = async (req: FastifyRequest, reply: FastifyReply, id: number | null) => {
-    const ctx = viewCtx(req, reply);
     const existing = id === null ? null : (await getDivision(p.db, req.agency.id, id)) ?? null;
     if (id !== null && !existing) throw new NotFoundError();
-    const divisions = await listDivisions(p.db, req.agency.id);
-    const f = parseForm(req.lang, divisionSchema, req.body);
-    if (!f.ok) return sendHtml(reply, DivisionForm({ ctx, form: f, division: existing, divisions }), 422);
-    try {
-      await saveDivision(p, req.user!, id, f.data);
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, DivisionForm({ ctx, form: { values: f.data as never, errors: validationMessages(ctx.t, err) }, division: existing, divisions }), 422);
-      throw err;
-    }
-    return redirectWithFlash(reply, '/staff/agency#divisions', 'success', 'agency.admin.divisionSaved');
+    return handleForm(req, {
+      schema: divisionSchema,
+      run: (d) => saveDivision(p, req.user!, id, d),
+      done: () => redirectWithFlash(reply, '/staff/agency#divisions', 'success', 'agency.admin.divisionSaved'),
+      fail: async (form) => sendHtml(reply, DivisionForm({ ctx: viewCtx(req, reply), form, division: existing, divisions: await listDivisions(p.db, req.agency.id) }), 422),
+    });
   };
+
   app.post('/staff/agency/divisions/new', guard, (req, reply) => postDivision(req, reply, null));
   app.post('/staff/agency/divisions/:id', guard, (req, reply) => postDivision(req, reply, idParam(req)));
 }

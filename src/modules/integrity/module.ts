@@ -2,7 +2,10 @@
 // and the yearly report generated as DOCX and PDF.
 import { defineModule } from '../../platform/module.ts';
 import { en, th } from './messages.ts';
-import { registerIntegrityRoutes } from './routes.tsx';
+import { registerPublicRoutes } from './routes-public.tsx';
+import { registerStaffRoutes } from './routes-staff.tsx';
+import { registerReportRoutes } from './routes-reports.tsx';
+import { registerRegisterRoutes } from './routes-registers.tsx';
 import { sendReminders } from './reminders.ts';
 import { integritySitemap, reportEvidence, reportFileAccess, resultsDataset } from './public.ts';
 import { seedDemoIntegrity } from './demo.ts';
@@ -22,7 +25,12 @@ export const integrityModule = defineModule({
     'integrity.publish': ['admin', 'executive'],
   },
   messages: { th, en },
-  routes: registerIntegrityRoutes,
+  routes(app, p) {
+    registerPublicRoutes(app, p);
+    registerStaffRoutes(app, p);
+    registerReportRoutes(app, p);
+    registerRegisterRoutes(app, p);
+  },
   nav: {
     public: [{ href: '/integrity', label: 'integrity.nav', order: 65 }],
     staff: [{ href: '/staff/integrity', label: 'integrity.nav.staff', permission: 'integrity.read', order: 25 }],

@@ -77,3 +77,7 @@ export function parseScore(text: string): number | null {
   const v = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   return v <= 10000 ? v : null;
 }
+
+/** A measure still open after its due date (days 'YYYY-MM-DD', Bangkok). */
+export const isOverdue = (m: { due_date: string | null; status: string }, today: string): boolean =>
+  !!m.due_date && m.due_date < today && (m.status === 'planned' || m.status === 'in_progress');

@@ -183,15 +183,6 @@ export async function addRecommendation(p: Platform, actor: CurrentUser, issueId
   });
 }
 
-export async function removeRecommendation(p: Platform, actor: CurrentUser, id: number): Promise<void> {
-  requirePermission(actor, 'integrity.manage');
-  await tx(p.db, async (t) => {
-    const r = await t.k.deleteFrom('integrity_recommendation').where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!Number(r.numDeletedRows)) throw new NotFoundError();
-    await audit(t, actor, 'integrity.recommendation.remove', 'integrity_recommendation', id, 'removed');
-  });
-}
-
 // ---- measures ----
 
 export interface MeasureInput {
@@ -298,11 +289,20 @@ export async function addEvidence(p: Platform, actor: CurrentUser, issueId: numb
   });
 }
 
-export async function removeRow(p: Platform, actor: CurrentUser, table: 'integrity_outcome' | 'integrity_evidence' | 'integrity_milestone', id: number): Promise<void> {
+export type RemovableKind = 'recommendations' | 'outcomes' | 'evidence' | 'milestones';
+const REMOVABLE = { recommendations: 'integrity_recommendation', outcomes: 'integrity_outcome', evidence: 'integrity_evidence', milestones: 'integrity_milestone' } as const;
+
+/** Removes a row shown under a heading or a measure; returns the page it was shown on. */
+export async function removeUnder(p: Platform, actor: CurrentUser, kind: RemovableKind, id: number): Promise<string> {
   requirePermission(actor, 'integrity.manage');
-  await tx(p.db, async (t) => {
-    const r = await t.k.deleteFrom(table).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!Number(r.numDeletedRows)) throw new NotFoundError();
+  const table = REMOVABLE[kind];
+  return tx(p.db, async (t) => {
+    const back = table === 'integrity_milestone'
+      ? await t.k.selectFrom(table).select('measure_id').where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst().then((r) => r && `/staff/integrity/measures/${r.measure_id}`)
+      : await t.k.selectFrom(table).select('issue_id').where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst().then((r) => r && `/staff/integrity/headings/${r.issue_id}`);
+    if (!back) throw new NotFoundError();
+    await t.k.deleteFrom(table).where('agency_id', '=', actor.agencyId).where('id', '=', id).execute();
     await audit(t, actor, `${table.replace('_', '.')}.remove`, table, id, 'removed');
+    return back;
   });
 }

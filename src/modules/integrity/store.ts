@@ -159,6 +159,11 @@ export async function publishedReportFile(db: DbLike, agencyId: number, year: nu
     .executeTakeFirst();
 }
 
+/** The year a register row (risk or project) belongs to, or undefined when it is not this agency's. */
+export async function registerRowYear(db: DbLike, agencyId: number, table: 'integrity_risk' | 'integrity_project', id: number): Promise<number | undefined> {
+  return (await db.k.selectFrom(table).select('year').where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst())?.year;
+}
+
 export async function isPublishedReportFile(db: DbLike, fileId: number): Promise<boolean> {
   return !!(await db.k.selectFrom('integrity_report').select('id').where((eb) => eb.or([eb('pdf_file_id', '=', fileId), eb('docx_file_id', '=', fileId)])).limit(1).executeTakeFirst());
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { block, checkbox, choice, choices, formValues, int, parseForm, text, url, validationMessages, z } from '../../platform/http/forms.ts';
+import { block, checkbox, choice, choices, int, parseForm, text, url, z } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { readPart } from '../../platform/files/index.ts';
 
 /** a catalogue is a few hundred items: a few MB at most */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+import { handleForm } from '../../platform/http/form-route.ts';
+import { idParam } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
@@ -114,17 +115,14 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
   });
 
-  app.post('/staff/oit/copy', manage, async (req, reply) => {
-    const f = parseForm(req.lang, z.object({ from: yearField, to: yearField, with_bindings: checkbox() }), req.body);
-    if (!f.ok) return yearsPage(req, reply, f, 422);
-    try {
-      const n = await copyYear(p, req.user!, f.data.from, f.data.to, f.data.with_bindings);
-      return redirectWithFlash(reply, `/staff/oit/${f.data.to}`, 'success', 'oit.staff.copied', { year: f.data.to, from: f.data.from, n });
-    } catch (err) {
-      if (err instanceof ValidationError) return yearsPage(req, reply, { values: formValues(req.body), errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
-      throw err;
-    }
-  });
+  app.post('/staff/oit/copy', manage, async (req, reply) =>
+    handleForm(req, {
+      schema: z.object({ from: yearField, to: yearField, with_bindings: checkbox() }),
+      run: (d) => copyYear(p, req.user!, d.from, d.to, d.with_bindings).then((n) => ({ ...d, n })),
+      done: (r) => redirectWithFlash(reply, `/staff/oit/${r.to}`, 'success', 'oit.staff.copied', { year: r.to, from: r.from, n: r.n }),
+      fail: (form) => yearsPage(req, reply, form, 422),
+    }),
+  );
 
   app.get('/staff/oit/:year', read, async (req, reply) => {
     const at = await locate(req, reply, false, '/staff');
@@ -165,51 +163,43 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return itemPage(req, reply, at.item!, null);
   });
 
-  /** A change to one item; a broken rule brings the item page back with the message. */
-  const change = (run: (req: FastifyRequest, item: Item) => Promise<{ ok: true; key: Parameters<typeof redirectWithFlash>[3]; to?: string } | FormState>) =>
+  /** A change to one item: the form is parsed and the service run; bad input or a broken rule brings the item page back. */
+  const change = <S extends z.ZodType>(schema: S | ((req: FastifyRequest, item: Item) => S), run: (req: FastifyRequest, item: Item, data: z.output<S>) => Promise<{ key: Parameters<typeof redirectWithFlash>[3]; to?: string }>) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       const at = await locate(req, reply, true, '/staff');
       if (!at) return reply;
-      try {
-        const r = await run(req, at.item!);
-        if ('errors' in r) return itemPage(req, reply, at.item!, r, 422);
-        return redirectWithFlash(reply, r.to ?? `/staff${itemUrl(at.year, at.item!.code)}`, 'success', r.key, { code: at.item!.code });
-      } catch (err) {
-        if (err instanceof ValidationError) return itemPage(req, reply, at.item!, { values: {}, errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
-        throw err;
-      }
+      const item = at.item!;
+      return handleForm(req, {
+        schema: typeof schema === 'function' ? schema(req, item) : schema,
+        run: (d) => run(req, item, d),
+        done: (r) => redirectWithFlash(reply, r.to ?? `/staff${itemUrl(at.year, item.code)}`, 'success', r.key, { code: item.code }),
+        fail: (form) => itemPage(req, reply, item, form, 422),
+      });
     };
 
   const urlBinding = z.object({ provider: z.literal('url'), url: url(), label: text({ max: 300 }) });
   const refBinding = z.object({ provider: text({ max: 40 }).pipe(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'err.choice')), ref: text({ max: 200 }).pipe(z.string().min(1, 'oit.err.chooseOne')) });
+  const bindingSchema = (req: FastifyRequest) => ((req.body as Record<string, unknown>)?.provider === 'url' ? urlBinding : refBinding) as z.ZodType<z.output<typeof urlBinding> | z.output<typeof refBinding>>;
 
-  app.post('/staff/oit/:year/:code/bindings', manage, change(async (req, item) => {
-    const body = req.body as Record<string, unknown>;
-    const f = body.provider === 'url' ? parseForm(req.lang, urlBinding, body) : parseForm(req.lang, refBinding, body);
-    if (!f.ok) return f;
-    await addBinding(p, req.user!, item.year, item.code, f.data);
-    return { ok: true, key: 'oit.staff.bound' };
+  app.post('/staff/oit/:year/:code/bindings', manage, change(bindingSchema, async (req, item, d) => {
+    await addBinding(p, req.user!, item.year, item.code, d);
+    return { key: 'oit.staff.bound' };
   }));
 
-  app.post('/staff/oit/:year/:code/bindings/:id/remove', manage, change(async (req, item) => {
-    const id = Number((req.params as { id: string }).id);
-    if (!Number.isInteger(id) || id < 1) throw new NotFoundError();
-    await removeBinding(p, req.user!, item.year, item.code, id);
-    return { ok: true, key: 'oit.staff.unbound' };
+  app.post('/staff/oit/:year/:code/bindings/:id/remove', manage, change(z.object({}), async (req, item) => {
+    await removeBinding(p, req.user!, item.year, item.code, idParam(req));
+    return { key: 'oit.staff.unbound' };
   }));
 
-  app.post('/staff/oit/:year/:code/ticks', manage, change(async (req, item) => {
-    const f = parseForm(req.lang, z.object({ requirements: choices(item.requirements.length ? (item.requirements as [string, ...string[]]) : ['']) }), req.body);
-    if (!f.ok) return f;
-    await saveTicks(p, req.user!, item.year, item.code, f.data.requirements);
-    return { ok: true, key: 'oit.staff.ticksSaved' };
+  const ticksSchema = (_req: FastifyRequest, item: Item) => z.object({ requirements: choices(item.requirements.length ? (item.requirements as [string, ...string[]]) : ['']) });
+  app.post('/staff/oit/:year/:code/ticks', manage, change(ticksSchema, async (req, item, d) => {
+    await saveTicks(p, req.user!, item.year, item.code, d.requirements);
+    return { key: 'oit.staff.ticksSaved' };
   }));
 
-  app.post('/staff/oit/:year/:code/edit', manage, change(async (req, item) => {
-    const f = parseForm(req.lang, itemSchema, req.body);
-    if (!f.ok) return f;
-    await updateItem(p, req.user!, item.year, item.code, f.data);
-    return { ok: true, key: 'oit.staff.itemSaved' };
+  app.post('/staff/oit/:year/:code/edit', manage, change(itemSchema, async (req, item, d) => {
+    await updateItem(p, req.user!, item.year, item.code, d);
+    return { key: 'oit.staff.itemSaved' };
   }));
 
   app.get('/staff/oit/:year/:code/delete', manage, async (req, reply) => {
@@ -218,8 +208,8 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply, DeleteItemPage({ ctx: viewCtx(req, reply), year: at.year, code: at.item!.code }));
   });
 
-  app.post('/staff/oit/:year/:code/delete', manage, change(async (req, item) => {
+  app.post('/staff/oit/:year/:code/delete', manage, change(z.object({}), async (req, item) => {
     await deleteItem(p, req.user!, item.year, item.code);
-    return { ok: true, key: 'oit.staff.itemDeleted', to: `/staff/oit/${item.year}` };
+    return { key: 'oit.staff.itemDeleted', to: `/staff/oit/${item.year}` };
   }));
 }

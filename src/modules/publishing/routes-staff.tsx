@@ -4,13 +4,13 @@ import { csvFromRecords } from '../../platform/csv.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { block, checkbox, choice, day, int, parseForm, text, validationMessages, z, type FormValues } from '../../platform/http/forms.ts';
+import { block, checkbox, choice, day, int, text, z, type FormValues } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { paged } from '../../platform/http/paging.ts';
+import { handleForm } from '../../platform/http/form-route.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { formatDate } from '../../platform/thai/index.ts';
-import { translate } from '../../platform/i18n/index.ts';
 import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
 import { draftAttachments, getContent, getDraft, listPublishedDocuments, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
 import { addAttachment, approveContent, archiveContent, createContent, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
@@ -105,16 +105,15 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.post('/staff/content/new', uploadRoute(editor), async (req, reply) => {
     const kind = kindOf(req);
     const { fields, files } = req.upload!;
-    const f = parseForm(req.lang, contentSchema, { ...fields, kind });
-    if (!f.ok) return formFailure(req, reply, f, kind, null);
-    try {
-      const id = await createContent(p, req.user!, f.data as ContentInput, chosenFile(files, 'cover'));
-      return redirectWithFlash(reply, `/staff/content/${id}`, 'success', 'pub.staff.created');
-    } catch (err) {
-      if (err instanceof ValidationError) return formFailure(req, reply, { values: fields, errors: validationMessages(viewCtx(req, reply).t, err) }, kind, null);
-      throw err;
-    }
+    return handleForm(req, {
+      schema: contentSchema,
+      body: { ...fields, kind },
+      run: (d) => createContent(p, req.user!, d as ContentInput, chosenFile(files, 'cover')),
+      done: (id) => redirectWithFlash(reply, `/staff/content/${id}`, 'success', 'pub.staff.created'),
+      fail: (form) => formFailure(req, reply, form, kind, null),
+    });
   });
+
 
   const load = async (req: FastifyRequest): Promise<Content> => {
     const c = await getContent(p.db, req.agency.id, idParam(req));
@@ -152,60 +151,50 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.post('/staff/content/:id/edit', uploadRoute(editor), async (req, reply) => {
     const c = await load(req);
     const { fields, files } = req.upload!;
-    const f = parseForm(req.lang, contentSchema, { ...fields, kind: c.kind });
-    if (!f.ok) return formFailure(req, reply, f, c.kind, c);
-    try {
-      await updateContent(p, req.user!, c.id, f.data as ContentInput, chosenFile(files, 'cover'));
-    } catch (err) {
-      if (err instanceof ValidationError) return formFailure(req, reply, { values: fields, errors: validationMessages(viewCtx(req, reply).t, err) }, c.kind, c);
-      throw err;
-    }
-    return redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.saved');
+    return handleForm(req, {
+      schema: contentSchema,
+      body: { ...fields, kind: c.kind },
+      run: (d) => updateContent(p, req.user!, c.id, d as ContentInput, chosenFile(files, 'cover')),
+      done: () => redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.saved'),
+      fail: (form) => formFailure(req, reply, form, c.kind, c),
+    });
   });
 
-  /** A workflow step: on a rule broken, the detail page comes back with the message. */
-  const step = (run: (req: FastifyRequest, c: Content) => Promise<{ key: Parameters<typeof redirectWithFlash>[3]; vars?: Record<string, string> } | FormState>) =>
+
+  type Done = { key: Parameters<typeof redirectWithFlash>[3]; vars?: Record<string, string> };
+  /** A workflow step: its form (often empty) parsed, the service run; bad input or a broken rule brings the detail page back. */
+  const step = <S extends z.ZodType>(schema: S, run: (req: FastifyRequest, c: Content, data: z.output<S>) => Promise<Done>, body?: (req: FastifyRequest) => unknown) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       const c = await load(req);
-      try {
-        const r = await run(req, c);
-        if ('errors' in r) return detail(req, reply, c, r, 422);
-        return redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', r.key, r.vars);
-      } catch (err) {
-        if (err instanceof ValidationError) return detail(req, reply, c, { values: {}, errors: validationMessages(viewCtx(req, reply).t, err) }, 422);
-        throw err;
-      }
+      return handleForm(req, {
+        schema,
+        body: body?.(req),
+        run: (d) => run(req, c, d),
+        done: (r) => redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', r.key, r.vars),
+        fail: (form) => detail(req, reply, c, form, 422),
+      });
     };
+  const none = z.object({});
 
-  app.post('/staff/content/:id/submit', editor, step(async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
-  app.post('/staff/content/:id/approve', approver, step(async (req, c) => {
-    const f = parseForm(req.lang, approveSchema, req.body);
-    if (!f.ok) return f;
-    const done = await approveContent(p, req.user!, c.id, f.data.publish_at, f.data.revision);
+  app.post('/staff/content/:id/submit', editor, step(none, async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
+  app.post('/staff/content/:id/approve', approver, step(approveSchema, async (req, c, d) => {
+    const done = await approveContent(p, req.user!, c.id, d.publish_at, d.revision);
     return done.published_at! > new Date().toISOString()
       ? { key: 'pub.staff.scheduled', vars: { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) } }
       : { key: 'pub.staff.approved' };
   }));
-  app.post('/staff/content/:id/return', approver, step(async (req, c) => {
-    const f = parseForm(req.lang, z.object({ note: block({ max: 1000 }) }), req.body);
-    if (!f.ok) return f;
-    await returnContent(p, req.user!, c.id, f.data.note);
-    return { key: 'pub.staff.returned' };
-  }));
-  app.post('/staff/content/:id/discard', editor, step(async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
-  app.post('/staff/content/:id/archive', approver, step(async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
-  app.post('/staff/content/:id/reopen', approver, step(async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
+  app.post('/staff/content/:id/return', approver, step(z.object({ note: block({ max: 1000 }) }), async (req, c, d) => (await returnContent(p, req.user!, c.id, d.note), { key: 'pub.staff.returned' })));
+  app.post('/staff/content/:id/discard', editor, step(none, async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
+  app.post('/staff/content/:id/archive', approver, step(none, async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
+  app.post('/staff/content/:id/reopen', approver, step(none, async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
 
-  app.post('/staff/content/:id/attachments', uploadRoute(editor), step(async (req, c) => {
-    const { fields, files } = req.upload!;
-    const f = parseForm(req.lang, z.object({ label: text({ min: 0, max: 200 }) }), fields);
-    if (!f.ok) return f;
-    const part = chosenFile(files, 'file');
-    if (!part) return { values: fields, errors: { file: translate(req.lang, 'err.fileMissing') } };
-    await addAttachment(p, req.user!, c.id, part, f.data.label);
+  app.post('/staff/content/:id/attachments', uploadRoute(editor), step(z.object({ label: text({ min: 0, max: 200 }) }), async (req, c, d) => {
+    const part = chosenFile(req.upload!.files, 'file');
+    if (!part) throw new ValidationError({ file: 'err.fileMissing' });
+    await addAttachment(p, req.user!, c.id, part, d.label);
     return { key: 'pub.staff.uploaded' };
-  }));
-  app.post('/staff/content/:id/attachments/:att/remove', editor, step(async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
+  }, (req) => req.upload!.fields));
+  app.post('/staff/content/:id/attachments/:att/remove', editor, step(none, async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
 
   // ---- staff notices ----
   app.get('/staff/notices', anyStaff, async (req, reply) => sendHtml(reply, NoticesPage({ ctx: viewCtx(req, reply), notices: await listNotices(p.db, req.user!) })));
@@ -215,12 +204,14 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) =>
     sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form: emptyForm({ fiscal_year: String(viewCtx(req, reply).fiscalYear) }), documents: await noticeDocs(req.agency.id) })),
   );
-  app.post('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) => {
-    const f = parseForm(req.lang, noticeSchema, req.body);
-    if (!f.ok) return sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form: f, documents: await noticeDocs(req.agency.id) }), 422);
-    const id = await createNotice(p, req.user!, f.data);
-    return redirectWithFlash(reply, `/staff/notices/${id}`, 'success', 'notice.created');
-  });
+  app.post('/staff/notices/new', { preHandler: staffOnly('notice.manage') }, async (req, reply) =>
+    handleForm(req, {
+      schema: noticeSchema,
+      run: (d) => createNotice(p, req.user!, d),
+      done: (id) => redirectWithFlash(reply, `/staff/notices/${id}`, 'success', 'notice.created'),
+      fail: async (form) => sendHtml(reply, NoticeFormPage({ ctx: viewCtx(req, reply), form, documents: await noticeDocs(req.agency.id) }), 422),
+    }),
+  );
   app.post('/staff/notices/:id/ack', anyStaff, async (req, reply) => {
     await acknowledge(p, req.user!, idParam(req));
     return redirectWithFlash(reply, '/staff/notices', 'success', 'notice.acked');

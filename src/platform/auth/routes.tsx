@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { hmac, randomToken, timingSafeEqualStr } from '../crypto.ts';
-import { parseForm, password as passwordField, text, validationMessages, z } from '../http/forms.ts';
-import { ValidationError } from '../http/errors.ts';
+import { parseForm, password as passwordField, text, z } from '../http/forms.ts';
+import { handleForm } from '../http/form-route.ts';
 import { redirectWithFlash, safeNext, sendHtml, viewCtx } from '../http/render.ts';
 import { emptyForm } from '../views/components.tsx';
 import { PASSWORD_MIN } from './passwords.ts';
@@ -112,18 +112,15 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
   );
 
   app.post('/account/password', guard, async (req, reply) => {
-    const ctx = viewCtx(req, reply);
     const forced = req.user!.mustChangePassword;
-    const f = parseForm(req.lang, passwordSchema, req.body);
-    if (!f.ok) return sendHtml(reply, PasswordPage({ ctx, form: f, forced }), 422);
-    try {
-      await changeOwnPassword(p, req.user!, req.sessionToken!, f.data.current_password, f.data.new_password);
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, PasswordPage({ ctx, form: { values: {}, errors: validationMessages(ctx.t, err) }, forced }), 422);
-      throw err;
-    }
-    return redirectWithFlash(reply, forced ? '/staff' : '/account', 'success', 'account.password.changed');
+    return handleForm(req, {
+      schema: passwordSchema,
+      run: (d) => changeOwnPassword(p, req.user!, req.sessionToken!, d.current_password, d.new_password),
+      done: () => redirectWithFlash(reply, forced ? '/staff' : '/account', 'success', 'account.password.changed'),
+      fail: (form) => sendHtml(reply, PasswordPage({ ctx: viewCtx(req, reply), form, forced }), 422),
+    });
   });
+
 
   const issuer = (req: { agency: { th: { name: string } } }) => `Prongsai ${req.agency.th.name}`;
 
@@ -139,28 +136,23 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
 
   app.post('/account/2fa/confirm', guard, async (req, reply) => {
     const ctx = viewCtx(req, reply);
-    const f = parseForm(req.lang, codeSchema, req.body);
-    const pending = await pendingTotp(p, req.user!, issuer(req));
-    if (!f.ok) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending, form: f }), 422);
-    try {
-      const codes = await confirmTotp(p, req.user!, f.data.code);
-      return sendHtml(reply.header('cache-control', 'no-store'), RecoveryCodesPage({ ctx, codes }));
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending, form: { values: {}, errors: validationMessages(ctx.t, err) } }), 422);
-      throw err;
-    }
+    return handleForm(req, {
+      schema: codeSchema,
+      run: (d) => confirmTotp(p, req.user!, d.code),
+      // the recovery codes are shown once, on this response only
+      done: (codes) => sendHtml(reply.header('cache-control', 'no-store'), RecoveryCodesPage({ ctx, codes })),
+      fail: async (form) => sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending: await pendingTotp(p, req.user!, issuer(req)), form }), 422),
+    });
   });
 
-  app.post('/account/2fa/disable', guard, async (req, reply) => {
-    const ctx = viewCtx(req, reply);
-    const f = parseForm(req.lang, z.object({ password: passwordField() }), req.body);
-    if (!f.ok) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending: null, form: f }), 422);
-    try {
-      await disableTotp(p, req.user!, f.data.password);
-    } catch (err) {
-      if (err instanceof ValidationError) return sendHtml(reply, TwoFactorPage({ ctx, user: req.user!, pending: null, form: { values: {}, errors: validationMessages(ctx.t, err) } }), 422);
-      throw err;
-    }
-    return redirectWithFlash(reply, '/account/2fa', 'success', 'account.2fa.disabled');
-  });
+
+  app.post('/account/2fa/disable', guard, async (req, reply) =>
+    handleForm(req, {
+      schema: z.object({ password: passwordField() }),
+      run: (d) => disableTotp(p, req.user!, d.password),
+      done: () => redirectWithFlash(reply, '/account/2fa', 'success', 'account.2fa.disabled'),
+      fail: (form) => sendHtml(reply, TwoFactorPage({ ctx: viewCtx(req, reply), user: req.user!, pending: null, form }), 422),
+    }),
+  );
+
 }

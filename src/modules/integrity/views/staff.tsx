@@ -1,3 +1,4 @@
+import { isOverdue } from '../rules.ts';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
@@ -9,7 +10,6 @@ import { fmtScore, levelOf, type Rules } from '../rules.ts';
 import { MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type Issue, type Measure, type Milestone, type Recommendation, type Report, type Result, type YearPlan } from '../store.ts';
 import { ResultBox } from './public.tsx';
 
-export const isOverdue = (m: Pick<Measure, 'due_date' | 'status'>, today: string) => !!m.due_date && m.due_date < today && (m.status === 'planned' || m.status === 'in_progress');
 
 const crumbs = (ctx: ViewCtx, year?: number) => [
   { href: '/staff', label: ctx.t('nav.staff') },

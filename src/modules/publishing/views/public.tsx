@@ -1,7 +1,6 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { emptyForm, EmptyState, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
-import { assetUrl } from '../../../platform/views/assets.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { CATEGORIES, catKey, contentUrl, kindKey, statusKey } from '../kinds.ts';

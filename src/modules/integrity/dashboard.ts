@@ -1,0 +1,33 @@
+// The executives' overview: results by year, measures overdue and due within 14 days, the current year's progress.
+import type { Platform } from '../../platform/platform.ts';
+import { requirePermission } from '../../platform/auth/roles.ts';
+import type { CurrentUser } from '../../platform/auth/users.ts';
+import { fiscalYear } from '../../platform/thai/index.ts';
+import { isOverdue } from './rules.ts';
+import { integrityYears, listResults, yearPlan, type Measure, type Result } from './store.ts';
+
+export interface Dashboard {
+  years: Array<{ year: number; result: Result | null }>;
+  overdue: Measure[];
+  dueSoon: Measure[];
+  current: { year: number; total: number; done: number; percent: number };
+}
+
+export const DUE_SOON_DAYS = 14;
+
+export async function loadDashboard(p: Platform, actor: CurrentUser, today: string): Promise<Dashboard> {
+  requirePermission(actor, 'integrity.read');
+  const agencyId = actor.agencyId;
+  const current = fiscalYear();
+  const [years, results] = await Promise.all([integrityYears(p.db, agencyId), listResults(p.db, agencyId)]);
+  const plans = await Promise.all(years.map((y) => yearPlan(p.db, agencyId, y)));
+  const open = plans.flatMap((x) => x.measures).filter((m) => m.status === 'planned' || m.status === 'in_progress');
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const mine = (plans[years.indexOf(current)] ?? (await yearPlan(p.db, agencyId, current))).measures.filter((m) => m.status !== 'cancelled');
+  return {
+    years: years.map((year) => ({ year, result: results.find((r) => r.year === year) ?? null })),
+    overdue: open.filter((m) => isOverdue(m, today)),
+    dueSoon: open.filter((m) => m.due_date && m.due_date >= today && m.due_date <= soon),
+    current: { year: current, total: mine.length, done: mine.filter((m) => m.status === 'done').length, percent: mine.length ? Math.round(mine.reduce((a, m) => a + m.percent, 0) / mine.length) : 0 },
+  };
+}
