@@ -79,7 +79,7 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
     await t.k.insertInto('channel').values(demo.channels.map((c, i) => ({ ...c, agency_id: id, sort_order: i }))).execute();
     await insertDivisions(t, id, demo.divisions, null);
     for (const [i, e] of demo.executives.entries()) {
-      const file = await p.files.saveGenerated(t, { agencyId: id, name: `portrait-${i + 1}.png`, data: placeholderPortrait(i + 1), ext: 'png', owner: 'agency' });
+      const file = await p.files.record(t, await p.files.putGenerated(`portrait-${i + 1}.png`, placeholderPortrait(i + 1), 'png'), { agencyId: id, owner: 'agency', createdBy: null });
       await t.k.insertInto('executive').values({ ...e, agency_id: id, portrait_file_id: file.id, sort_order: i, is_current: true, term_start: '2024-05-01', term_end: null, division_id: null }).execute();
     }
     for (const u of demo.users) {

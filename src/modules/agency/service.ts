@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgencySite } from '../../platform/http/types.ts';
 import type { SiteInfo } from '../../platform/views/ctx.ts';
 import { TtlCache } from '../../platform/cache.ts';
+import { publicChanged } from '../../platform/changes.ts';
 import { siteUrl } from '../../platform/site.ts';
 import { getDivision, getExecutive, listChannels, type Channel, type Executive, type Side } from './store.ts';
 import { agencyForHost, updateAgency, type Agency } from '../../platform/tenant.ts';
@@ -34,9 +35,9 @@ const cache = new TtlCache<AgencySite>(10_000);
 /** The current executives for the home page, same rule. */
 export const leadersCache = new TtlCache<Executive[]>(5_000);
 
+/** After the demo agency is made (its site was not found a moment ago). */
 export function clearSiteCache(): void {
   cache.clear();
-  leadersCache.clear();
 }
 
 export function siteResolver(p: Platform) {
@@ -68,8 +69,8 @@ export async function updateProfile(p: Platform, actor: CurrentUser, input: Prof
   await tx(p.db, async (t) => {
     await updateAgency(t, actor.agencyId, input);
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'agency.profile.update', targetType: 'agency', targetId: actor.agencyId, summary: 'updated the agency profile' });
+    publicChanged(t, actor.agencyId);
   });
-  clearSiteCache();
 }
 
 export interface ExecutiveInput {
@@ -87,10 +88,11 @@ export interface ExecutiveInput {
 /** Creates (id null) or updates an executive; a new portrait replaces the old one. */
 export async function saveExecutive(p: Platform, actor: CurrentUser, id: number | null, input: ExecutiveInput, portrait: UploadPart | null): Promise<number> {
   requirePermission(actor, 'agency.edit');
-  if (portrait) await p.files.inspect(portrait, IMAGE_KINDS);
+  // the bytes go to storage before the transaction; the row that refers to them commits with the change
+  const stored = portrait ? await p.files.put(portrait, IMAGE_KINDS) : null;
   return tx(p.db, async (t) => {
     if (id !== null && !(await getExecutive(t, actor.agencyId, id))) throw new NotFoundError();
-    const file = portrait ? await p.files.save(t, { agencyId: actor.agencyId, part: portrait, allowed: IMAGE_KINDS, owner: 'agency', createdBy: actor.id }) : null;
+    const file = stored ? await p.files.record(t, stored, { agencyId: actor.agencyId, owner: 'agency', createdBy: actor.id }) : null;
     const values = { ...input, ...(file ? { portrait_file_id: file.id } : {}) };
     let savedId: number;
     if (id === null) {
@@ -100,8 +102,9 @@ export async function saveExecutive(p: Platform, actor: CurrentUser, id: number 
       savedId = id;
     }
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'agency.executive.create' : 'agency.executive.update', targetType: 'executive', targetId: savedId, summary: `${input.position_th}${file ? ', new portrait' : ''}${input.is_current ? '' : ', left office'}` });
+    publicChanged(t, actor.agencyId);
     return savedId;
-  }).finally(() => leadersCache.clear());
+  });
 }
 
 export interface DivisionInput {
@@ -130,6 +133,7 @@ export async function saveDivision(p: Platform, actor: CurrentUser, id: number |
       savedId = id;
     }
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'agency.division.create' : 'agency.division.update', targetType: 'division', targetId: savedId, summary: input.name_th });
+    publicChanged(t, actor.agencyId);
     return savedId;
   });
 }

@@ -6,7 +6,6 @@ import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { tx } from '../../platform/db/index.ts';
 import { renderPdf, type Block } from '../../platform/documents/index.ts';
-import { memoryPart } from '../../platform/files/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formatNumber, translate, type MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
@@ -69,12 +68,17 @@ async function draftReport(p: Platform, actor: CurrentUser, year: number, title:
   requirePermission(actor, 'integrity.manage');
   const agency = (await getAgency(p.db, actor.agencyId))!;
   const pdf = await renderPdf({ title, blocks: [{ kind: 'heading', level: 1, text: title, align: 'center' }, { kind: 'paragraph', content: agency.name_th, align: 'center' }, ...blocks] });
-  const id = await createContent(p, actor, {
-    kind: 'document', slug: '', title_th: title, title_en: '', summary_th: title, summary_en: '', body_format: 'markdown',
-    body_th: `${title}\n\nรายละเอียดอยู่ในไฟล์แนบ (จัดทำเมื่อ ${formatDate(new Date())})`, body_en: '', category, fiscal_year: year, period: null,
-    is_signoff_required: false, signoff_name: '', signoff_position: '', signoff_date: null,
+  // the PDF is stored first; the document and its attachment then commit together, or neither does
+  const file = await p.files.putGenerated(`${title}.pdf`, pdf, 'pdf');
+  const id = await tx(p.db, async (t) => {
+    const contentId = await createContent(p, actor, {
+      kind: 'document', slug: '', title_th: title, title_en: '', summary_th: title, summary_en: '', body_format: 'markdown',
+      body_th: `${title}\n\nรายละเอียดอยู่ในไฟล์แนบ (จัดทำเมื่อ ${formatDate(new Date())})`, body_en: '', category, fiscal_year: year, period: null,
+      is_signoff_required: false, signoff_name: '', signoff_position: '', signoff_date: null,
+    }, null, t);
+    await addAttachmentToContent(p, actor, contentId, file, `${title} (PDF)`, t);
+    return contentId;
   });
-  await addAttachmentToContent(p, actor, id, memoryPart(`${title}.pdf`, pdf), `${title} (PDF)`);
   return id;
 }
 

@@ -27,16 +27,15 @@ export async function publishReport(p: Platform, actor: Acting, year: number, ki
   const [pdf, docx] = await Promise.all([renderPdf(r.model), renderDocx(r.model)]);
   const title = reportTitle(year, kind);
   const signer = r.model.blocks.find((b) => b.kind === 'signature');
+  const [storedPdf, storedDocx] = await Promise.all([p.files.putGenerated(`${title}.pdf`, pdf, 'pdf'), p.files.putGenerated(`${title}.docx`, docx, 'docx')]);
   await tx(p.db, async (t) => {
-    const pdfFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.pdf`, data: pdf, ext: 'pdf', owner: 'integrity' });
-    const docxFile = await p.files.saveGenerated(t, { agencyId, name: `${title}.docx`, data: docx, ext: 'docx', owner: 'integrity' });
+    const pdfFile = await p.files.record(t, storedPdf, { agencyId, owner: 'integrity', createdBy: actor.id });
+    const docxFile = await p.files.record(t, storedDocx, { agencyId, owner: 'integrity', createdBy: actor.id });
     const values = {
       pdf_file_id: pdfFile.id, docx_file_id: docxFile.id, signer_name: signer?.kind === 'signature' ? signer.lines[1] ?? '' : '',
       signer_position: signer?.kind === 'signature' ? signer.lines[2] ?? '' : '', published_by: actor.id, published_at: new Date().toISOString(),
     };
-    const existing = await t.k.selectFrom('integrity_report').select('id').where('agency_id', '=', agencyId).where('year', '=', year).where('kind', '=', kind).executeTakeFirst();
-    if (existing) await t.k.updateTable('integrity_report').set(values).where('id', '=', existing.id).execute();
-    else await t.k.insertInto('integrity_report').values({ ...values, agency_id: agencyId, year, kind }).execute();
+    await t.k.insertInto('integrity_report').values({ ...values, agency_id: agencyId, year, kind }).onConflict((oc) => oc.columns(['agency_id', 'year', 'kind']).doUpdateSet(values)).execute();
     await indexDocument(t, { agencyId, kind: 'integrity', refId: `${year}/${kind}`, lang: 'th', title, body: `รายงาน ITA ${year} ${kind === 'annual' ? 'ประจำปี' : 'รอบ 6 เดือน'}`, url: reportPath(year, kind, 'pdf'), fiscalYear: year, publishedAt: values.published_at });
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'integrity.report.publish', targetType: 'integrity_report', targetId: `${year}/${kind}`, summary: `${pdf.length} bytes PDF, ${docx.length} bytes DOCX` });
   });

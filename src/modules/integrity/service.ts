@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
-import { isUniqueViolation, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { isUniqueViolation, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { levelOf, parseScore, toolFromIndicators, totalOf } from './rules.ts';
 import { getDivision } from '../agency/index.ts';
@@ -177,8 +177,8 @@ export async function addRecommendation(p: Platform, actor: CurrentUser, issueId
   requirePermission(actor, 'integrity.manage');
   await tx(p.db, async (t) => {
     if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
-    const n = await t.k.selectFrom('integrity_recommendation').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
-    const r = await t.k.insertInto('integrity_recommendation').values({ agency_id: actor.agencyId, issue_id: issueId, text_th: text, sort_order: Number(n?.n ?? 0) }).returning('id').executeTakeFirstOrThrow();
+    const position = await nextPosition(t, { table: 'integrity_issue', id: issueId }, { table: 'integrity_recommendation', parentColumn: 'issue_id' });
+    const r = await t.k.insertInto('integrity_recommendation').values({ agency_id: actor.agencyId, issue_id: issueId, text_th: text, sort_order: position }).returning('id').executeTakeFirstOrThrow();
     await audit(t, actor, 'integrity.recommendation.add', 'integrity_recommendation', r.id, `heading ${issueId}`);
   });
 }
@@ -227,8 +227,8 @@ export async function saveMeasure(p: Platform, actor: CurrentUser, id: number | 
     }
     let measureId = id;
     if (id === null) {
-      const n = await t.k.selectFrom('integrity_measure').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issue.id).executeTakeFirst();
-      measureId = (await t.k.insertInto('integrity_measure').values({ ...m, agency_id: actor.agencyId, sort_order: Number(n?.n ?? 0) }).returning('id').executeTakeFirstOrThrow()).id;
+      const position = await nextPosition(t, { table: 'integrity_issue', id: issue.id }, { table: 'integrity_measure', parentColumn: 'issue_id' });
+      measureId = (await t.k.insertInto('integrity_measure').values({ ...m, agency_id: actor.agencyId, sort_order: position }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
       const before = await getMeasure(t, actor.agencyId, id);
       if (!before) throw new NotFoundError();
@@ -261,8 +261,8 @@ export async function addOutcome(p: Platform, actor: CurrentUser, issueId: numbe
   requirePermission(actor, 'integrity.manage');
   await tx(p.db, async (t) => {
     if (!(await getIssue(t, actor.agencyId, issueId))) throw new NotFoundError();
-    const n = await t.k.selectFrom('integrity_outcome').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
-    await t.k.insertInto('integrity_outcome').values({ agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, text_th: text, sort_order: Number(n?.n ?? 0) }).execute();
+    const position = await nextPosition(t, { table: 'integrity_issue', id: issueId }, { table: 'integrity_outcome', parentColumn: 'issue_id' });
+    await t.k.insertInto('integrity_outcome').values({ agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, text_th: text, sort_order: position }).execute();
     await audit(t, actor, 'integrity.outcome.add', 'integrity_issue', issueId, 'outcome added');
   });
 }
@@ -283,8 +283,8 @@ export async function addEvidence(p: Platform, actor: CurrentUser, issueId: numb
     if (e.content_id !== null) {
       if (!(await getContent(t, actor.agencyId, e.content_id))) throw new ValidationError({ content_id: 'err.choice' });
     }
-    const n = await t.k.selectFrom('integrity_evidence').select((eb) => eb.fn.countAll().as('n')).where('issue_id', '=', issueId).executeTakeFirst();
-    await t.k.insertInto('integrity_evidence').values({ ...e, agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, sort_order: Number(n?.n ?? 0) }).execute();
+    const position = await nextPosition(t, { table: 'integrity_issue', id: issueId }, { table: 'integrity_evidence', parentColumn: 'issue_id' });
+    await t.k.insertInto('integrity_evidence').values({ ...e, agency_id: actor.agencyId, issue_id: issueId, measure_id: measureId, sort_order: position }).execute();
     await audit(t, actor, 'integrity.evidence.add', 'integrity_issue', issueId, e.content_id ? `content ${e.content_id}` : e.oit_code ? `OIT ${e.oit_year}/${e.oit_code}` : 'external link');
   });
 }

@@ -42,6 +42,25 @@ for (const target of await dbTargets()) {
       assert.equal((await a.get('/oit')).status, 200);
     });
 
+    test('an item page shows only what is public now: archiving its evidence takes it off at once, reopening and approving brings it back', async () => {
+      const a = t.agent();
+      assert.match(textOf((await a.get('/oit/2567/O11')).body), /ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567/, 'shown (and now cached)');
+      const doc = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'budget-ordinance-2567').executeTakeFirstOrThrow();
+      const boss = t.agent();
+      await boss.login('executive');
+      await boss.get(`/staff/content/${doc.id}`);
+      assert.equal((await boss.post(`/staff/content/${doc.id}/archive`, {})).status, 303);
+      assert.doesNotMatch(textOf((await a.get('/oit/2567/O11')).body), /ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567/, 'gone at once, not after the cache expires');
+      await boss.post(`/staff/content/${doc.id}/reopen`, {});
+      const pub = t.agent();
+      await pub.login('publisher');
+      await pub.get(`/staff/content/${doc.id}`);
+      await pub.post(`/staff/content/${doc.id}/submit`, {});
+      const rev = /name="revision" value="(\d+)"/.exec((await boss.get(`/staff/content/${doc.id}`)).body)![1]!;
+      assert.equal((await boss.post(`/staff/content/${doc.id}/approve`, { publish_at: '', revision: rev })).status, 303);
+      assert.match(textOf((await a.get('/oit/2567/O11')).body), /ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567/, 'back once published again');
+    });
+
     test('unknown years and codes give a Thai 404 that links to the years that exist; codes are case-insensitive', async () => {
       const a = t.agent();
       for (const u of ['/oit/2599', '/oit/2567/O99', '/oit/abc', '/oit/2567/%3Cscript%3E']) {

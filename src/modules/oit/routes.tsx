@@ -15,7 +15,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
 import { evidenceProvider, evidenceProviders } from '../../platform/evidence.ts';
 import { itemReadiness, summary } from './readiness.ts';
-import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, removeBinding, saveTicks, updateItem } from './service.ts';
+import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
@@ -75,8 +75,7 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/oit/:year/:code', async (req, reply) => {
     const at = await locate(req, reply, true);
     if (!at) return reply;
-    const [r] = await itemReadiness(p.db, req.agency.id, [at.item!]);
-    return sendHtml(reply, ItemPage({ ctx: viewCtx(req, reply), item: at.item!, evidence: r!.evidence }));
+    return sendHtml(reply, ItemPage({ ctx: viewCtx(req, reply), item: at.item!, evidence: await publicEvidence(p.db, req.agency.id, at.item!) }));
   });
 
   // ---- staff ----

@@ -2,23 +2,42 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
-import { toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexDocument, removeDocument } from '../../platform/search/index.ts';
 import { TtlCache } from '../../platform/cache.ts';
+import { publicChanged } from '../../platform/changes.ts';
 import type { CatalogueItem } from './catalogue.ts';
-import { evidenceProvider } from '../../platform/evidence.ts';
-import { requirementKey } from './readiness.ts';
-import { getItem, listItems, toItem, type Item, type Recency } from './store.ts';
+import { evidenceProvider, type Evidence } from '../../platform/evidence.ts';
+import { requirementKey, resolveBinding } from './readiness.ts';
+import { listBindings, getItem, listItems, toItem, type Item, type Recency } from './store.ts';
 
 
 export const itemUrl = (year: number, code: string) => `/oit/${year}/${encodeURIComponent(code)}`;
 
-/** The public index of a year (items and the list of years), cleared by every catalogue change. */
+/** The public index of a year (items and the list of years), cleared by every public change. */
 export const indexCache = new TtlCache<[Item[], number[]]>(5_000);
+const publicEvidenceCache = new TtlCache<PublicEvidence[]>(30_000);
+
+export interface PublicEvidence {
+  evidence: Evidence;
+  external: boolean;
+}
+
+/**
+ * What an item's public page shows: the bound evidence that is public now, in binding order. Its own small path
+ * (one query for the bindings, one resolve each), cached until something public changes.
+ */
+export function publicEvidence(db: DbLike, agencyId: number, item: Item): Promise<PublicEvidence[]> {
+  return publicEvidenceCache.get(`${agencyId}:${item.id}`, async () => {
+    const bindings = (await listBindings(db, agencyId, [item.id])).get(item.id) ?? [];
+    const resolved = await Promise.all(bindings.map((b) => resolveBinding(db, agencyId, b)));
+    return resolved.filter((r): r is PublicEvidence => !!r.evidence && r.evidence.published);
+  });
+}
 
 async function indexItem(db: DbLike, item: Item): Promise<void> {
-  indexCache.clear();
+  publicChanged(db, item.agency_id);
   await indexDocument(db, {
     agencyId: item.agency_id, kind: 'oit', refId: `${item.year}/${item.code}`, lang: 'th', url: itemUrl(item.year, item.code), fiscalYear: item.year, publishedAt: null,
     title: `${item.code} ${item.title_th}`,
@@ -28,9 +47,7 @@ async function indexItem(db: DbLike, item: Item): Promise<void> {
 
 async function ensureYear(t: Tx, agencyId: number, year: number, note: string): Promise<void> {
   const now = new Date().toISOString();
-  const y = await t.k.selectFrom('oit_year').select('id').where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
-  if (y) await t.k.updateTable('oit_year').set({ updated_at: now }).where('id', '=', y.id).execute();
-  else await t.k.insertInto('oit_year').values({ agency_id: agencyId, year, source_note: note, created_at: now, updated_at: now }).execute();
+  await t.k.insertInto('oit_year').values({ agency_id: agencyId, year, source_note: note, created_at: now, updated_at: now }).onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet({ updated_at: now })).execute();
 }
 
 /** Adds or updates items by code; items not in the file stay (their evidence too) and are reported. */
@@ -45,9 +62,8 @@ export async function importCatalogue(p: Platform, actor: Acting, year: number, 
     for (const [i, it] of items.entries()) {
       const values = { title_th: it.title_th, title_en: it.title_en, indicator: it.indicator, group_name: it.group, requirements: toJson(it.requirements), recency: it.recency, sort_order: i, note: it.note };
       const old = existing.get(it.code);
-      const row = old
-        ? await t.k.updateTable('oit_item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow()
-        : await t.k.insertInto('oit_item').values({ ...values, agency_id: agencyId, year, code: it.code }).returningAll().executeTakeFirstOrThrow();
+      // by code, whoever writes first: two imports at once update the same rows
+      const row = await t.k.insertInto('oit_item').values({ ...values, agency_id: agencyId, year, code: it.code }).onConflict((oc) => oc.columns(['agency_id', 'year', 'code']).doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
       if (old) updated++;
       else added++;
       existing.delete(it.code);
@@ -113,7 +129,7 @@ export async function deleteItem(p: Platform, actor: CurrentUser, year: number, 
     const it = await loadItem(t, actor, year, code);
     await t.k.deleteFrom('oit_item').where('id', '=', it.id).execute();
     await removeDocument(t, actor.agencyId, 'oit', `${year}/${code}`);
-    indexCache.clear();
+    publicChanged(t, actor.agencyId);
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.item.delete', targetType: 'oit_item', targetId: `${year}/${code}`, summary: 'deleted with its evidence bindings' });
   });
 }
@@ -130,11 +146,12 @@ export async function addBinding(p: Platform, actor: Acting, year: number, code:
       const provider = evidenceProvider(b.provider);
       if (!provider || !(await provider.resolve(t, agencyId, (b as { ref: string }).ref))) throw new ValidationError({ ref: 'oit.err.chooseOne' });
     }
-    const count = await t.k.selectFrom('oit_binding').select((eb) => eb.fn.countAll().as('n')).where('item_id', '=', it.id).executeTakeFirst();
+    const position = await nextPosition(t, { table: 'oit_item', id: it.id }, { table: 'oit_binding', parentColumn: 'item_id' });
     await t.k
       .insertInto('oit_binding')
-      .values({ agency_id: agencyId, item_id: it.id, provider: b.provider, ref: 'ref' in b ? b.ref : '', url: 'url' in b ? b.url : '', label: 'label' in b ? b.label : '', sort_order: Number(count?.n ?? 0), created_by: actor?.id ?? null, created_at: new Date().toISOString() })
+      .values({ agency_id: agencyId, item_id: it.id, provider: b.provider, ref: 'ref' in b ? b.ref : '', url: 'url' in b ? b.url : '', label: 'label' in b ? b.label : '', sort_order: position, created_by: actor.id, created_at: new Date().toISOString() })
       .execute();
+    publicChanged(t, actor.agencyId);
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.binding.add', targetType: 'oit_item', targetId: `${year}/${code}`, summary: b.provider === 'url' ? 'external link' : `${b.provider} ${(b as { ref: string }).ref}` });
   });
 }
@@ -145,6 +162,7 @@ export async function removeBinding(p: Platform, actor: CurrentUser, year: numbe
     const it = await loadItem(t, actor, year, code);
     const r = await t.k.deleteFrom('oit_binding').where('id', '=', bindingId).where('item_id', '=', it.id).executeTakeFirst();
     if (!Number(r.numDeletedRows)) throw new NotFoundError();
+    publicChanged(t, actor.agencyId);
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.binding.remove', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `binding ${bindingId} removed` });
   });
 }
@@ -159,7 +177,8 @@ export async function saveTicks(p: Platform, actor: Acting, year: number, code: 
     const wanted = requirements.filter((r) => it.requirements.includes(r));
     await t.k.deleteFrom('oit_tick').where('item_id', '=', it.id).execute();
     const now = new Date().toISOString();
-    if (wanted.length) await t.k.insertInto('oit_tick').values(wanted.map((r) => ({ agency_id: agencyId, item_id: it.id, requirement_key: requirementKey(r), ticked_by: actor?.id ?? null, ticked_at: now }))).execute();
+    if (wanted.length) await t.k.insertInto('oit_tick').values(wanted.map((r) => ({ agency_id: agencyId, item_id: it.id, requirement_key: requirementKey(r), ticked_by: actor.id, ticked_at: now }))).execute();
+    publicChanged(t, actor.agencyId);
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.item.check', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `${wanted.length} of ${it.requirements.length} required elements checked` });
   });
 }

@@ -96,7 +96,8 @@ async function insert(p: Platform, t: Tx, agencyId: number, row: Partial<Content
     .executeTakeFirstOrThrow();
   await t.k.insertInto('content_revision').values({ agency_id: agencyId, content_id: c.id, revision: 1, snapshot: toJson({ title_th: c.title_th }), status: c.status, changed_by: null, changed_at: now, note: 'demo' }).execute();
   if (pdf) {
-    const file = await p.files.saveGenerated(t, { agencyId, name: `${row.slug}.pdf`, data: await renderPdf({ title: row.title_th, blocks: pdf, orientation: row.period ? 'landscape' : 'portrait' }), ext: 'pdf', owner: 'content' });
+    const stored = await p.files.putGenerated(`${row.slug}.pdf`, await renderPdf({ title: row.title_th, blocks: pdf, orientation: row.period ? 'landscape' : 'portrait' }), 'pdf');
+    const file = await p.files.record(t, stored, { agencyId, owner: 'content', createdBy: null });
     await t.k.insertInto('content_attachment').values({ agency_id: agencyId, content_id: c.id, file_id: file.id, label: `${row.title_th} (PDF)`, sort_order: 0 }).execute();
   }
   await syncSearch(t, c);

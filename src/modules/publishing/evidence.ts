@@ -10,7 +10,7 @@ export const contentEvidence: EvidenceProvider = {
   label: { th: 'เอกสาร ข่าว และหน้าเว็บ', en: 'Documents, news and pages' },
   async candidates(db, agencyId, q) {
     let query = db.k.selectFrom('content').select(['id', 'kind', 'title_th', 'fiscal_year', 'status', 'period']).where('agency_id', '=', agencyId).where('status', '!=', 'archived');
-    if (q) query = query.where(likeExpr('title_th', `%${likeEscape(q)}%`));
+    if (q) query = query.where(likeExpr(db, 'title_th', `%${likeEscape(q)}%`));
     const rows = await query.orderBy('updated_at', 'desc').limit(200).execute();
     return rows.map((r) => ({ ref: String(r.id), title: r.title_th, detail: [r.kind, r.fiscal_year ? `FY ${r.fiscal_year}` : '', r.period ?? '', r.status].filter(Boolean).join(' · ') }));
   },

@@ -3,16 +3,16 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { can, requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
-import { isUniqueViolation, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { inTx, isUniqueViolation, lockRow, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { approvalBar, authorsOf, pendingOf, type Pending } from './review.ts';
-import { ALL_KINDS, IMAGE_KINDS, type UploadPart } from '../../platform/files/index.ts';
+import { ALL_KINDS, IMAGE_KINDS, type FileKind, type StoredFile, type UploadPart } from '../../platform/files/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexDocument, removeDocument } from '../../platform/search/index.ts';
 import { plainText, renderBody } from './markup.ts';
 import { makeSlug } from './slugs.ts';
 import { contentUrl, type Kind } from './kinds.ts';
 import { EDITABLE, getContent, getDraft, isPublic, listAttachments, type Content, type ContentDraft, type ContentDraftRow, type DraftAttachment, type EditableFields } from './store.ts';
-import { homeCache } from './cache.ts';
+import { publicChanged } from '../../platform/changes.ts';
 
 
 export interface ContentInput {
@@ -61,7 +61,7 @@ async function snapshot(t: Tx, c: Content, actor: CurrentUser, note: string): Pr
 
 /** Puts a public item into search (or takes it out); scheduled items carry their future time and stay hidden until then. */
 export async function syncSearch(db: DbLike, c: Content): Promise<void> {
-  homeCache.clear();
+  publicChanged(db, c.agency_id);
   if (c.status !== 'published' || !c.published_at) {
     await removeDocument(db, c.agency_id, c.kind, c.id);
     return;
@@ -76,7 +76,9 @@ export async function syncSearch(db: DbLike, c: Content): Promise<void> {
   });
 }
 
+/** The item, locked for the rest of the transaction: changes to one item never interleave. */
 async function load(t: Tx, actor: CurrentUser, id: number): Promise<Content> {
+  await lockRow(t, 'content', id);
   const c = await getContent(t, actor.agencyId, id);
   if (!c) throw new NotFoundError();
   return c;
@@ -93,10 +95,13 @@ function isLive(c: Content): boolean {
 
 const withAuthor = (authors: number[], id: number) => (authors.includes(id) ? authors : [...authors, id]);
 
-async function saveCover(p: Platform, t: Tx, actor: CurrentUser, cover: UploadPart | null): Promise<number | undefined> {
-  if (!cover) return undefined;
-  return (await p.files.save(t, { agencyId: actor.agencyId, part: cover, allowed: IMAGE_KINDS, owner: 'content', createdBy: actor.id })).id;
+async function recordCover(p: Platform, t: Tx, actor: CurrentUser, cover: StoredFile | null): Promise<number | undefined> {
+  return cover ? (await p.files.record(t, cover, { agencyId: actor.agencyId, owner: 'content', createdBy: actor.id })).id : undefined;
 }
+
+/** A file from a form is put in storage before any transaction; one already stored (a generated report) is used as is. */
+const stored = async (p: Platform, part: UploadPart | StoredFile | null, allowed: FileKind[]): Promise<StoredFile | null> =>
+  !part ? null : 'key' in part ? part : p.files.put(part, allowed);
 
 /** A slug for a new item: the one typed, or a generated one that is not taken yet. */
 async function freshSlug(t: Tx, agencyId: number, input: ContentInput): Promise<string> {
@@ -108,14 +113,15 @@ async function freshSlug(t: Tx, agencyId: number, input: ContentInput): Promise<
   }
 }
 
-export async function createContent(p: Platform, actor: CurrentUser, input: ContentInput, cover: UploadPart | null = null): Promise<number> {
+/** A new draft. With `outer`, it is a step of the caller's transaction (a register making its report document). */
+export async function createContent(p: Platform, actor: CurrentUser, input: ContentInput, cover: UploadPart | null = null, outer?: Tx): Promise<number> {
   requirePermission(actor, 'content.edit');
   checkRules(input);
-  if (cover) await p.files.inspect(cover, IMAGE_KINDS);
+  const coverFile = await stored(p, cover, IMAGE_KINDS);
   const now = new Date().toISOString();
   try {
-    return await tx(p.db, async (t) => {
-      const coverId = await saveCover(p, t, actor, cover);
+    return await inTx(p.db, outer, async (t) => {
+      const coverId = await recordCover(p, t, actor, coverFile);
       const { slug: _wanted, ...rest } = input;
       const row = await t.k
         .insertInto('content')
@@ -167,7 +173,7 @@ const liveFields = (c: Content): EditableFields => Object.fromEntries(EDITABLE.m
 export async function updateContent(p: Platform, actor: CurrentUser, id: number, input: ContentInput, cover: UploadPart | null = null): Promise<void> {
   requirePermission(actor, 'content.edit');
   checkRules(input);
-  if (cover) await p.files.inspect(cover, IMAGE_KINDS);
+  const coverFile = await stored(p, cover, IMAGE_KINDS);
   try {
     await tx(p.db, async (t) => {
       const c = await load(t, actor, id);
@@ -175,7 +181,7 @@ export async function updateContent(p: Platform, actor: CurrentUser, id: number,
       const slugChange = !!input.slug && input.slug !== c.slug;
       // an address assessors may have pasted changes only with an approver's hand
       if (slugChange && c.approved_at && !can(actor, 'content.publish')) throw new ValidationError({ slug: 'pub.err.publishedSlug' });
-      const coverId = await saveCover(p, t, actor, cover);
+      const coverId = await recordCover(p, t, actor, coverFile);
       if (isLive(c)) {
         const d = await draftOf(t, c, actor);
         await saveDraft(t, c, d, actor, { fields: editedFields(input, d.fields, coverId) }, 'changes edited');
@@ -345,22 +351,22 @@ export function reopenContent(p: Platform, actor: CurrentUser, id: number): Prom
   });
 }
 
-/** Adds a file: to the item while it is not published, to its pending changes once it is. */
-export async function addAttachment(p: Platform, actor: CurrentUser, id: number, part: UploadPart, label: string): Promise<void> {
+/** Adds a file: to the item while it is not published, to its pending changes once it is. `outer`: see createContent. */
+export async function addAttachment(p: Platform, actor: CurrentUser, id: number, part: UploadPart | StoredFile, label: string, outer?: Tx): Promise<void> {
   requirePermission(actor, 'content.edit');
-  await p.files.inspect(part, ALL_KINDS);
-  await tx(p.db, async (t) => {
+  const put = (await stored(p, part, ALL_KINDS))!;
+  await inTx(p.db, outer, async (t) => {
     const c = await load(t, actor, id);
     if (c.status === 'archived') throw stateError(c.status);
-    const file = await p.files.save(t, { agencyId: actor.agencyId, part, allowed: ALL_KINDS, owner: 'content', createdBy: actor.id });
+    const file = await p.files.record(t, put, { agencyId: actor.agencyId, owner: 'content', createdBy: actor.id });
     const name = label || file.original_name;
     if (isLive(c)) {
       const d = await draftOf(t, c, actor);
       await saveDraft(t, c, d, actor, { attachments: [...d.attachments, { file_id: file.id, label: name }] }, `attachment added (${file.ext}, ${file.size_bytes} bytes)`);
       return;
     }
-    const max = await t.k.selectFrom('content_attachment').select((eb) => eb.fn.max('sort_order').as('n')).where('content_id', '=', c.id).executeTakeFirst();
-    await t.k.insertInto('content_attachment').values({ agency_id: actor.agencyId, content_id: c.id, file_id: file.id, label: name, sort_order: Number(max?.n ?? -1) + 1 }).execute();
+    const position = await nextPosition(t, { table: 'content', id: c.id }, { table: 'content_attachment', parentColumn: 'content_id' });
+    await t.k.insertInto('content_attachment').values({ agency_id: actor.agencyId, content_id: c.id, file_id: file.id, label: name, sort_order: position }).execute();
     await touchItem(t, c, actor, `attachment added (${file.ext}, ${file.size_bytes} bytes)`);
   });
 }

@@ -285,7 +285,7 @@ export async function listForStaff(db: DbLike, f: StaffFilter): Promise<{ total:
   let q = db.k.selectFrom('content').where('agency_id', '=', f.agencyId);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.q) q = q.where((eb) => eb.or([likeExpr('title_th', `%${likeEscape(f.q!)}%`), likeExpr('title_en', `%${likeEscape(f.q!)}%`), likeExpr('slug', `%${likeEscape(f.q!.toLowerCase())}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([likeExpr(db, 'title_th', `%${likeEscape(f.q!)}%`), likeExpr(db, 'title_en', `%${likeEscape(f.q!)}%`), likeExpr(db, 'slug', `%${likeEscape(f.q!.toLowerCase())}%`)]));
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { total, rows };

@@ -236,7 +236,7 @@ export interface AuditFilter {
 
 export async function listAudit(db: DbLike, f: AuditFilter): Promise<{ total: number; rows: AuditEvent[] }> {
   let q = db.k.selectFrom('audit_event').where('agency_id', '=', f.agencyId);
-  if (f.action) q = q.where(likeExpr('action', `${likeEscape(f.action)}%`));
+  if (f.action) q = q.where(likeExpr(db, 'action', `${likeEscape(f.action)}%`));
   if (f.actor) q = q.where('actor_label', '=', f.actor);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
   if (f.from) q = q.where('at', '>=', f.from);

@@ -1,7 +1,7 @@
 // Staff accounts: sign-in, passwords, 2FA, and administration. Every change is audited.
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { decrypt, encrypt, hmac, normalizeCode, randomCode, sha256 } from '../crypto.ts';
-import { isUniqueViolation, likeEscape, likeExpr, tx, type DbLike, type Tx } from '../db/index.ts';
+import { isUniqueViolation, likeEscape, likeExpr, lockRow, tx, type DbLike, type Tx } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
 import { translate } from '../i18n/index.ts';
 import { formatDate } from '../thai/index.ts';
@@ -275,7 +275,7 @@ export async function listUsers(p: Platform, actor: CurrentUser, f: { q?: string
   let q = p.db.k.selectFrom('app_user').where('agency_id', '=', actor.agencyId);
   if (f.q) {
     const pat = `%${likeEscape(f.q.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([likeExpr('username', pat), likeExpr('display_name', `%${likeEscape(f.q!)}%`)]));
+    q = q.where((eb) => eb.or([likeExpr(p.db, 'username', pat), likeExpr(p.db, 'display_name', `%${likeEscape(f.q!)}%`)]));
   }
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.select(['id', 'username', 'display_name', 'email', 'is_disabled', 'is_demo', 'is_totp_enabled', 'last_login_at']).orderBy('username').limit(f.limit).offset(f.offset).execute();
@@ -372,6 +372,8 @@ export async function updateUser(p: Platform, actor: CurrentUser, id: number, ch
   if (ch.roles.length === 0) throw new ValidationError({ roles: 'err.roleRequired' });
   if (id === actor.id && (ch.disabled || !ch.roles.includes('admin'))) throw new ValidationError({ roles: 'err.selfLockout' });
   await tx(p.db, async (t) => {
+    // role changes of one agency one at a time: two administrators removing each other cannot both pass the check below
+    await lockRow(t, 'agency', actor.agencyId);
     const before = await t.k.selectFrom('app_user').select(['username', 'is_disabled', 'email', 'display_name']).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
     if (!before) throw new ValidationError({ _form: 'err.invalid' });
     const oldRoles = await rolesOf(t, id);

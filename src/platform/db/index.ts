@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import { SqliteValuesPlugin } from './plugins.ts';
 import type { Database } from './schema.ts';
 
@@ -72,7 +72,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   handle.pragma('busy_timeout = 5000');
   // an acknowledged write must survive a crash of the machine, not only of the process
   handle.pragma('synchronous = FULL');
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(handle) }), plugins: [new SqliteValuesPlugin()] });
+  const k = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statementCache(handle) }), plugins: [new SqliteValuesPlugin()] });
   return { k, dialect: 'sqlite', sqlite: { file, handle }, close: () => k.destroy() };
 }
 
@@ -85,11 +85,27 @@ function ownerOnly(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at once, so a read-then-write in another process
+ * waits for it (busy_timeout) instead of failing when it tries to write; what a transaction read stays true.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 /** What store functions take: the database or a transaction on it. */
 export interface DbLike {
   k: Q;
   dialect: Dialect;
   auditKey?: Buffer;
+  /** inside a transaction: what to do once it has committed */
+  afterCommit?: Array<() => void>;
 }
 export interface Tx extends DbLike {
   k: Transaction<Database>;
@@ -116,8 +132,25 @@ function statementCache(handle: BetterSqlite3.Database) {
 }
 
 /** Runs fn in one transaction. */
-export function tx<T>(db: Db, fn: (t: Tx) => Promise<T>): Promise<T> {
-  return db.k.transaction().execute((k) => fn({ k, dialect: db.dialect, auditKey: db.auditKey }));
+export async function tx<T>(db: Db, fn: (t: Tx) => Promise<T>): Promise<T> {
+  const afterCommit: Array<() => void> = [];
+  const result = await db.k.transaction().execute((k) => fn({ k, dialect: db.dialect, auditKey: db.auditKey, afterCommit }));
+  for (const f of afterCommit) f();
+  return result;
+}
+
+/** Runs fn in the caller's transaction when there is one (a step of a larger change), else in its own. */
+export function inTx<T>(db: Db, outer: Tx | undefined, fn: (t: Tx) => Promise<T>): Promise<T> {
+  return outer ? fn(outer) : tx(db, fn);
+}
+
+/**
+ * Locks a row until the transaction ends, so that a check and the write that follows it (the last administrator,
+ * the next position in a list) cannot interleave with another's: FOR UPDATE on PostgreSQL; on SQLite the
+ * transaction already holds the write lock (BEGIN IMMEDIATE).
+ */
+export async function lockRow(t: Tx, table: keyof Database, id: number): Promise<void> {
+  if (t.dialect === 'postgres') await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(t.k);
 }
 
 export function nowIso(): string {
@@ -148,7 +181,18 @@ export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** `column LIKE pattern ESCAPE '\'`, the same on both databases; build the pattern with likeEscape. */
-export function likeExpr(column: string, pattern: string) {
-  return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+/** The next sort position in a parent's list (max + 1), taken under a lock on the parent so two adds never share one. */
+export async function nextPosition(t: Tx, parent: { table: keyof Database; id: number }, list: { table: keyof Database; parentColumn: string }): Promise<number> {
+  await lockRow(t, parent.table, parent.id);
+  const r = await sql<{ n: number | null }>`SELECT max(sort_order) AS n FROM ${sql.table(list.table)} WHERE ${sql.ref(list.parentColumn)} = ${parent.id}`.execute(t.k);
+  const n = r.rows[0]?.n;
+  return n === null || n === undefined ? 0 : Number(n) + 1;
+}
+
+/**
+ * A case-insensitive match, the same on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not;
+ * ILIKE makes them alike); build the pattern with likeEscape. Thai has no case.
+ */
+export function likeExpr(db: Pick<DbLike, 'dialect'>, column: string, pattern: string) {
+  return db.dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} ILIKE ${pattern} ESCAPE '\\'` : sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 }

@@ -58,13 +58,15 @@ export interface FileRecord {
   agency_id: number;
 }
 
-export interface SaveOptions {
-  agencyId: number;
-  part: UploadPart;
-  allowed: FileKind[];
-  /** the module whose rule decides, when the file is served, who may read it (registerFileOwner) */
-  owner: string;
-  createdBy: number | null;
+/** Bytes in storage, not yet referred to by a row (FileStore.put, then FileStore.record). */
+export interface StoredFile {
+  key: string;
+  ext: FileKind;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** the cleaned file name to keep */
+  name: string;
 }
 
 /** Who may read a file now: anyone, the signed-in person asking (kept out of caches), or nobody (a 404). */
@@ -118,33 +120,67 @@ export class FileStore {
     return { ext, mime: FILE_KINDS[ext] };
   }
 
-  async save(db: DbLike, o: SaveOptions, maxBytes = this.maxBytes): Promise<FileRecord> {
-    const { ext, mime } = await this.inspect(o.part, o.allowed, maxBytes);
+  /**
+   * Step one, before the database transaction: checks the type by content and puts the bytes in storage, written and
+   * fsynced. A transaction that then fails leaves an orphan, which sweepOrphans removes; never a row without bytes.
+   */
+  async put(part: UploadPart, allowed: FileKind[], maxBytes = this.maxBytes): Promise<StoredFile> {
+    const { ext, mime } = await this.inspect(part, allowed, maxBytes);
     const key = `${crypto.randomBytes(1).toString('hex')}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
-    const digest = await this.write(key, o.part);
-    const row = await db.k
+    const digest = await this.write(key, part);
+    return { key, ext, mime, size: part.size, sha256: digest, name: cleanFileName(part.filename || `file.${ext}`, ext) };
+  }
+
+  /** Bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
+  putGenerated(name: string, data: Buffer, ext: FileKind): Promise<StoredFile> {
+    return this.put(memoryPart(name, data), [ext], Infinity);
+  }
+
+  /** Step two, inside the transaction: the row that refers to the stored bytes. */
+  async record(t: DbLike, stored: StoredFile, o: { agencyId: number; owner: string; createdBy: number | null }): Promise<FileRecord> {
+    return t.k
       .insertInto('file')
       .values({
         agency_id: o.agencyId,
         public_id: randomToken(12),
-        storage_key: key,
-        original_name: cleanFileName(o.part.filename || `file.${ext}`, ext),
-        content_type: mime,
-        ext,
-        size_bytes: o.part.size,
-        sha256: digest,
+        storage_key: stored.key,
+        original_name: stored.name,
+        content_type: stored.mime,
+        ext: stored.ext,
+        size_bytes: stored.size,
+        sha256: stored.sha256,
         owner: o.owner,
         created_by: o.createdBy,
         created_at: new Date().toISOString(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return row;
   }
 
-  /** Stores bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
-  async saveGenerated(db: DbLike, o: { agencyId: number; name: string; data: Buffer; ext: FileKind; owner: string }): Promise<FileRecord> {
-    return this.save(db, { agencyId: o.agencyId, part: memoryPart(o.name, o.data), allowed: [o.ext], owner: o.owner, createdBy: null }, Infinity);
+  /**
+   * Removes stored bytes no row refers to (a transaction that failed after put, a crash in between), once they are
+   * older than an hour, so that nothing being saved right now is taken. Returns how many were removed.
+   */
+  async sweepOrphans(db: DbLike, olderThanMs = 3600_000): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    const dirs = await fsp.readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const d of dirs.filter((x) => x.isDirectory() && /^[0-9a-f]{2}$/.test(x.name))) {
+      const names = await fsp.readdir(path.join(this.root, d.name));
+      for (let i = 0; i < names.length; i += 500) {
+        const keys = names.slice(i, i + 500).map((n) => `${d.name}/${n}`);
+        const known = new Set((await db.k.selectFrom('file').select('storage_key').where('storage_key', 'in', keys).execute()).map((r) => r.storage_key));
+        for (const key of keys.filter((k) => !known.has(k))) {
+          const full = path.join(this.root, key);
+          const st = await fsp.stat(full).catch(() => null);
+          if (st && st.mtimeMs < cutoff) {
+            await fsp.rm(full, { force: true });
+            removed++;
+          }
+        }
+      }
+    }
+    return removed;
   }
 
   /** Puts the bytes in place durably (written, fsynced, renamed); an upload's temporary file is moved, not copied. */

@@ -2,7 +2,8 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { EmptyState } from '../../../platform/views/components.tsx';
 import { formatBytes, pick } from '../../../platform/i18n/index.ts';
-import type { ResolvedEvidence } from '../readiness.ts';
+import type { Evidence } from '../../../platform/evidence.ts';
+import type { PublicEvidence } from '../service.ts';
 import { itemUrl } from '../service.ts';
 import type { Item } from '../store.ts';
 
@@ -62,7 +63,7 @@ export function IndexPage({ ctx, year, items, years }: { ctx: ViewCtx; year: num
   );
 }
 
-export function EvidenceList({ ctx, evidence }: { ctx: ViewCtx; evidence: ResolvedEvidence[] }) {
+export function EvidenceList({ ctx, evidence }: { ctx: ViewCtx; evidence: Array<{ evidence: Evidence | null; external: boolean }> }) {
   const t = ctx.t;
   return (
     <ul class="evidence">
@@ -85,10 +86,10 @@ export function EvidenceList({ ctx, evidence }: { ctx: ViewCtx; evidence: Resolv
   );
 }
 
-export function ItemPage({ ctx, item, evidence }: { ctx: ViewCtx; item: Item; evidence: ResolvedEvidence[] }) {
+/** The public page of an item: what it asks for, and the evidence that is public now (chosen by publicEvidence). */
+export function ItemPage({ ctx, item, evidence }: { ctx: ViewCtx; item: Item; evidence: PublicEvidence[] }) {
   const t = ctx.t;
   const title = `${item.code} ${titleOf(ctx, item)}`;
-  const visible = evidence.filter((e) => e.evidence && e.evidence.published);
   return (
     <Page ctx={ctx} title={`${title} (OIT ${item.year})`} description={t('oit.intro', { year: item.year })} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/oit', label: t('oit.nav') }, { href: `/oit/${item.year}`, label: t('oit.title', { year: item.year }) }]}>
       <p class="muted" safe>{t('oit.title', { year: item.year })}</p>
@@ -106,7 +107,7 @@ export function ItemPage({ ctx, item, evidence }: { ctx: ViewCtx; item: Item; ev
       ) : ''}
       <section aria-labelledby="ev-title">
         <h2 id="ev-title" safe>{t('oit.evidence')}</h2>
-        {visible.length ? <EvidenceList ctx={ctx} evidence={visible} /> : <EmptyState text={t('oit.noEvidence')} />}
+        {evidence.length ? <EvidenceList ctx={ctx} evidence={evidence} /> : <EmptyState text={t('oit.noEvidence')} />}
       </section>
     </Page>
   );
