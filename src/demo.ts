@@ -2,12 +2,11 @@
 import type { Platform } from './platform/platform.ts';
 import { demoSteps, type DemoContext } from './platform/module.ts';
 import { seedDemoAgency, type DemoResult } from './modules/agency/index.ts';
-import { MODULES } from './modules/index.ts';
 
 export async function seedDemo(p: Platform): Promise<DemoResult | null> {
   const agency = await seedDemoAgency(p);
   if (!agency) return null;
   const ctx: DemoContext = { agencyId: agency.agencyId, ids: new Map() };
-  for (const step of demoSteps(MODULES)) await step.run(p, ctx);
+  for (const step of demoSteps(p.modules)) await step.run(p, ctx);
   return agency;
 }

@@ -17,7 +17,7 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { platformMigrations } from './platform/db/migrations/index.ts';
-import { allMigrations, installModules } from './platform/module.ts';
+import { allMigrations, installModules, type ModuleDef } from './platform/module.ts';
 import { registerOpenDataRoutes } from './platform/opendata/routes.ts';
 import { registerSitemapRoutes } from './platform/sitemap.ts';
 import { registerFeedRoute } from './platform/feed.ts';
@@ -26,6 +26,8 @@ import { MODULES } from './modules/index.ts';
 
 /** Every migration, the platform's and the modules', applied together in name order. */
 export const migrations = allMigrations(platformMigrations, MODULES);
+
+export { MODULES };
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
@@ -36,12 +38,13 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   return destination ? pino(options, destination) : pino(options);
 }
 
-export async function createPlatform(config: Config, log = createLogger(config)): Promise<Platform> {
-  installModules(MODULES);
+export async function createPlatform(config: Config, log = createLogger(config), modules: readonly ModuleDef[] = MODULES): Promise<Platform> {
+  installModules(modules);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const keys = deriveKeys(resolveSecretKey(config.secretKey, config.dataDir));
   db.auditKey = keys.auditKey;
   return {
+    modules,
     config,
     db,
     keys,
@@ -52,7 +55,7 @@ export async function createPlatform(config: Config, log = createLogger(config))
 }
 
 export async function migrate(p: Platform): Promise<string[]> {
-  const done = await migrateToLatest(p.db, migrations);
+  const done = await migrateToLatest(p.db, p.modules === MODULES ? migrations : allMigrations(platformMigrations, p.modules));
   // a log written before the chain was keyed is verified once and sealed with the key
   const k = await keyLegacyAudit(p.db, p.config.dataDir);
   if (k && 'refused' in k) p.log.error({ reason: k.refused }, 'audit chain not re-keyed');
@@ -83,7 +86,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   registerOpenDataRoutes(app, p);
   registerSitemapRoutes(app, p);
   registerFeedRoute(app, p);
-  for (const m of MODULES) {
+  for (const m of p.modules) {
     m.routes?.(app, p);
     app.nav.public.push(...(m.nav?.public ?? []));
     app.nav.staff.push(...(m.nav?.staff ?? []));

@@ -36,13 +36,13 @@ describe('command line', () => {
     const home = await fetch(`${s.url}/`);
     assert.equal(home.status, 200);
     assert.match(await home.text(), /องค์การบริหารส่วนจังหวัดกาฬสินธุ์/);
-    assert.ok(fs.existsSync(path.join(dataDir, 'server.pid')), 'fs.existsSync(path.join(dataDir, \'server.pid\'))');
+    assert.ok(fs.existsSync(path.join(dataDir, 'server.pid')), 'the running server writes its pid file');
     const running = cli({ DATA_DIR: dataDir }, 'restore', path.join(dataDir, 'prongsai.sqlite'));
     assert.equal(running.status, 1);
     assert.match(running.stderr, /the server is running/);
     s.child.kill('SIGTERM');
     assert.equal(await exited(s.child), 0);
-    assert.ok(!fs.existsSync(path.join(dataDir, 'server.pid')), '!fs.existsSync(path.join(dataDir, \'server.pid\'))');
+    assert.ok(!fs.existsSync(path.join(dataDir, 'server.pid')), 'a clean shutdown removes the pid file');
     const again = await serve({ DATA_DIR: dataDir });
     assert.match(again.out(), /password: printed at first start/);
     again.child.kill('SIGINT');
@@ -68,7 +68,7 @@ describe('command line', () => {
     const r = cli({ DATA_DIR: dataDir }, 'restore', file);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(count(), 0);
-    assert.ok(fs.readdirSync(dataDir).some((f) => f.startsWith('prongsai.sqlite.before-restore-')), 'fs.readdirSync(dataDir).some((f) => f.startsWith(\'prongsai.sqlite.before-restore-\'))');
+    assert.ok(fs.readdirSync(dataDir).some((f) => f.startsWith('prongsai.sqlite.before-restore-')), 'restore keeps the database it replaces');
     fs.writeFileSync(path.join(dataDir, 'junk.sqlite'), 'not a database');
     const bad = cli({ DATA_DIR: dataDir }, 'restore', path.join(dataDir, 'junk.sqlite'));
     assert.equal(bad.status, 1);

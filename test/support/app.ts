@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Platform } from '../../src/platform/platform.ts';
-import { buildApp, createLogger, createPlatform, migrate } from '../../src/server.ts';
+import { buildApp, createLogger, createPlatform, migrate, MODULES } from '../../src/server.ts';
+import type { ModuleDef } from '../../src/platform/module.ts';
+import { bareAgency } from './fixtures.ts';
 import { seedDemo } from '../../src/demo.ts';
 import type { DbTarget } from './db.ts';
 
@@ -16,7 +18,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startApp(target: DbTarget, env: Record<string, string> = {}, logLines?: string[]): Promise<TestApp> {
+export interface StartOptions {
+  /** settings beyond the test defaults */
+  env?: Record<string, string>;
+  /** collects the JSON log lines */
+  logLines?: string[];
+  /** false: an empty agency from the fixture builders instead of the whole demo (faster, explicit data) */
+  demo?: boolean;
+  /** the installation's modules (an example module added, say); the real list by default */
+  modules?: readonly ModuleDef[];
+}
+
+/** A running app on the target database: migrated, with the demo agency (or a bare one), ready for agent(). */
+export async function startApp(target: DbTarget, o: StartOptions = {}): Promise<TestApp> {
   const created = await target.create();
   const config = loadConfig({
     DATA_DIR: created.dataDir,
@@ -24,11 +38,12 @@ export async function startApp(target: DbTarget, env: Record<string, string> = {
     LOG_LEVEL: 'silent',
     BASE_URL: 'http://localhost:3000',
     ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}),
-    ...env,
+    ...o.env,
   });
-  const p = await createPlatform(config, createLogger(config, logLines ? { write: (line: string) => void logLines.push(line) } : undefined));
+  const p = await createPlatform(config, createLogger(config, o.logLines ? { write: (line: string) => void o.logLines!.push(line) } : undefined), o.modules ?? MODULES);
   await migrate(p);
-  await seedDemo(p);
+  if (o.demo === false) await bareAgency(p);
+  else await seedDemo(p);
   const app = await buildApp(p);
   return {
     app,

@@ -19,15 +19,25 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Fails on any CSP violation or page error the page reports. */
+/** Collects every console error (CSP violations, failed loads) and page error, with the address it came from. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error') problems.push(`${m.text()} @ ${m.location().url}`);
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return problems;
 }
+
+/**
+ * The problems left once the failed loads a test asked for are taken out: only a page's own status, at the
+ * address the test visited for it (a 404 page, a 422 form), never every message that mentions a status.
+ */
+export function unexpected(problems: string[], base: string, expected: Array<[path: string | RegExp, status: number]>): string[] {
+  const prefix = (status: number) => `Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]}) @ ${base}`;
+  return problems.filter((p) => !expected.some(([path, status]) => p.startsWith(prefix(status)) && (typeof path === 'string' ? p.slice(prefix(status).length) === path : path.test(p.slice(prefix(status).length)))));
+}
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 404: 'Not Found', 422: 'Unprocessable Entity' };
 
 interface AxeResult {
   violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
@@ -42,7 +52,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   assert.equal(result.violations.length, 0, `axe violations on ${page.url()}:\n${summary}`);
 }
 
-/** The demo app on SQLite, listening on a free port, with a browser; hooks registered on the enclosing describe. */
+/** The demo app on SQLite (or PostgreSQL), listening on a free port, with a browser; hooks registered on the enclosing describe. */
 export interface BrowserApp {
   t: TestApp;
   browser: Browser;
@@ -52,7 +62,7 @@ export interface BrowserApp {
   signIn(page: Page, username: string, password?: string): Promise<void>;
 }
 
-export function browserApp(): BrowserApp {
+export function browserApp(db: 'sqlite' | 'postgres' = 'sqlite'): BrowserApp {
   const h = {
     async newPage(viewport = { width: 1280, height: 900 }) {
       const page = await (await h.browser.newContext({ viewport })).newPage();
@@ -66,8 +76,9 @@ export function browserApp(): BrowserApp {
     },
   } as BrowserApp;
   before(async () => {
-    const [sqlite] = await dbTargets();
-    h.t = await startApp(sqlite!);
+    const target = (await dbTargets()).find((x) => x.name === db)!;
+    if (target.skip) throw new Error(target.skip);
+    h.t = await startApp(target);
     await h.t.app.listen({ port: 0, host: '127.0.0.1' });
     h.base = `http://127.0.0.1:${(h.t.app.server.address() as AddressInfo).port}`;
     h.browser = await launch();

@@ -10,7 +10,7 @@ for (const target of await dbTargets()) {
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     before(async () => {
       smtp = await startSmtp();
-      t = await startApp(target, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Prongsai <no-reply@kalasin-pao.example>' });
+      t = await startApp(target, { env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Prongsai <no-reply@kalasin-pao.example>' } });
     });
     after(async () => {
       await t.close();

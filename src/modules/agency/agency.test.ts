@@ -10,7 +10,7 @@ for (const target of await dbTargets()) {
   describe(`agency profile on ${target.name}`, { skip: target.skip }, () => {
     let t: TestApp;
     before(async () => {
-      t = await startApp(target, { UPLOAD_MAX_MB: '0.2' });
+      t = await startApp(target, { env: { UPLOAD_MAX_MB: '0.2' } });
     });
     after(() => t.close());
 

@@ -56,7 +56,7 @@ for (const target of await dbTargets()) {
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     before(async () => {
       smtp = await startSmtp();
-      t = await startApp(target, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) });
+      t = await startApp(target, { env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
     });
     after(async () => {
       await t.close();
@@ -225,7 +225,7 @@ for (const target of await dbTargets()) {
       await boss.get('/staff/integrity/2567');
       const pub = await boss.post('/staff/integrity/2567/report/six_month/publish', {});
       assert.equal(pub.status, 303);
-      const events = await t.p.db.k.selectFrom('audit_event').select('actor_label').where('action', '=', 'integrity.report.publish').where('target_id', '=', '2567/six_month').execute();
+      const events = await t.p.db.k.selectFrom('audit_event').select('actor_label').where('action', '=', 'integrity.report.publish').where('target_id', '=', '2567/six_month').orderBy('id').execute();
       assert.deepEqual(events.map((e) => e.actor_label), ['demo', 'executive']);
       const six = await download(t.agent(), '/integrity/2567/report-6-months.pdf');
       const file = path.join(tmp, `six-${target.name}.pdf`);

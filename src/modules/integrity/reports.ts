@@ -12,8 +12,10 @@ import type { ReportKind } from './store.ts';
 
 export const reportPath = (year: number, kind: ReportKind, ext: 'pdf' | 'docx') => `/integrity/${year}/${kind === 'annual' ? 'report' : 'report-6-months'}.${ext}`;
 
-export async function renderReport(p: Platform, agencyId: number, year: number, kind: ReportKind, format: 'pdf' | 'docx'): Promise<{ data: Buffer } | { missing: Missing[] }> {
-  const r = await reportModel(p.db, agencyId, year, kind, await agencyUrl(p, agencyId));
+/** A preview of today's data for staff who may read integrity data. */
+export async function renderReport(p: Platform, actor: Acting, year: number, kind: ReportKind, format: 'pdf' | 'docx'): Promise<{ data: Buffer } | { missing: Missing[] }> {
+  requirePermission(actor, 'integrity.read');
+  const r = await reportModel(p.db, actor.agencyId, year, kind, await agencyUrl(p, actor.agencyId));
   if ('missing' in r) return r;
   return { data: format === 'pdf' ? await renderPdf(r.model) : await renderDocx(r.model) };
 }

@@ -23,7 +23,7 @@ export function registerReportRoutes(app: FastifyInstance, p: Platform): void {
     app.get(`/staff/integrity/:year/report/:kind.${ext}`, read, async (req, reply) => {
       const year = yearParam(req);
       const kind = reportKind(req);
-      const r = await renderReport(p, req.agency.id, year, kind, ext);
+      const r = await renderReport(p, req.user!, year, kind, ext);
       if ('missing' in r) return sendHtml(reply, MissingPage({ ctx: viewCtx(req, reply), year, missing: r.missing, years: await integrityYears(p.db, req.agency.id) }), 422);
       return reply
         .type(ext === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -176,7 +176,7 @@ for (const target of await dbTargets()) {
 describe('demo accounts outside demo mode', () => {
   test('must change their password before anything else', async () => {
     const [sqlite] = await dbTargets();
-    const t = await startApp(sqlite!, { DEMO_MODE: 'false', SECRET_KEY: 'x'.repeat(40) });
+    const t = await startApp(sqlite!, { env: { DEMO_MODE: 'false', SECRET_KEY: 'x'.repeat(40) } });
     try {
       const a = t.agent();
       const r = await a.login('admin');

@@ -12,7 +12,7 @@ const [sqlite] = await dbTargets();
 describe('hardening', () => {
   let t: TestApp;
   before(async () => {
-    t = await startApp(sqlite!, { BASE_URL: 'https://www.kalasin-pao.example' });
+    t = await startApp(sqlite!, { env: { BASE_URL: 'https://www.kalasin-pao.example' } });
   });
   after(() => t.close());
 

@@ -8,7 +8,7 @@ const [sqlite] = await dbTargets();
 describe('HTTP platform', () => {
   let t: TestApp;
   before(async () => {
-    t = await startApp(sqlite!, { UPLOAD_MAX_MB: '0.05' });
+    t = await startApp(sqlite!, { env: { UPLOAD_MAX_MB: '0.05' } });
   });
   after(() => t.close());
 
@@ -116,7 +116,7 @@ describe('HTTP platform', () => {
 describe('server errors', () => {
   test('a failure inside a page gives the 500 page in the visitor language, and is logged without the request', async () => {
     const lines: string[] = [];
-    const t = await startApp(sqlite!, { LOG_LEVEL: 'info' }, lines);
+    const t = await startApp(sqlite!, { env: { LOG_LEVEL: 'info' }, logLines: lines });
     try {
       const a = t.agent();
       assert.equal((await a.get('/about/executives')).status, 200); // the agency is now cached
