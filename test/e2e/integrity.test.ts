@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { browserApp, expectAccessible, unexpected } from '../support/browser.ts';
+import { browserApp, dateShown, expectAccessible, fillDate, unexpected } from '../support/browser.ts';
 
 const MEASURE = 'จัดทำคู่มือการเบิกจ่ายเงินฉบับประชาชนและเผยแพร่บนเว็บไซต์';
 
@@ -48,18 +48,21 @@ describe('integrity management in the browser', () => {
     await expectAccessible(page);
     await page.getByLabel(/^มาตรการ\/กิจกรรม\/โครงการ/).fill(MEASURE);
     await page.getByLabel(/^ตอบข้อเสนอแนะ/).selectOption({ label: 'หน่วยงานควรเผยแพร่คู่มือการเบิกจ่ายเงินที่ประชาชนเข้าใจง่าย' });
-    await page.getByLabel(/^วันเริ่ม/).fill('2026-12-01');
-    await page.getByLabel(/^กำหนดเสร็จ/).fill('2027-02-28');
+    // dates typed as Thai officers type them: B.E. years, a month by name, Thai digits
+    await fillDate(page, /^วันเริ่ม/, { day: '01', month: '12', year: '2569' });
+    await fillDate(page, /^กำหนดเสร็จ/, { day: '๒๘', month: 'ก.พ.', year: '2570' });
     await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
     assert.match(await page.locator('.error-summary').innerText(), /ระบุผู้รับผิดชอบหรือหน่วยงานรับผิดชอบ/);
     await expectAccessible(page);
     await page.getByLabel(/^หน่วยงานรับผิดชอบ/).selectOption({ label: 'กองคลัง' });
     await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
     assert.match(await page.locator('.flash').innerText(), /บันทึกมาตรการแล้ว/);
+    assert.deepEqual(await dateShown(page, /^วันเริ่ม/), ['1', '12', '2569'], 'the same dates come back, in B.E.');
+    assert.deepEqual(await dateShown(page, /^กำหนดเสร็จ/), ['28', '2', '2570']);
     await expectAccessible(page);
 
     // progress, then done with its summary
-    await page.locator('#f-ms-day').fill('2026-12-15');
+    await fillDate(page, /^วันที่/, { day: '15', month: 'ธันวาคม', year: '2569' });
     await page.locator('#f-ms-note').fill('ร่างคู่มือเสร็จ เสนอผู้อำนวยการกองคลัง');
     await page.locator('#f-ms-percent').fill('60');
     await page.getByRole('button', { name: 'บันทึกความคืบหน้า' }).click();

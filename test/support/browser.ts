@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { dbTargets } from './db.ts';
 import { DEMO_PASSWORD, startApp, type TestApp } from './app.ts';
 
@@ -50,6 +50,20 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as AxeResult;
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n    ')}`).join('\n');
   assert.equal(result.violations.length, 0, `axe violations on ${page.url()}:\n${summary}`);
+}
+
+/** Types a date into a Thai date input (day, month, B.E. year boxes) found by its legend. */
+export async function fillDate(scope: Page | Locator, legend: RegExp, parts: { day?: string; month: string; year: string; time?: string }): Promise<void> {
+  const group = scope.getByRole('group', { name: legend });
+  if (parts.day !== undefined) await group.getByLabel('วัน', { exact: true }).fill(parts.day);
+  await group.getByLabel('เดือน', { exact: true }).fill(parts.month);
+  await group.getByLabel('ปี (พ.ศ.)', { exact: true }).fill(parts.year);
+  if (parts.time !== undefined) await group.getByLabel('เวลา (ชั่วโมง:นาที)', { exact: true }).fill(parts.time);
+}
+
+/** The values shown in a date input's boxes, day first. */
+export async function dateShown(scope: Page | Locator, legend: RegExp): Promise<string[]> {
+  return scope.getByRole('group', { name: legend }).locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 }
 
 /** The demo app on SQLite (or PostgreSQL), listening on a free port, with a browser; hooks registered on the enclosing describe. */

@@ -284,7 +284,7 @@ for (const target of await dbTargets()) {
       assert.equal(r.status, 303);
       r = await a.post('/staff/integrity/2570/ethics', { kind: 'assessment', title_th: 'ประเมินจริยธรรม ปี 2570', day: '2027-02-30', participants: '', result: '' });
       assert.equal(r.status, 422);
-      assert.match(textOf(r.body), /วันที่ไม่ถูกต้อง/);
+      assert.match(textOf(r.body), /ไม่มีวันที่ 30 ในเดือนกุมภาพันธ์ พ.ศ. 2570/);
       r = await a.post('/staff/integrity/2570/ethics/report', {});
       assert.equal(r.status, 303);
     });

@@ -105,7 +105,11 @@ for (const target of await dbTargets()) {
       await boss.get(`/staff/content/${id}`);
       let r = await approve(t, boss, id, { publish_at: '2026-13-45T99:00' });
       assert.equal(r.status, 422);
-      r = await approve(t, boss, id, { publish_at: '2099-12-09T08:30' });
+      r = await approve(t, boss, id, { 'publish_at-day': '๙', 'publish_at-month': 'ธันวาคม', 'publish_at-year': '2642', 'publish_at-time': '' });
+      assert.equal(r.status, 422, 'a date without its time is refused');
+      assert.match(textOf(r.body), /เวลาต้องเป็นชั่วโมง:นาที เช่น 08:30/);
+      assert.match(r.body, /name="publish_at-month"[^>]*value="ธันวาคม"|value="ธันวาคม"[^>]*name="publish_at-month"/, 'what was typed is kept');
+      r = await approve(t, boss, id, { 'publish_at-day': '๙', 'publish_at-month': 'ธันวาคม', 'publish_at-year': '2642', 'publish_at-time': '8.30' });
       assert.equal(r.status, 303);
       assert.match(textOf((await boss.get(r.location!)).body), /จะเผยแพร่เมื่อ 9 ธันวาคม 2642 (เวลา )?08:30/);
       assert.equal((await t.agent().get('/documents/scheduled-notice-2570')).status, 404);
@@ -145,7 +149,7 @@ for (const target of await dbTargets()) {
       const text = textOf(r.body);
       assert.match(text, /ใช้ได้เฉพาะ a–z, 0–9 และขีด/);
       assert.match(text, /ต้องไม่น้อยกว่า 2400/);
-      assert.match(text, /รูปแบบงวดไม่ถูกต้อง/);
+      assert.match(text, /เดือนต้องเป็นตัวเลข 1–12 หรือชื่อเดือน/);
       assert.match(text, /ค่าที่เลือกไม่อยู่ในรายการ/);
       assert.match(r.body, new RegExp(`value="${base.title_th}"`));
       r = await pub.postMultipart('/staff/content/new?kind=document', { ...base, slug: 'budget-ordinance-2567' }, {});

@@ -4,7 +4,7 @@ import { csvFromRecords } from '../../platform/csv.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { block, checkbox, choice, day, int, text, z, type FormValues } from '../../platform/http/forms.ts';
+import { block, checkbox, choice, dateTime, day, int, month, text, z, type FormValues } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
@@ -29,7 +29,7 @@ const contentSchema = z.object({
   summary_en: block({ max: 1000 }),
   category: text({ min: 0, max: 30 }).pipe(z.union([z.literal(''), z.enum(CATEGORIES)], { error: 'err.choice' })),
   fiscal_year: int({ min: 2400, max: 2800, optional: true }),
-  period: text({ min: 0, max: 7 }).pipe(z.string().regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, 'pub.err.period')).transform((s) => s || null),
+  period: month({ optional: true }),
   body_format: choice(FORMATS),
   body_th: block({ max: 100_000, keepSpaces: true }),
   body_en: block({ max: 100_000, keepSpaces: true }),
@@ -41,15 +41,7 @@ const contentSchema = z.object({
 });
 
 const approveSchema = z.object({
-  publish_at: text({ min: 0, max: 20 }).pipe(z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'pub.err.datetime')).transform((s, ctx) => {
-    if (!s) return null;
-    const d = new Date(`${s}:00+07:00`); // typed in Thai time
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'pub.err.datetime' });
-      return z.NEVER;
-    }
-    return d.toISOString();
-  }),
+  publish_at: dateTime({ optional: true }),
   // the revision the approver had in front of them: approval fails if the text changed since
   revision: int({ min: 1, max: 1_000_000 }),
 });

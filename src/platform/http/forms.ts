@@ -1,6 +1,6 @@
 // Form parsing with zod: every failure becomes a catalogue message on its field, in the visitor's language.
 import { z } from 'zod';
-import { hasInvalidText, normalizeBlock, normalizeLine, normalizeThai } from '../thai/index.ts';
+import { fromThaiDigits, hasInvalidText, normalizeBlock, normalizeLine, normalizeThai, parseThaiDate, parseThaiDateText, type DateResult } from '../thai/index.ts';
 import type { Lang, MessageKey, T } from '../i18n/index.ts';
 import { translate } from '../i18n/index.ts';
 import { ValidationError } from './errors.ts';
@@ -12,7 +12,8 @@ export type FormResult<O> = { ok: true; data: O } | { ok: false; errors: FieldEr
 const KEY = /^(err|[a-z]+)\.[\w.]+$/;
 
 function issueMessage(lang: Lang, iss: z.core.$ZodIssue): string {
-  if (iss.message && KEY.test(iss.message)) return translate(lang, iss.message as MessageKey);
+  // a custom issue may carry the message's variables in its params
+  if (iss.message && KEY.test(iss.message)) return translate(lang, iss.message as MessageKey, (iss as { params?: Record<string, string | number> }).params);
   switch (iss.code) {
     case 'invalid_type':
       return translate(lang, iss.expected === 'number' ? 'err.number' : 'err.required');
@@ -47,8 +48,28 @@ export function formValues(body: unknown): FormValues {
   return out;
 }
 
+/**
+ * A date input sends three fields (name-day, name-month, name-year; with name-time for a date and time, or only
+ * name-month and name-year for a month): they are read as one value of the field `name`, in the Thai order.
+ */
+export function withDateParts(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const b = { ...(body as Record<string, unknown>) };
+  const part = (k: string) => (typeof b[k] === 'string' ? (b[k] as string).trim() : '');
+  for (const key of Object.keys(b)) {
+    const m = /^(.+)-year$/.exec(key);
+    if (!m) continue;
+    const base = m[1]!;
+    const [d, mo, y, time] = [part(`${base}-day`), part(`${base}-month`), part(`${base}-year`), part(`${base}-time`)];
+    const hasDay = `${base}-day` in b;
+    if (!hasDay) b[base] = mo || y ? `${mo}/${y}` : '';
+    else b[base] = d || mo || y ? `${d}/${mo}/${y}${time ? ` ${time}` : ''}` : time ? ` ${time}` : '';
+  }
+  return b;
+}
+
 export function parseForm<S extends z.ZodType>(lang: Lang, schema: S, body: unknown): FormResult<z.output<S>> {
-  const r = schema.safeParse(body ?? {});
+  const r = schema.safeParse(withDateParts(body ?? {}));
   if (r.success) return { ok: true, data: r.data };
   const errors: FieldErrors = {};
   for (const iss of r.error.issues) {
@@ -137,15 +158,79 @@ export function checkbox() {
   return z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
 }
 
-/** A day typed as YYYY-MM-DD (the value of <input type=date>), or null when optional and empty. */
+function dateIssue(ctx: z.RefinementCtx, r: Exclude<DateResult, { ok: true }>) {
+  ctx.addIssue({ code: 'custom', message: r.error, params: r.vars });
+}
+
+/**
+ * A day from a date input (day, month, year in B.E. by default; see platform/thai/dateinput.ts) or typed as
+ * '1/12/2569' or as the ISO day '2026-12-01' (API clients); the C.E. day 'YYYY-MM-DD', or null when optional and empty.
+ */
 export function day(opts: { optional: true }): z.ZodType<string | null, unknown>;
 export function day(opts?: { optional?: false }): z.ZodType<string, unknown>;
 export function day(opts: { optional?: boolean } = {}): z.ZodType<string | null, unknown> {
-  const d = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date').refine((s) => {
-    const dt = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(dt.getTime()) && dt.toISOString().startsWith(s);
-  }, 'err.date');
-  return single.transform((s) => s.trim()).pipe(opts.optional ? z.union([z.literal('').transform(() => null), d]) : z.string().min(1, 'err.required').pipe(d));
+  return single.transform((raw, ctx) => {
+    const s = raw.trim();
+    if (!s) {
+      if (opts.optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'date.err.required' });
+      return z.NEVER;
+    }
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const r = iso ? parseThaiDate(iso[3]!, iso[2]!, String(Number(iso[1]) + 543)) : parseThaiDateText(s);
+    if (!r || !r.ok) {
+      dateIssue(ctx, r ?? { ok: false, error: 'date.err.incomplete', part: 'day' });
+      return z.NEVER;
+    }
+    return r.iso;
+  });
+}
+
+/** A month from a month input (month, B.E. year) or as 'YYYY-MM' (C.E.): 'YYYY-MM', or null when optional and empty. */
+export function month(opts: { optional?: boolean } = {}): z.ZodType<string | null, unknown> {
+  return single.transform((raw, ctx) => {
+    const s = raw.trim();
+    if (!s || s === '/') {
+      if (opts.optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'date.err.required' });
+      return z.NEVER;
+    }
+    const iso = /^(\d{4})-(\d{2})$/.exec(s);
+    const [m, y] = iso ? [iso[2]!, String(Number(iso[1]) + 543)] : s.split('/');
+    const r = parseThaiDate('1', m ?? '', y ?? '');
+    if (!r || !r.ok) {
+      dateIssue(ctx, r && !r.ok ? r : { ok: false, error: 'date.err.incomplete', part: 'month' });
+      return z.NEVER;
+    }
+    return r.iso.slice(0, 7);
+  });
+}
+
+/** A date and a time (Bangkok) from a date input with a time box, or 'YYYY-MM-DDTHH:MM': the UTC instant, or null when empty. */
+export function dateTime(opts: { optional?: boolean } = {}): z.ZodType<string | null, unknown> {
+  return single.transform((raw, ctx) => {
+    const s = raw.trim();
+    if (!s) {
+      if (opts.optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'date.err.required' });
+      return z.NEVER;
+    }
+    const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(s);
+    const m = iso ? null : /^(.*?)\s+(\S+)$/.exec(s);
+    const dayPart = iso ? iso[1]! : m ? m[1]! : s;
+    const timePart = iso ? iso[2]! : m ? m[2]! : '';
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(dayPart) ? parseThaiDate(dayPart.slice(8), dayPart.slice(5, 7), String(Number(dayPart.slice(0, 4)) + 543)) : parseThaiDateText(dayPart);
+    if (!d || !d.ok) {
+      dateIssue(ctx, d && !d.ok ? d : { ok: false, error: 'date.err.incomplete', part: 'day' });
+      return z.NEVER;
+    }
+    const t = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(fromThaiDigits(timePart));
+    if (!t) {
+      ctx.addIssue({ code: 'custom', message: 'date.err.time' });
+      return z.NEVER;
+    }
+    return new Date(`${d.iso}T${t[1]!.padStart(2, '0')}:${t[2]}:00+07:00`).toISOString();
+  });
 }
 
 /** A password: kept as typed (no normalisation beyond NFC). */

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type TestApp } from '../../../test/support/app.ts';
-import { dayQuery, MAX_PAGE, pageParam, yearQuery } from './params.ts';
+import { dateQuery, dayQuery, MAX_PAGE, pageParam, yearQuery } from './params.ts';
 
 describe('parameter parsers', () => {
   test('pages, years and days are bounded', () => {
@@ -20,6 +20,13 @@ describe('parameter parsers', () => {
     assert.equal(dayQuery('9999-99-99'), '');
     assert.equal(dayQuery('2026-02-30'), '');
     assert.equal(dayQuery('2026-12-01'), '2026-12-01');
+  });
+
+  test('a day filter typed in B.E. parts is read as the C.E. day; a wrong one says why', () => {
+    assert.deepEqual(dateQuery({ 'from-day': '1', 'from-month': 'ธ.ค.', 'from-year': '2569' }, 'from'), { iso: '2026-12-01', problem: null });
+    assert.deepEqual(dateQuery({ 'from-day': '', 'from-month': '', 'from-year': '' }, 'from'), { iso: '', problem: null });
+    assert.equal(dateQuery({ 'from-day': '1', 'from-month': '12', 'from-year': '3000' }, 'from').problem?.error, 'date.err.year');
+    assert.deepEqual(dateQuery({ from: '2026-12-01' }, 'from'), { iso: '2026-12-01', problem: null });
   });
 });
 

@@ -1,6 +1,7 @@
 // Query and path parameters with their bounds in one place: a bad value is a 404 (path) or is ignored (query), never a 500.
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from './errors.ts';
+import { parseThaiDate, type DateResult } from '../thai/index.ts';
 
 /** Pages past this are not worth an OFFSET scan; lists show their last page instead. */
 export const MAX_PAGE = 10_000;
@@ -45,6 +46,19 @@ export function dayQuery(v: unknown): string {
   if (y < 1900 || y > 2300) return '';
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) ? v : '';
+}
+
+/**
+ * A day filter from a date input in a GET form (name-day, name-month, name-year, B.E.) or as ISO `name`: the C.E. day
+ * or '', and the problem to show when what was typed is not a date.
+ */
+export function dateQuery(q: Record<string, unknown>, name: string): { iso: string; problem: Exclude<DateResult, { ok: true }> | null } {
+  const part = (k: string) => textQuery(q[`${name}-${k}`], 20);
+  if ([`${name}-day`, `${name}-month`, `${name}-year`].some((k) => k in q)) {
+    const r = parseThaiDate(part('day'), part('month'), part('year'));
+    return r === null ? { iso: '', problem: null } : r.ok ? { iso: r.iso, problem: null } : { iso: '', problem: r };
+  }
+  return { iso: dayQuery(q[name]), problem: null };
 }
 
 /** A short text from the query: '' when absent or repeated, trimmed and cut to max. */

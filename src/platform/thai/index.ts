@@ -4,3 +4,4 @@ export * from './idcard.ts';
 export * from './normalize.ts';
 export * from './segment.ts';
 export * from './collate.ts';
+export * from './dateinput.ts';

@@ -2,6 +2,7 @@
 import type { Children } from '@kitajs/html';
 import type { ViewCtx } from './ctx.ts';
 import type { FieldErrors, FormValues } from '../http/forms.ts';
+import { dateParts } from '../thai/index.ts';
 
 export interface FormState {
   values: FormValues;
@@ -40,7 +41,7 @@ export interface FieldProps {
   form: FormState;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'month' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'search';
   hint?: string;
   required?: boolean;
   autocomplete?: string;
@@ -160,6 +161,61 @@ export function FileField(p: { ctx: ViewCtx; form: FormState; name: string; labe
       <input type="file" id={fid(p.form, p.name)} name={p.name} accept={p.accept} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)} />
     </div>
   );
+}
+
+/**
+ * The Thai date input (GOV.UK date-input pattern): day, month (number or name) and year in B.E. as separate boxes,
+ * read back as one field by the form parser. `kind` 'month' drops the day box; 'dateTime' adds a time box (Bangkok).
+ * Shows a stored value ('YYYY-MM-DD', 'YYYY-MM' or a UTC instant) in B.E., or what was typed when the form failed.
+ */
+export function DateInput(p: { ctx: ViewCtx; form: FormState; name: string; label: string; hint?: string; required?: boolean; kind?: 'day' | 'month' | 'dateTime' }) {
+  const kind = p.kind ?? 'day';
+  const error = p.form.errors[p.name];
+  const v = p.form.values;
+  const stored = str(v[p.name]);
+  const local = kind === 'dateTime' && /T/.test(stored) ? bangkokLocal(stored) : stored;
+  const parts = dateParts(kind === 'month' && /^\d{4}-\d{2}$/.test(local) ? `${local}-01` : local);
+  const typed = (part: string, fallback: string) => (`${p.name}-${part}` in v ? str(v[`${p.name}-${part}`]) : fallback);
+  const hint = p.hint ?? p.ctx.t(kind === 'month' ? 'date.monthHint' : 'date.hint');
+  const first = kind === 'month' ? 'month' : 'day';
+  const box = (part: 'day' | 'month' | 'year' | 'time', value: string, cls: string, inputmode?: 'numeric') => (
+    <div class="date-item">
+      <label for={part === first ? fid(p.form, p.name) : `${fid(p.form, p.name)}-${part}`} safe>{p.ctx.t(`date.${part}`)}</label>
+      <input
+        id={part === first ? fid(p.form, p.name) : `${fid(p.form, p.name)}-${part}`}
+        name={`${p.name}-${part}`}
+        type="text"
+        value={value}
+        class={cls}
+        inputmode={inputmode}
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+  return (
+    <div class={`field${error ? ' field-has-error' : ''}`}>
+      <fieldset class="date-input" aria-describedby={describedBy(p.form, p.name, hint, error)}>
+        <legend>
+          <span safe>{p.label}</span> {p.required ? <span class="req" safe>{p.ctx.t('form.required')}</span> : ''}
+        </legend>
+        <HintAndError form={p.form} name={p.name} hint={hint} error={error} />
+        <div class="date-boxes">
+          {kind === 'month' ? '' : box('day', typed('day', parts.day), 'w-2', 'numeric')}
+          {box('month', typed('month', parts.month), 'w-6')}
+          {box('year', typed('year', parts.year), 'w-4', 'numeric')}
+          {kind === 'dateTime' ? box('time', typed('time', /T(\d{2}:\d{2})/.exec(local)?.[1] ?? ''), 'w-4') : ''}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A UTC instant as Bangkok local 'YYYY-MM-DDTHH:MM'. */
+function bangkokLocal(instant: string): string {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
 }
 
 /** Listed at the top of a failed form; each message links to its field. */

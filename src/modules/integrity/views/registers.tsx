@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
+import { Button, DateInput, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
@@ -94,7 +94,7 @@ function RiskFields({ ctx, form, action }: { ctx: ViewCtx; form: FormState; acti
       <TextArea ctx={ctx} form={form} name="controls" label={l.controls!} rows={2} maxlength={2000} />
       <TextArea ctx={ctx} form={form} name="mitigation" label={l.mitigation!} rows={2} maxlength={2000} />
       <Field ctx={ctx} form={form} name="owner_name" label={l.owner_name!} maxlength={200} />
-      <Field ctx={ctx} form={form} name="due_date" type="date" label={l.due_date!} size="short" />
+      <DateInput ctx={ctx} form={form} name="due_date" label={l.due_date!} />
       <TextArea ctx={ctx} form={form} name="follow_up" label={l.follow_up!} rows={2} maxlength={2000} />
       <Select ctx={ctx} form={form} name="status" label={l.status!} options={RISK_STATUSES.map((x) => ({ value: x, label: t(`integrity.risk.status.${x}`) }))} />
       <Button label={t('form.save')} />
@@ -181,7 +181,7 @@ export function EthicsPage({ ctx, year, rows, form }: { ctx: ViewCtx; year: numb
       <Form ctx={ctx} action={`/staff/integrity/${year}/ethics`}>
         <Select ctx={ctx} form={form} name="kind" label={l.kind!} options={ETHICS_KINDS.map((k) => ({ value: k, label: t(`integrity.ethics.kind.${k}`) }))} />
         <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
-        <Field ctx={ctx} form={form} name="day" type="date" label={l.day!} required size="short" />
+        <DateInput ctx={ctx} form={form} name="day" label={l.day!} required />
         <Field ctx={ctx} form={form} name="participants" label={l.participants!} inputmode="numeric" size="short" maxlength={6} />
         <TextArea ctx={ctx} form={form} name="result" label={l.result!} rows={2} maxlength={2000} />
         <Button label={t('form.save')} />

@@ -1,7 +1,7 @@
 import { isOverdue } from '../rules.ts';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
+import { Button, DateInput, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import type { Missing } from '../report.ts';
@@ -306,8 +306,8 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
           <Select ctx={ctx} form={p.form} name="owner_division_id" label={l.owner_division_id!} options={[{ value: '', label: t('integrity.field.noDivision') }, ...p.divisions.map((d) => ({ value: String(d.id), label: d.name_th }))]} />
           <Field ctx={ctx} form={p.form} name="owner_name" label={l.owner_name!} maxlength={200} />
           <Field ctx={ctx} form={p.form} name="owner_email" type="email" label={l.owner_email!} maxlength={200} autocomplete="off" />
-          <Field ctx={ctx} form={p.form} name="start_date" type="date" label={l.start_date!} size="short" />
-          <Field ctx={ctx} form={p.form} name="due_date" type="date" label={l.due_date!} size="short" />
+          <DateInput ctx={ctx} form={p.form} name="start_date" label={l.start_date!} />
+          <DateInput ctx={ctx} form={p.form} name="due_date" label={l.due_date!} />
           <TextArea ctx={ctx} form={p.form} name="steps" label={l.steps!} rows={3} maxlength={5000} />
           <Field ctx={ctx} form={p.form} name="budget" label={l.budget!} inputmode="numeric" size="short" maxlength={20} />
           <Select ctx={ctx} form={p.form} name="status" label={l.status!} options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`integrity.status.${s}`) }))} />
@@ -323,7 +323,7 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
           <ol class="timeline">{p.milestones.map((m) => <li safe>{`${formatDate(m.day, { lang: ctx.lang })} — ${m.note}${m.percent !== null ? ` (${m.percent}%)` : ''}`}</li>)}</ol>
           {manage ? (
             <Form ctx={ctx} action={`/staff/integrity/measures/${measure.id}/milestones`}>
-              <Field ctx={ctx} form={msForm} name="day" type="date" label={l.day!} required size="short" />
+              <DateInput ctx={ctx} form={msForm} name="day" label={l.day!} required />
               <TextArea ctx={ctx} form={msForm} name="note" label={l.note!} required rows={2} maxlength={2000} />
               <Field ctx={ctx} form={msForm} name="percent" label={l.percent!} inputmode="numeric" size="short" maxlength={3} />
               <Button kind="secondary" label={t('integrity.staff.addMilestone')} />

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import { Button, DateInput, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatBytes } from '../../../platform/i18n/index.ts';
@@ -96,7 +96,7 @@ export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: Vi
         <TextArea ctx={ctx} form={form} name="summary_en" label={l.summary_en!} rows={2} maxlength={1000} lang="en" />
         {kind === 'document' ? <Select ctx={ctx} form={form} name="category" label={l.category!} required options={CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))} /> : <input type="hidden" name="category" value="" />}
         <Field ctx={ctx} form={form} name="fiscal_year" label={l.fiscal_year!} inputmode="numeric" size="short" maxlength={4} />
-        {kind === 'document' ? <Field ctx={ctx} form={form} name="period" type="month" label={l.period!} hint={t('pub.field.periodHint')} size="short" /> : ''}
+        {kind === 'document' ? <DateInput ctx={ctx} form={form} name="period" kind="month" label={l.period!} /> : ''}
         <Select ctx={ctx} form={form} name="body_format" label={l.body_format!} options={FORMATS.map((f) => ({ value: f, label: t(`pub.format.${f}`) }))} />
         <TextArea ctx={ctx} form={form} name="body_th" label={l.body_th!} hint={t('pub.field.bodyHint')} rows={12} maxlength={100000} />
         <TextArea ctx={ctx} form={form} name="body_en" label={l.body_en!} rows={6} maxlength={100000} lang="en" />
@@ -107,7 +107,7 @@ export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: Vi
             <Checkbox form={form} name="is_signoff_required" label={t('pub.field.signoff')} />
             <Field ctx={ctx} form={form} name="signoff_name" label={l.signoff_name!} maxlength={200} />
             <Field ctx={ctx} form={form} name="signoff_position" label={l.signoff_position!} maxlength={200} />
-            <Field ctx={ctx} form={form} name="signoff_date" type="date" label={l.signoff_date!} size="short" />
+            <DateInput ctx={ctx} form={form} name="signoff_date" label={l.signoff_date!} />
           </fieldset>
         ) : ''}
         {kind !== 'page' ? <FileField ctx={ctx} form={form} name="cover" label={l.cover!} accept="image/png,image/jpeg,image/webp" /> : ''}
@@ -173,7 +173,7 @@ function ReviewActions({ ctx, c, pending, form }: { ctx: ViewCtx; c: Content; pe
     <>
       <Form ctx={ctx} action={`/staff/content/${c.id}/approve`}>
         <input type="hidden" name="revision" value={String(pending.revision)} />
-        {pending.draft ? '' : <Field ctx={ctx} form={form} name="publish_at" type="datetime-local" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />}
+        {pending.draft ? '' : <DateInput ctx={ctx} form={form} name="publish_at" kind="dateTime" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />}
         <Button label={pending.draft ? t('pub.staff.approveChanges') : t('pub.staff.approve')} />
       </Form>
       <Form ctx={ctx} action={`/staff/content/${c.id}/return`}>
