@@ -21,6 +21,7 @@ import { registerFileOwner } from './files/index.ts';
 import type { Job } from './jobs/index.ts';
 import { registerJob } from './jobs/index.ts';
 import { registerSearchKind } from './search/index.ts';
+import type { TodoSource } from './todo.ts';
 
 /** A section of the public home page (latest news, services, …), rendered for each visit. */
 export type HomeBlock = (p: Platform, ctx: ViewCtx, req: FastifyRequest) => Promise<string> | string;
@@ -65,6 +66,8 @@ export interface ModuleDef {
   /** owner name → who may read its files when they are served */
   files?: Record<string, FileAccessRule>;
   jobs?: Job[];
+  /** what waits for the signed-in person (the staff home's to-do list) */
+  todo?: TodoSource;
   demo?: DemoStep[];
 }
 

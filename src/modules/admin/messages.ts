@@ -1,11 +1,17 @@
 // The admin module's catalogue: the staff home, users and roles.
+import { auditEn, auditTh } from './audit-messages.ts';
+
 export const th = {
+  ...auditTh,
   'nav.users': 'ผู้ใช้และสิทธิ์',
   'nav.audit': 'บันทึกการตรวจสอบ',
   'staff.title': 'หน้าเจ้าหน้าที่',
   'staff.hello': 'สวัสดี {name}',
   'staff.yourRoles': 'บทบาทของคุณ: {roles}',
-  'staff.tasks': 'งานที่ทำได้',
+  'staff.tasks': 'เมนูงาน',
+  'staff.todo': 'งานที่รอคุณ',
+  'staff.todoNone': 'ไม่มีงานที่รอคุณในตอนนี้',
+  'staff.overview': 'ภาพรวมของหน่วยงาน',
   'staff.demoWarning': 'บัญชีตัวอย่าง (demo) — ไม่ใช้กับข้อมูลจริง',
   'users.title': 'ผู้ใช้และสิทธิ์',
   'users.new': 'เพิ่มผู้ใช้',
@@ -32,12 +38,16 @@ export const th = {
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
+  ...auditEn,
   'nav.users': 'Users and roles',
   'nav.audit': 'Audit log',
   'staff.title': 'Staff home',
   'staff.hello': 'Hello {name}',
   'staff.yourRoles': 'Your roles: {roles}',
-  'staff.tasks': 'What you can do',
+  'staff.tasks': 'Where to go',
+  'staff.todo': 'Waiting for you',
+  'staff.todoNone': 'Nothing is waiting for you now',
+  'staff.overview': 'The agency at a glance',
   'staff.demoWarning': 'Demo account — not for real data',
   'users.title': 'Users and roles',
   'users.new': 'Add user',

@@ -5,15 +5,18 @@ import { requirePermission, ROLES } from '../../platform/auth/roles.ts';
 import { createUser, getUser, listUsers, resetPassword, updateUser, USERNAME_RE, type UserRow } from '../../platform/auth/users.ts';
 import { auditActions, listAudit, verifyAudit } from '../../platform/audit/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { checkbox, choices, email, text, z } from '../../platform/http/forms.ts';
+import { checkbox, choices, email, text, z, type FieldErrors, type FormValues } from '../../platform/http/forms.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { paged } from '../../platform/http/paging.ts';
 import { DashboardPage } from './views/dashboard.tsx';
+import { collectTodo } from '../../platform/todo.ts';
 import { ResetConfirmPage, TempPasswordPage, UserForm, UsersPage } from './views/users.tsx';
 import { AuditPage } from './views/audit.tsx';
-import { dayQuery, idParam } from '../../platform/http/params.ts';
+import { dateQuery, idParam } from '../../platform/http/params.ts';
+import { systemActorsMatching } from './audit-labels.ts';
 
 const userFields = {
   display_name: text({ max: 200 }),
@@ -24,7 +27,7 @@ const newUserSchema = z.object({ username: text({ max: 40 }).transform((s) => s.
 const editUserSchema = z.object({ ...userFields, disabled: checkbox() });
 
 export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
-  app.get('/staff', { preHandler: staffOnly() }, async (req, reply) => sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply) })));
+  app.get('/staff', { preHandler: staffOnly() }, async (req, reply) => sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply), ...(await collectTodo(p, req.user!)) })));
 
   const users = { preHandler: staffOnly('users.manage') };
 
@@ -85,14 +88,23 @@ export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
     const query = {
       action: String(raw.action ?? '').slice(0, 100),
       actor: String(raw.actor ?? '').slice(0, 100).trim(),
-      from: dayQuery(raw.from),
-      to: dayQuery(raw.to),
+      from: '',
+      to: '',
     };
+    // the Thai date input's boxes (B.E.), or ISO days from a pagination link
+    const dates = { values: { ...raw } as FormValues, errors: {} as FieldErrors };
+    for (const name of ['from', 'to'] as const) {
+      const d = dateQuery(raw, name);
+      query[name] = d.iso;
+      if (d.problem) dates.errors[name] = translate(req.lang, d.problem.error, d.problem.vars);
+    }
     // days are Bangkok days; the stored times are UTC
     const filter = {
       agencyId: req.agency.id,
       action: query.action || undefined,
       actor: query.actor || undefined,
+      // 'ระบบ', 'system', … find the events of actors without an account, whose names are translated
+      actorLabels: systemActorsMatching(query.actor),
       from: query.from ? new Date(`${query.from}T00:00:00+07:00`).toISOString() : undefined,
       to: query.to ? new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + 86_400_000).toISOString() : undefined,
     };
@@ -100,6 +112,6 @@ export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
     const actions = await auditActions(p.db, req.agency.id);
     // walking the whole chain costs time, so it runs when asked
     const chain = raw.verify === '1' ? await verifyAudit(p.db) : null;
-    return sendHtml(reply, AuditPage({ ctx: viewCtx(req, reply), rows, info, query, actions, chain }));
+    return sendHtml(reply, AuditPage({ ctx: viewCtx(req, reply), rows, info, query, dates, actions, chain }));
   });
 }

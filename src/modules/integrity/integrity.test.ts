@@ -338,3 +338,83 @@ for (const target of await dbTargets()) {
     });
   });
 }
+
+// The ITA overview (issue "Daily use", item 8): a card per assessment year, and a chart that is honest and readable.
+for (const target of await dbTargets()) {
+  describe(`the ITA overview on ${target.name}`, { skip: target.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startApp(target);
+    });
+    after(() => t.close());
+
+    /** Each card of /integrity as its year and the text and HTML inside it. */
+    const cardsOf = (html: string) =>
+      new Map(html.split('<li class="card">').slice(1).map((c) => {
+        const body = c.split('</li>')[0]!;
+        return [Number(/\/integrity\/(\d{4})"/.exec(body)![1]), { text: textOf(body).trim(), html: body }] as const;
+      }));
+
+    test('one card per assessment year: score, level and whether the yearly report is published; a year without a result says so', async () => {
+      const r = await t.agent().get('/integrity');
+      assert.equal(r.status, 200);
+      const cards = cardsOf(r.body);
+      assert.deepEqual([...cards.keys()], [2570, 2569, 2568, 2567, 2566], 'newest first, every year with data');
+      const y2567 = cards.get(2567)!;
+      assert.match(y2567.text, /ปีงบประมาณ พ\.ศ\. 2567/);
+      assert.match(y2567.text, /คะแนนรวม 95\.31 จาก 100 คะแนน/);
+      assert.match(y2567.text, /ระดับผลการประเมิน ผ่านดี/);
+      assert.match(y2567.text, /รายงานประจำปี เผยแพร่แล้ว เมื่อ/);
+      assert.match(y2567.html, /<a href="\/integrity\/2567\/report\.pdf">รายงานประจำปี 2567 \(PDF\)<\/a>/);
+      assert.match(y2567.html, /<a href="\/integrity\/2567\/report\.docx">/);
+      assert.match(y2567.html, /<a href="\/integrity\/2567\/report-6-months\.pdf">/);
+      assert.equal((await t.agent().get('/integrity/2567/report.pdf')).status, 200, 'the link answers with the report');
+      const y2569 = cards.get(2569)!;
+      assert.match(y2569.text, /คะแนนรวม 95\.12 จาก 100 คะแนน/);
+      assert.match(y2569.text, /รายงานประจำปี ยังไม่เผยแพร่/);
+      assert.doesNotMatch(y2569.html, /report\.pdf/, 'no link to a report that is not published');
+      const y2570 = cards.get(2570)!;
+      assert.match(y2570.text, /ยังไม่มีผลการประเมินของปีนี้/);
+      assert.doesNotMatch(y2570.text, /คะแนนรวม/);
+      assert.match(y2570.html, /<a href="\/integrity\/2570">/);
+      const a = t.agent();
+      await a.get('/lang/en');
+      const en = cardsOf((await a.get('/integrity')).body);
+      assert.match(en.get(2567)!.text, /Total score 95\.31 out of 100 Level Pass, good Annual report published on/);
+      assert.match(en.get(2570)!.text, /There is no assessment result for this year yet/);
+    });
+
+    test('the score chart starts its axis at 0, labels the pass mark, and has a text alternative', async () => {
+      const html = (await t.agent().get('/integrity')).body;
+      const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+      // a text alternative: the image is named by its title and described by every year's score
+      assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="chart-title chart-desc"/);
+      assert.match(svg, /<title id="chart-title">ผลการประเมิน ITA รายปี<\/title>/);
+      const desc = /<desc id="chart-desc">([^<]*)<\/desc>/.exec(svg)![1]!;
+      assert.match(desc, /2566 90\.56, 2567 95\.31, 2568 96\.45, 2569 95\.12/);
+      assert.match(desc, /เกณฑ์ผ่าน 85 คะแนน/);
+      assert.match(desc, /แกนคะแนนเริ่มที่ 0/);
+      // the pass mark is labelled on the chart itself
+      assert.match(svg, /<text [^>]*>เกณฑ์ผ่าน 85 คะแนน<\/text>/);
+      // the axis starts at 0: its lowest tick is 0, and bar heights are proportional to the scores
+      const ticks = [...svg.matchAll(/<text [^>]*text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+      assert.equal(Math.min(...ticks), 0);
+      const bars = [...svg.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g)].map((m) => ({ y: Number(m[1]), h: Number(m[2]) }));
+      assert.equal(bars.length, 4);
+      const base = bars[0]!.y + bars[0]!.h;
+      const full = bars[0]!.h / 0.9056; // the height of a score of 100
+      for (const [i, score] of [90.56, 95.31, 96.45, 95.12].entries()) {
+        assert.ok(Math.abs(bars[i]!.y + bars[i]!.h - base) < 0.01, 'bars stand on one base line');
+        assert.ok(Math.abs(bars[i]!.h - (full * score) / 100) < 0.5, `bar ${i} is ${score}% of the full height`);
+      }
+      // the same figures as a table, and a visible caption that says what the line is
+      assert.match(textOf(html), /ดูตัวเลขของแผนภูมิเป็นตาราง ปีการประเมิน คะแนนรวม ระดับผลการประเมิน 2566 90\.56 ผ่านดี 2567 95\.31 ผ่านดี/);
+      assert.match(textOf(html), /เส้นประสีแดงคือเกณฑ์ผ่าน 85 คะแนน แกนคะแนนเริ่มที่ 0/);
+      const a = t.agent();
+      await a.get('/lang/en');
+      const en = (await a.get('/integrity')).body;
+      assert.match(en, /<text [^>]*>Pass mark 85<\/text>/);
+      assert.match(textOf(en), /the score axis starts at 0/);
+    });
+  });
+}

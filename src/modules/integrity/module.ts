@@ -9,6 +9,7 @@ import { registerRegisterRoutes } from './routes-registers.tsx';
 import { sendReminders } from './reminders.ts';
 import { integritySitemap, reportEvidence, reportFileAccess, resultsDataset } from './public.ts';
 import { seedDemoIntegrity } from './demo.ts';
+import { integrityTodo } from './todo.ts';
 import * as m005 from './migrations/005_integrity.ts';
 import * as m009 from './migrations/009_integrity_files.ts';
 
@@ -41,5 +42,6 @@ export const integrityModule = defineModule({
   evidence: [reportEvidence],
   files: { integrity: reportFileAccess },
   jobs: [{ name: 'integrity-reminders', everyMinutes: 60, run: async (p) => `${(await sendReminders(p)).sent} reminders sent` }],
+  todo: integrityTodo,
   demo: [{ order: 40, run: seedDemoIntegrity }],
 });

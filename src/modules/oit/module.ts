@@ -5,6 +5,7 @@ import { registerOitRoutes } from './routes.tsx';
 import { oitDataset, oitSitemap } from './datasets.ts';
 import { importDemoCatalogues, seedDemoOit } from './demo.ts';
 import * as m004 from './migrations/004_oit.ts';
+import { oitTodo } from './todo.ts';
 
 export const oitModule = defineModule({
   name: 'oit',
@@ -13,6 +14,8 @@ export const oitModule = defineModule({
   permissions: {
     'oit.manage': ['admin', 'integrity_officer'],
     'oit.read': ['admin', 'integrity_officer', 'executive', 'publisher'],
+    // whose to-do list shows the items still without evidence: those who bind it and those who publish it
+    'oit.followUp': ['admin', 'integrity_officer', 'publisher'],
   },
   messages: { th, en },
   routes: registerOitRoutes,
@@ -23,6 +26,7 @@ export const oitModule = defineModule({
   searchKinds: { oit: { th: 'รายการ OIT', en: 'OIT item' } },
   datasets: [oitDataset],
   sitemap: oitSitemap,
+  todo: oitTodo,
   demo: [
     { order: 30, run: importDemoCatalogues },
     // last: items are checked once their evidence (the integrity report among it) is in place

@@ -107,7 +107,8 @@ for (const target of await dbTargets()) {
       assert.equal(r.status, 303);
       let page = textOf((await a.get('/staff/oit/2570/X1')).body);
       assert.match(page, /เป็นข้อมูลปีงบประมาณ 2567 แต่ข้อนี้ต้องการปี 2570/);
-      assert.equal(await itemStatus(a, 2570, 'X1'), 'incomplete');
+      assert.equal(await itemStatus(a, 2570, 'X1'), 'wrong_year', 'its own status and badge, not just incomplete');
+      assert.match(page, /หลักฐานผิดปี/);
 
       const plan = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'spending-plan-2570').executeTakeFirstOrThrow();
       await a.post('/staff/oit/2570/X1/bindings', { provider: 'content', ref: String(plan.id) });

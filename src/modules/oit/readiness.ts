@@ -6,7 +6,11 @@ import { fiscalMonths, formatMonth, bangkokDay } from '../../platform/thai/index
 import { evidenceProvider, type Evidence } from '../../platform/evidence.ts';
 import { listBindings, listTicks, type Binding, type Item } from './store.ts';
 
-export type ReadinessStatus = 'ready' | 'incomplete' | 'missing';
+export const READINESS = ['ready', 'incomplete', 'wrong_year', 'missing'] as const;
+/** 'wrong_year': the only evidence is of another fiscal year (or of none) than the item asks for */
+export type ReadinessStatus = (typeof READINESS)[number];
+
+const WRONG_YEAR: ReadonlySet<string> = new Set(['oit.reason.wrongYear', 'oit.reason.noYear']);
 
 export interface Reason {
   key: MessageKey;
@@ -72,7 +76,8 @@ export async function itemReadiness(db: DbLike, agencyId: number, items: Item[],
       status = 'missing';
       reasons.unshift({ key: 'oit.reason.noEvidence' });
     } else if (valid.length === 0 && evidence.every((e) => !e.external)) {
-      status = evidence.every((e) => !e.evidence || !e.evidence.published) ? 'missing' : 'incomplete';
+      const live = evidence.filter((e) => e.evidence?.published);
+      status = live.length === 0 ? 'missing' : live.some((e) => e.problems.some((x) => WRONG_YEAR.has(x.key))) ? 'wrong_year' : 'incomplete';
     } else {
       const blocking = reasons.filter((r) => r.key !== 'oit.reason.external');
       status = valid.length > 0 && blocking.length === 0 ? 'ready' : 'incomplete';
@@ -101,5 +106,6 @@ export function summary(rs: ItemReadiness[]) {
   const ready = rs.filter((r) => r.status === 'ready').length;
   const incomplete = rs.filter((r) => r.status === 'incomplete').length;
   const missing = rs.filter((r) => r.status === 'missing').length;
-  return { ready, incomplete, missing, total: rs.length, percent: rs.length ? Math.round((ready / rs.length) * 100) : 0 };
+  const wrongYear = rs.filter((r) => r.status === 'wrong_year').length;
+  return { ready, incomplete, missing, wrongYear, total: rs.length, percent: rs.length ? Math.round((ready / rs.length) * 100) : 0 };
 }

@@ -8,18 +8,19 @@ import { readPart } from '../../platform/files/index.ts';
 /** a catalogue is a few hundred items: a few MB at most */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 import { handleForm } from '../../platform/http/form-route.ts';
-import { idParam } from '../../platform/http/params.ts';
+import { idParam, textQuery } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
 import { evidenceProvider, evidenceProviders } from '../../platform/evidence.ts';
 import { itemReadiness, summary } from './readiness.ts';
+import { currentAssessmentYear } from './todo.ts';
 import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
-import { DeleteItemPage, StaffItemPage, StaffYearPage, StaffYearsPage } from './views/staff.tsx';
+import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type Show } from './views/staff.tsx';
 
 const yearField = int({ min: 2500, max: 2700 });
 const itemSchema = z.object({
@@ -88,10 +89,16 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply, StaffYearsPage({ ctx: viewCtx(req, reply), years: rows, form }), status);
   };
 
-  app.get('/staff/oit', read, async (req, reply) => {
+  const yearsForm = async (req: FastifyRequest, reply: FastifyReply) => {
     const latest = (await listYears(p.db, req.agency.id))[0];
     return yearsPage(req, reply, emptyForm({ year: String(viewCtx(req, reply).fiscalYear), from: latest ? String(latest) : '', to: latest ? String(latest + 1) : '' }));
+  };
+  // opens on the year being assessed; the list of years (and the import) when there is none yet
+  app.get('/staff/oit', read, async (req, reply) => {
+    const year = await currentAssessmentYear(p.db, req.agency.id);
+    return year === null ? yearsForm(req, reply) : reply.redirect(`/staff/oit/${year}`, 303);
   });
+  app.get('/staff/oit/years', read, yearsForm);
 
   app.post('/staff/oit/import', uploadRoute(manage), async (req, reply) => {
     const { fields, files } = req.upload!;
@@ -127,7 +134,8 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     const at = await locate(req, reply, false, '/staff');
     if (!at) return reply;
     const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
-    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year: at.year, rs }));
+    const show = textQuery((req.query as Record<string, unknown>).show, 20);
+    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year: at.year, rs, show: (SHOW as readonly string[]).includes(show) ? (show as Show) : '' }));
   });
 
   app.get('/staff/oit/:year/export.csv', read, async (req, reply) => {

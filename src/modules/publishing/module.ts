@@ -11,6 +11,7 @@ import { seedDemoPublishing } from './demo.ts';
 import * as m003 from './migrations/003_publishing.ts';
 import * as m007 from './migrations/007_content_files.ts';
 import * as m010 from './migrations/010_content_review.ts';
+import { publishingTodo } from './todo.ts';
 
 const EDITORS = ['publisher', 'admin', 'integrity_officer', 'procurement_officer'] as const;
 
@@ -50,5 +51,6 @@ export const publishingModule = defineModule({
   feed: publishingFeed,
   evidence: [contentEvidence],
   files: { content: contentFileAccess },
+  todo: publishingTodo,
   demo: [{ order: 20, run: seedDemoPublishing }],
 });

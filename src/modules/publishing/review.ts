@@ -20,7 +20,7 @@ export function pendingOf(c: Content, d: ContentDraft | null | undefined): Pendi
 }
 
 /** Why this person may not approve the pending text, if they may not: they sent it, or wrote part of it. */
-export function approvalBar(pending: Pending, actorId: number): 'pub.err.ownApproval' | 'pub.err.ownText' | null {
+export function approvalBar(pending: Pick<Pending, 'submitted_by' | 'authors'>, actorId: number): 'pub.err.ownApproval' | 'pub.err.ownText' | null {
   if (pending.submitted_by === actorId) return 'pub.err.ownApproval';
   if (pending.authors.includes(actorId)) return 'pub.err.ownText';
   return null;

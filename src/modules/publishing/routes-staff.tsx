@@ -16,6 +16,7 @@ import { draftAttachments, getContent, getDraft, listPublishedDocuments, listAtt
 import { addAttachment, approveContent, archiveContent, createContent, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
 import { acknowledge, createNotice, listNotices, noticeReport } from './notices.ts';
 import { coversOf } from './covers.ts';
+import { QUEUES, queueIds, type Queue } from './todo.ts';
 import { ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
 import { ContentPage } from './views/public.tsx';
 import { NoticeFormPage, NoticeReportPage, NoticesPage } from './views/notices.tsx';
@@ -75,8 +76,10 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
       kind: (KINDS as readonly string[]).includes(q.kind ?? '') ? q.kind! : '',
       status: (STATUSES as readonly string[]).includes(q.status ?? '') ? q.status! : '',
       q: String(q.q ?? '').slice(0, 100).trim(),
+      queue: (QUEUES as readonly string[]).includes(q.queue ?? '') ? q.queue! : '',
     };
-    const { info, rows } = await paged(q.page, 25, (limit, offset) => listForStaff(p.db, { agencyId: req.agency.id, kind: filter.kind || undefined, status: filter.status || undefined, q: filter.q || undefined, limit, offset }));
+    const ids = filter.queue ? await queueIds(p, req.user!, filter.queue as Queue) : undefined;
+    const { info, rows } = await paged(q.page, 25, (limit, offset) => listForStaff(p.db, { agencyId: req.agency.id, kind: filter.kind || undefined, status: filter.status || undefined, q: filter.q || undefined, ids, limit, offset }));
     return sendHtml(reply, ContentListPage({ ctx: viewCtx(req, reply), rows, info, filter }));
   });
 

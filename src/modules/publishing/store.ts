@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import { sql, type Generated, type Selectable } from 'kysely';
 import type { DbLike } from '../../platform/db/index.ts';
 import { likeEscape, likeExpr } from '../../platform/db/index.ts';
 
@@ -277,6 +277,8 @@ export interface StaffFilter {
   kind?: string;
   status?: string;
   q?: string;
+  /** only these items (a work queue); an empty list lists nothing */
+  ids?: number[];
   limit: number;
   offset: number;
 }
@@ -285,10 +287,25 @@ export async function listForStaff(db: DbLike, f: StaffFilter): Promise<{ total:
   let q = db.k.selectFrom('content').where('agency_id', '=', f.agencyId);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`);
   if (f.q) q = q.where((eb) => eb.or([likeExpr(db, 'title_th', `%${likeEscape(f.q!)}%`), likeExpr(db, 'title_en', `%${likeEscape(f.q!)}%`), likeExpr(db, 'slug', `%${likeEscape(f.q!.toLowerCase())}%`)]));
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { total, rows };
+}
+
+/** Items with something pending (in review, or a draft), with their pending draft's review state if published. */
+export async function pendingWork(db: DbLike, agencyId: number) {
+  return db.k
+    .selectFrom('content')
+    .leftJoin('content_draft', 'content_draft.content_id', 'content.id')
+    .select([
+      'content.id', 'content.status', 'content.authors', 'content.submitted_by', 'content.review_note',
+      'content_draft.status as draft_status', 'content_draft.authors as draft_authors', 'content_draft.submitted_by as draft_submitted_by', 'content_draft.review_note as draft_review_note',
+    ])
+    .where('content.agency_id', '=', agencyId)
+    .where((eb) => eb.or([eb('content.status', 'in', ['in_review', 'draft']), eb('content_draft.status', 'is not', null)]))
+    .execute();
 }
 
 export async function listRevisions(db: DbLike, agencyId: number, contentId: number) {

@@ -225,7 +225,10 @@ export async function keyLegacyAudit(db: Db, dataDir: string): Promise<KeyingOut
 export interface AuditFilter {
   agencyId: number;
   action?: string;
+  /** part of the actor's display name, username or recorded label, in any case */
   actor?: string;
+  /** labels of actors without an account that match too (system actors, whose names the caller translates) */
+  actorLabels?: string[];
   targetType?: string;
   /** 'YYYY-MM-DD' bounds as UTC instants, already converted by the caller */
   from?: string;
@@ -234,15 +237,29 @@ export interface AuditFilter {
   offset: number;
 }
 
-export async function listAudit(db: DbLike, f: AuditFilter): Promise<{ total: number; rows: AuditEvent[] }> {
-  let q = db.k.selectFrom('audit_event').where('agency_id', '=', f.agencyId);
-  if (f.action) q = q.where(likeExpr(db, 'action', `${likeEscape(f.action)}%`));
-  if (f.actor) q = q.where('actor_label', '=', f.actor);
-  if (f.targetType) q = q.where('target_type', '=', f.targetType);
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', f.to);
+/** An event with the actor's display name (null for system actors and accounts that no longer exist). */
+export interface AuditRow extends AuditEvent {
+  actor_name: string | null;
+}
+
+export async function listAudit(db: DbLike, f: AuditFilter): Promise<{ total: number; rows: AuditRow[] }> {
+  let q = db.k.selectFrom('audit_event').leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id').where('audit_event.agency_id', '=', f.agencyId);
+  if (f.action) q = q.where(likeExpr(db, 'audit_event.action', `${likeEscape(f.action)}%`));
+  if (f.actor) {
+    const pattern = `%${likeEscape(f.actor)}%`;
+    const labels = f.actorLabels ?? [];
+    q = q.where((eb) => eb.or([
+      likeExpr(db, 'app_user.display_name', pattern),
+      likeExpr(db, 'app_user.username', pattern),
+      likeExpr(db, 'audit_event.actor_label', pattern),
+      ...(labels.length ? [eb.and([eb('audit_event.actor_user_id', 'is', null), eb('audit_event.actor_label', 'in', labels)])] : []),
+    ]));
+  }
+  if (f.targetType) q = q.where('audit_event.target_type', '=', f.targetType);
+  if (f.from) q = q.where('audit_event.at', '>=', f.from);
+  if (f.to) q = q.where('audit_event.at', '<', f.to);
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = (await q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute()) as AuditEvent[];
+  const rows = (await q.selectAll('audit_event').select('app_user.display_name as actor_name').orderBy('audit_event.id', 'desc').limit(f.limit).offset(f.offset).execute()) as AuditRow[];
   return { total, rows };
 }
 

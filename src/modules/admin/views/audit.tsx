@@ -1,8 +1,9 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { EmptyState, Pagination, type PageInfo } from '../../../platform/views/components.tsx';
-import type { AuditEvent } from '../../../platform/audit/index.ts';
+import { DateInput, EmptyState, Pagination, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import type { AuditRow } from '../../../platform/audit/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
+import { actionLabel, actorLabel, targetOf } from '../audit-labels.ts';
 
 export interface AuditQuery {
   action: string;
@@ -11,7 +12,7 @@ export interface AuditQuery {
   to: string;
 }
 
-export function AuditPage({ ctx, rows, info, query, actions, chain }: { ctx: ViewCtx; rows: AuditEvent[]; info: PageInfo; query: AuditQuery; actions: string[]; chain: { ok: boolean; checked: number; firstBad?: { id: number; reason: string } } | null }) {
+export function AuditPage({ ctx, rows, info, query, dates, actions, chain }: { ctx: ViewCtx; rows: AuditRow[]; info: PageInfo; query: AuditQuery; dates: FormState; actions: string[]; chain: { ok: boolean; checked: number; firstBad?: { id: number; reason: string } } | null }) {
   const t = ctx.t;
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as Array<[string, string]>).toString();
   return (
@@ -29,21 +30,16 @@ export function AuditPage({ ctx, rows, info, query, actions, chain }: { ctx: Vie
           <label for="f-action" safe>{t('audit.action')}</label>
           <select id="f-action" name="action">
             <option value="" safe>{t('audit.anyAction')}</option>
-            {actions.map((a) => <option value={a} selected={a === query.action} safe>{a}</option>)}
+            {actions.map((a) => <option value={a} selected={a === query.action} safe>{actionLabel(t, a)}</option>)}
           </select>
         </div>
         <div class="field">
           <label for="f-actor" safe>{t('audit.actor')}</label>
-          <input type="text" id="f-actor" name="actor" value={query.actor} maxlength={100} lang="en" />
+          <p class="hint" id="f-actor-hint" safe>{t('audit.actorHint')}</p>
+          <input type="text" id="f-actor" name="actor" value={query.actor} maxlength={100} aria-describedby="f-actor-hint" autocomplete="off" />
         </div>
-        <div class="field">
-          <label for="f-from" safe>{t('audit.from')}</label>
-          <input type="date" id="f-from" name="from" value={query.from} />
-        </div>
-        <div class="field">
-          <label for="f-to" safe>{t('audit.to')}</label>
-          <input type="date" id="f-to" name="to" value={query.to} />
-        </div>
+        <DateInput ctx={ctx} form={dates} name="from" label={t('audit.from')} />
+        <DateInput ctx={ctx} form={dates} name="to" label={t('audit.to')} />
         <div class="actions">
           <button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button>
           <a href="/staff/audit" safe>{t('form.clear')}</a>
@@ -65,16 +61,29 @@ export function AuditPage({ ctx, rows, info, query, actions, chain }: { ctx: Vie
               </tr>
             </thead>
             <tbody>
-              {rows.map((e) => (
-                <tr>
-                  <td safe>{String(e.id)}</td>
-                  <td safe>{formatDate(e.at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
-                  <td safe>{e.actor_label}</td>
-                  <td safe>{e.action}</td>
-                  <td safe>{`${e.target_type} ${e.target_id}`}</td>
-                  <td safe>{e.summary}</td>
-                </tr>
-              ))}
+              {rows.map((e) => {
+                const actor = actorLabel(t, e);
+                const action = actionLabel(t, e.action);
+                const target = targetOf(t, e, ctx.user);
+                return (
+                  <tr>
+                    <td safe>{String(e.id)}</td>
+                    {/* Bangkok time, Buddhist-era year */}
+                    <td><time datetime={e.at} safe>{formatDate(e.at, { lang: ctx.lang, style: 'medium', withTime: true })}</time></td>
+                    <td>
+                      <span safe>{actor}</span>
+                      {e.actor_user_id !== null && actor !== e.actor_label ? <><br /><span class="muted" lang="en" safe>{e.actor_label}</span></> : ''}
+                    </td>
+                    <td>
+                      <span safe>{action}</span>
+                      {/* the code as recorded, for matching with exports and the chain check */}
+                      {action !== e.action ? <><br /><code class="muted" lang="en" safe>{e.action}</code></> : ''}
+                    </td>
+                    <td>{target.href ? <a href={target.href} safe>{target.text}</a> : <span safe>{target.text}</span>}</td>
+                    <td safe>{e.summary}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -10,16 +10,65 @@ import { ResultsChart } from './chart.tsx';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/', label: ctx.t('nav.home') }, { href: '/integrity', label: ctx.t('integrity.nav') }];
 
-export function IntegrityIndexPage({ ctx, years, results }: { ctx: ViewCtx; years: number[]; results: Result[] }) {
+/** One assessment year on the overview: its result (if any) in the visitor's language and its published reports. */
+export interface YearCard {
+  year: number;
+  result: { total: number; level: string } | null;
+  reports: Report[];
+}
+
+export function IntegrityIndexPage({ ctx, cards }: { ctx: ViewCtx; cards: YearCard[] }) {
   const t = ctx.t;
+  const scored = cards.filter((c) => c.result).sort((a, b) => a.year - b.year);
   return (
     <Page ctx={ctx} title={t('integrity.nav')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('integrity.public.index')}</h1>
-      {results.length ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: r.level_th }))} /> : ''}
-      {years.length ? (
-        <ul class="cards">{years.map((y) => <li class="card"><a href={`/integrity/${y}`} safe>{t('integrity.public.title', { year: y })}</a></li>)}</ul>
+      {scored.length ? <ResultsChart ctx={ctx} points={scored.map((c) => ({ year: c.year, total: c.result!.total, level: c.result!.level }))} /> : ''}
+      {cards.length ? (
+        <section aria-labelledby="years-title">
+          <h2 id="years-title" safe>{t('integrity.public.yearsTitle')}</h2>
+          <ul class="cards">{cards.map((c) => <YearCardItem ctx={ctx} card={c} />)}</ul>
+        </section>
       ) : <EmptyState text={t('page.empty')} />}
     </Page>
+  );
+}
+
+function YearCardItem({ ctx, card }: { ctx: ViewCtx; card: YearCard }) {
+  const t = ctx.t;
+  const { year, result } = card;
+  const report = (kind: 'annual' | 'six_month', label: string) => {
+    const r = card.reports.find((x) => x.kind === kind);
+    return (
+      <>
+        <dt safe>{label}</dt>
+        {r ? (
+          <dd>
+            <span safe>{t('integrity.public.reportPublishedOn', { date: formatDate(r.published_at, { lang: ctx.lang }) })}</span>
+            <br />
+            <a href={reportPath(year, kind, 'pdf')} safe>{t('integrity.public.reportFile', { report: label, year, format: 'PDF' })}</a>
+            {' · '}
+            <a href={reportPath(year, kind, 'docx')} safe>{t('integrity.public.reportFile', { report: label, year, format: 'DOCX' })}</a>
+          </dd>
+        ) : <dd safe>{t('integrity.public.reportNotYet')}</dd>}
+      </>
+    );
+  };
+  return (
+    <li class="card">
+      <h3><a href={`/integrity/${year}`} safe>{t('integrity.public.cardTitle', { year })}</a></h3>
+      {result ? '' : <p safe>{t('integrity.public.noResult')}</p>}
+      <dl class="meta">
+        {result ? (
+          <>
+            <dt safe>{t('integrity.public.total')}</dt><dd safe>{t('integrity.public.outOf', { score: fmtScore(result.total) })}</dd>
+            <dt safe>{t('integrity.public.level')}</dt><dd safe>{result.level}</dd>
+          </>
+        ) : ''}
+        {report('annual', t('integrity.public.annualReport'))}
+        {card.reports.some((r) => r.kind === 'six_month') ? report('six_month', t('integrity.public.sixMonthReport')) : ''}
+      </dl>
+    </li>
   );
 }
 
@@ -51,7 +100,7 @@ export function ResultBox({ ctx, result, rules }: { ctx: ViewCtx; result: Result
   );
 }
 
-export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, results, today }: { ctx: ViewCtx; year: number; result: Result | null; rules: Rules; plan: YearPlan; reports: Report[]; results: Result[]; today: string }) {
+export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, results, levels, today }: { ctx: ViewCtx; year: number; result: Result | null; rules: Rules; plan: YearPlan; reports: Report[]; results: Result[]; levels: Map<number, string>; today: string }) {
   const t = ctx.t;
   const annual = reports.find((r) => r.year === year && r.kind === 'annual');
   const six = reports.find((r) => r.year === year && r.kind === 'six_month');
@@ -88,7 +137,7 @@ export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, res
           {plan.outcomes.filter((o) => o.issue_id === issue.id).length ? <ul class="outcomes">{plan.outcomes.filter((o) => o.issue_id === issue.id).map((o) => <li safe>{o.text_th}</li>)}</ul> : ''}
         </section>
       ))}
-      {results.length > 1 ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: r.level_th }))} /> : ''}
+      {results.length > 1 ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: levels.get(r.year) ?? r.level_th }))} /> : ''}
     </Page>
   );
 }

@@ -40,12 +40,12 @@ export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: 
         <p safe>{t('integrity.staff.progressAll', current)}</p>
         <meter min="0" max="100" value={String(current.percent)} aria-label={t('integrity.staff.progressAll', current)} safe>{`${current.percent}%`}</meter>
       </section>
-      <section aria-labelledby="overdue-title">
+      <section id="overdue" aria-labelledby="overdue-title">
         <h2 id="overdue-title" safe>{t('integrity.staff.overdueList')}</h2>
         {overdue.length ? <ul class="measure-list">{overdue.map((m) => <MeasureLine ctx={ctx} m={m} today={today} />)}</ul> : <EmptyState text={t('integrity.staff.nothingOverdue')} />}
       </section>
       {dueSoon.length ? (
-        <section aria-labelledby="soon-title">
+        <section id="due-soon" aria-labelledby="soon-title">
           <h2 id="soon-title" safe>{t('integrity.staff.dueSoon')}</h2>
           <ul class="measure-list">{dueSoon.map((m) => <MeasureLine ctx={ctx} m={m} today={today} />)}</ul>
         </section>

@@ -11,7 +11,7 @@ import { grouped } from './public.tsx';
 
 const crumbs = (ctx: ViewCtx, year?: number) => [
   { href: '/staff', label: ctx.t('nav.staff') },
-  { href: '/staff/oit', label: ctx.t('oit.staff.title') },
+  { href: '/staff/oit/years', label: ctx.t('oit.staff.title') },
   ...(year ? [{ href: `/staff/oit/${year}`, label: String(year) }] : []),
 ];
 
@@ -64,10 +64,15 @@ export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Arra
   );
 }
 
-export function StaffYearPage({ ctx, year, rs }: { ctx: ViewCtx; year: number; rs: ItemReadiness[] }) {
+/** Which items the year's list shows: all, or those not ready (all of them, or of one kind). */
+export const SHOW = ['notready', 'missing', 'wrong_year', 'incomplete'] as const;
+export type Show = (typeof SHOW)[number];
+
+export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: number; rs: ItemReadiness[]; show: Show | '' }) {
   const t = ctx.t;
   const s = summary(rs);
-  const byItem = new Map(rs.map((r) => [r.item.id, r]));
+  const shown = show === '' ? rs : rs.filter((r) => (show === 'notready' ? r.status !== 'ready' : r.status === show));
+  const byItem = new Map(shown.map((r) => [r.item.id, r]));
   return (
     <Page ctx={ctx} title={t('oit.staff.yearTitle', { year })} staff breadcrumbs={crumbs(ctx)}>
       <h1 safe>{t('oit.staff.yearTitle', { year })}</h1>
@@ -77,9 +82,21 @@ export function StaffYearPage({ ctx, year, rs }: { ctx: ViewCtx; year: number; r
         <span safe>{`${t('oit.staff.export')}: `}</span>
         <a href={`/staff/oit/${year}/export.csv`} safe>{t('oit.staff.exportCsv')}</a>{' · '}
         <a href={`/staff/oit/${year}/export.xlsx`} safe>{t('oit.staff.exportXlsx')}</a>{' · '}
-        <a href={`/oit/${year}`} safe>{t('oit.nav')}</a>
+        <a href={`/oit/${year}`} safe>{t('oit.nav')}</a>{' · '}
+        <a href="/staff/oit/years" safe>{t('oit.staff.otherYears')}</a>
       </p>
-      {grouped(rs.map((r) => r.item)).map((ind) => (
+      <form method="get" action={`/staff/oit/${year}`} class="filters">
+        <div class="field">
+          <label for="f-show" safe>{t('oit.staff.show')}</label>
+          <select id="f-show" name="show">
+            <option value="" safe>{t('oit.staff.showAll')}</option>
+            {SHOW.map((x) => <option value={x} selected={x === show} safe>{t(`oit.staff.show.${x}`)}</option>)}
+          </select>
+        </div>
+        <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
+      </form>
+      {shown.length === 0 ? <EmptyState text={t(show ? 'oit.staff.showNone' : 'oit.staff.noItems')} /> : ''}
+      {grouped(shown.map((r) => r.item)).map((ind) => (
         <section aria-label={ind.indicator || t('oit.indicator')}>
           {ind.indicator ? <h2 safe>{ind.indicator}</h2> : ''}
           {ind.groups.map((g) => (

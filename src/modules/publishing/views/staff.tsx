@@ -17,12 +17,12 @@ export function statusLabel(ctx: ViewCtx, c: Pick<Content, 'status' | 'published
   return ctx.t(statusKey(c.status));
 }
 
-export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; filter: { kind: string; status: string; q: string } }) {
+export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; rows: Content[]; info: PageInfo; filter: { kind: string; status: string; q: string; queue: string } }) {
   const t = ctx.t;
   const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>);
   return (
     <Page ctx={ctx} title={t('pub.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
-      <h1 safe>{t('pub.staff.title')}</h1>
+      <h1 safe>{filter.queue ? `${t('pub.staff.title')}: ${t(filter.queue === 'approve' ? 'pub.queue.approve' : 'pub.queue.returned')}` : t('pub.staff.title')}</h1>
       {can(ctx.user, 'content.edit') ? (
         <ul class="plain inline-list">
           {KINDS.map((k) => <li><a class="btn btn-primary" href={`/staff/content/new?kind=${k}`} safe>{t('pub.staff.newKind', { kind: t(kindKey(k)) })}</a></li>)}
@@ -45,6 +45,14 @@ export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; row
           <select id="f-status" name="status">
             <option value="" safe>{t('pub.staff.anyStatus')}</option>
             {STATUSES.map((s) => <option value={s} selected={s === filter.status} safe>{t(statusKey(s))}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-queue" safe>{t('pub.staff.queue')}</label>
+          <select id="f-queue" name="queue">
+            <option value="" safe>{t('pub.staff.anyQueue')}</option>
+            {can(ctx.user, 'content.publish') ? <option value="approve" selected={filter.queue === 'approve'} safe>{t('pub.queue.approve')}</option> : ''}
+            {can(ctx.user, 'content.edit') ? <option value="returned" selected={filter.queue === 'returned'} safe>{t('pub.queue.returned')}</option> : ''}
           </select>
         </div>
         <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
