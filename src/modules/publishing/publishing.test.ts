@@ -24,7 +24,7 @@ const base = {
 
 /** Posts the approval form with the revision on the page (or, when the page offers no form, the current one). */
 async function approve(t: TestApp, a: Agent, id: number, fields: Record<string, string> = { publish_at: '' }) {
-  const page = await a.get(`/staff/content/${id}`);
+  const page = await a.get(`/staff/content/${id}/approve`);
   const shown = /name="revision" value="(\d+)"/.exec(page.body)?.[1];
   const draftRow = await t.p.db.k.selectFrom('content_draft').select('revision').where('content_id', '=', id).executeTakeFirst();
   const current = draftRow ?? (await t.p.db.k.selectFrom('content').select('revision').where('id', '=', id).executeTakeFirstOrThrow());
@@ -75,7 +75,11 @@ for (const target of await dbTargets()) {
       assert.deepEqual(events.map((e) => `${e.actor_label}:${e.action}`), ['publisher:content.create', 'publisher:content.submit', 'executive:content.approve']);
       const history = textOf((await boss.get(`/staff/content/${id}`)).body);
       assert.match(history, /ประวัติการแก้ไข/);
-      assert.match(history, /publisher/);
+      // in words, with people's names: no codes or usernames
+      assert.match(history, /3 \d{1,2} \S+ 25\d\d \d\d:\d\d นายผู้บริหาร ตัดสินใจ \(ตัวอย่าง\) เผยแพร่แล้ว อนุมัติฉบับที่ 2/);
+      assert.match(history, /นางสาวเผยแพร่ ข่าวดี \(ตัวอย่าง\) รออนุมัติ ส่งขออนุมัติ/);
+      assert.match(history, /ฉบับร่าง สร้างร่าง/);
+      assert.doesNotMatch(history, /\b(submit|approve|created)\b/);
     });
 
     test('the one who submitted may not approve it', async () => {
@@ -190,7 +194,13 @@ for (const target of await dbTargets()) {
       assert.equal(file.headers['content-type'], 'application/pdf');
       assert.equal(file.headers['cache-control'], 'private, no-store');
       assert.ok(String(file.headers['content-disposition']).endsWith(`filename*=UTF-8''${encodeURIComponent('รายงาน 6 เดือน.pdf')}`), 'String(file.headers[\'content-disposition\']).endsWith(`filename*=UTF-8\'\'${encodeURIComponent(\'รายงาน 6 เดือน.pdf\')}');
-      const att = /action="\/staff\/content\/\d+\/attachments\/(\d+)\/remove"/.exec(page.body)![1];
+      const att = /href="\/staff\/content\/\d+\/attachments\/(\d+)\/remove"/.exec(page.body)![1];
+      // removing asks first, naming the file; nothing is removed by opening the question
+      const ask = await pub.get(`/staff/content/${id}/attachments/${att}/remove`);
+      assert.equal(ask.status, 200);
+      assert.match(textOf(ask.body), /ต้องการลบไฟล์ “รายงานฉบับลงนาม” ออกจาก/);
+      assert.match(textOf((await pub.get(`/staff/content/${id}`)).body), /รายงานฉบับลงนาม/);
+      assert.equal((await pub.get(`/staff/content/${id}/attachments/99999/remove`)).status, 404);
       r = await pub.post(`/staff/content/${id}/attachments/${att}/remove`, {});
       assert.equal(r.status, 303);
       assert.match(textOf((await pub.get(`/staff/content/${id}`)).body), /ยังไม่มีไฟล์แนบ/);

@@ -40,9 +40,9 @@ async function edit(a: Agent, id: number, over: Record<string, string>) {
 
 /** The revision shown on the approver's page when they opened it. */
 async function shownRevision(a: Agent, id: number): Promise<string> {
-  const page = await a.get(`/staff/content/${id}`);
+  const page = await a.get(`/staff/content/${id}/approve`);
   const m = /name="revision" value="(\d+)"/.exec(page.body);
-  assert.ok(m, 'the approval form names the revision on screen');
+  assert.ok(m, 'the approval page names the revision on screen');
   return m[1]!;
 }
 
@@ -109,7 +109,7 @@ for (const target of await dbTargets()) {
       await pub.get(`/staff/content/${id}`);
       await pub.postMultipart(`/staff/content/${id}/attachments`, { label: 'ฉบับใหม่' }, { file: { name: 'new.pdf', data: PDF } });
       let detail = await pub.get(`/staff/content/${id}`);
-      const removeOld = /action="(\/staff\/content\/\d+\/attachments\/\d+\/remove)"/.exec(detail.body)![1]!;
+      const removeOld = /href="(\/staff\/content\/\d+\/attachments\/\d+\/remove)"/.exec(detail.body)![1]!;
       assert.equal((await pub.post(removeOld, {})).status, 303);
 
       const live = textOf((await t.agent().get('/documents/review-live')).body);

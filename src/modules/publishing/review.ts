@@ -26,3 +26,12 @@ export function approvalBar(pending: Pick<Pending, 'submitted_by' | 'authors'>, 
   return null;
 }
 
+
+/** What the check page points out before sending (the service refuses what breaks a rule; these only look incomplete). */
+export function checkWarnings(c: Pick<Content, 'kind' | 'fiscal_year' | 'is_signoff_required' | 'signoff_name' | 'signoff_date'>, attachments: readonly unknown[]): Array<'pub.check.noAttachments' | 'pub.check.noYear' | 'pub.err.signoffMissing'> {
+  const w: Array<'pub.check.noAttachments' | 'pub.check.noYear' | 'pub.err.signoffMissing'> = [];
+  if (c.kind === 'document' && attachments.length === 0) w.push('pub.check.noAttachments');
+  if (c.kind === 'document' && !c.fiscal_year) w.push('pub.check.noYear');
+  if (c.is_signoff_required && (!c.signoff_name || !c.signoff_date)) w.push('pub.err.signoffMissing');
+  return w;
+}

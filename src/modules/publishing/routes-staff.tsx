@@ -13,11 +13,13 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { formatDate } from '../../platform/thai/index.ts';
 import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
 import { draftAttachments, getContent, getDraft, listPublishedDocuments, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
-import { addAttachment, approveContent, archiveContent, createContent, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
+import { addAttachment, approveContent, archiveContent, createWithAttachments, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
 import { acknowledge, createNotice, listNotices, noticeReport } from './notices.ts';
 import { coversOf } from './covers.ts';
 import { QUEUES, queueIds, type Queue } from './todo.ts';
-import { ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
+import { ATTACHMENT_SLOTS, ContentDetailPage, ContentFormPage, ContentListPage } from './views/staff.tsx';
+import { ApprovePage, RemoveAttachmentPage, SubmitCheckPage } from './views/review.tsx';
+import { approvalBar, checkWarnings, pendingOf } from './review.ts';
 import { ContentPage } from './views/public.tsx';
 import { NoticeFormPage, NoticeReportPage, NoticesPage } from './views/notices.tsx';
 import { idParam } from '../../platform/http/params.ts';
@@ -41,11 +43,18 @@ const contentSchema = z.object({
   signoff_date: day({ optional: true }),
 });
 
+// the new-item form also takes files, each with an optional label
+const slots = Array.from({ length: ATTACHMENT_SLOTS }, (_, i) => ({ file: `attachment${i + 1}`, label: `attachment${i + 1}_label` }));
+const createSchema = contentSchema.extend(Object.fromEntries(slots.map((s) => [s.label, text({ min: 0, max: 200 })])));
+
 const approveSchema = z.object({
   publish_at: dateTime({ optional: true }),
   // the revision the approver had in front of them: approval fails if the text changed since
   revision: int({ min: 1, max: 1_000_000 }),
 });
+
+// a returned draft tells its writer what to change
+const returnSchema = z.object({ note: block({ max: 1000 }).refine((s) => s.length > 0, 'pub.err.returnNote') });
 
 const noticeSchema = z.object({
   title: text({ max: 300 }),
@@ -101,9 +110,18 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     const kind = kindOf(req);
     const { fields, files } = req.upload!;
     return handleForm(req, {
-      schema: contentSchema,
+      schema: createSchema,
       body: { ...fields, kind },
-      run: (d) => createContent(p, req.user!, d as ContentInput, chosenFile(files, 'cover')),
+      run: (d) => {
+        const input: Record<string, unknown> = { ...d };
+        const attachments = slots.flatMap(({ file, label }) => {
+          const text = String(input[label] ?? '');
+          delete input[label];
+          const part = chosenFile(files, file);
+          return part ? [{ part, label: text }] : [];
+        });
+        return createWithAttachments(p, req.user!, input as unknown as ContentInput, chosenFile(files, 'cover'), attachments);
+      },
       done: (id) => redirectWithFlash(reply, `/staff/content/${id}`, 'success', 'pub.staff.created'),
       fail: (form) => formFailure(req, reply, form, kind, null),
     });
@@ -171,14 +189,62 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     };
   const none = z.object({});
 
-  app.post('/staff/content/:id/submit', editor, step(none, async (req, c) => (await submitContent(p, req.user!, c.id), { key: 'pub.staff.submitted' })));
-  app.post('/staff/content/:id/approve', approver, step(approveSchema, async (req, c, d) => {
-    const done = await approveContent(p, req.user!, c.id, d.publish_at, d.revision);
-    return done.published_at! > new Date().toISOString()
-      ? { key: 'pub.staff.scheduled', vars: { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) } }
-      : { key: 'pub.staff.approved' };
-  }));
-  app.post('/staff/content/:id/return', approver, step(z.object({ note: block({ max: 1000 }) }), async (req, c, d) => (await returnContent(p, req.user!, c.id, d.note), { key: 'pub.staff.returned' })));
+  /** The version under work: the pending changes of a published item, else the item; with its files and review state. */
+  const underWork = async (live: Content) => {
+    const draft = await draftOf(live);
+    return draft
+      ? { c: { ...live, ...draft.fields }, attachments: await draftAttachments(p.db, live.agency_id, draft), pending: pendingOf(live, draft) }
+      : { c: live, attachments: (await listAttachments(p.db, live.agency_id, [live.id])).get(live.id) ?? [], pending: pendingOf(live, null) };
+  };
+  const back = (reply: FastifyReply, c: Content) => reply.redirect(`/staff/content/${c.id}`, 303);
+
+  // sending for approval: a check page, then the post
+  const checkPage = async (req: FastifyRequest, reply: FastifyReply, live: Content, form: FormState = emptyForm(), status = 200) => {
+    const w = await underWork(live);
+    if (w.pending.status !== 'draft') return back(reply, live);
+    const ctx = viewCtx(req, reply);
+    return sendHtml(reply, SubmitCheckPage({ ctx, c: w.c, attachments: w.attachments, revision: w.pending.revision, warnings: checkWarnings(w.c, w.attachments).map((k) => ctx.t(k)), form }), status);
+  };
+  app.get('/staff/content/:id/submit', editor, async (req, reply) => checkPage(req, reply, await load(req)));
+  app.post('/staff/content/:id/submit', editor, async (req, reply) => {
+    const c = await load(req);
+    return handleForm(req, {
+      schema: none,
+      run: () => submitContent(p, req.user!, c.id),
+      done: () => redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.submitted'),
+      fail: (form) => checkPage(req, reply, c, form, 422),
+    });
+  });
+
+  // approving: the text being approved, then approve or return
+  const approvePage = async (req: FastifyRequest, reply: FastifyReply, live: Content, form: FormState = emptyForm(), status = 200) => {
+    const w = await underWork(live);
+    if (w.pending.status !== 'in_review') return back(reply, live);
+    const ctx = viewCtx(req, reply);
+    const bar = approvalBar(w.pending, req.user!.id);
+    return sendHtml(reply, ApprovePage({ ctx, c: w.c, attachments: w.attachments, revision: w.pending.revision, changes: !!w.pending.draft, bar: bar ? ctx.t(bar) : null, form }), status);
+  };
+  app.get('/staff/content/:id/approve', approver, async (req, reply) => approvePage(req, reply, await load(req)));
+  app.post('/staff/content/:id/approve', approver, async (req, reply) => {
+    const c = await load(req);
+    return handleForm(req, {
+      schema: approveSchema,
+      run: (d) => approveContent(p, req.user!, c.id, d.publish_at, d.revision),
+      done: (done) => done.published_at! > new Date().toISOString()
+        ? redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.scheduled', { date: formatDate(done.published_at!, { lang: req.lang, withTime: true }) })
+        : redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.approved'),
+      fail: (form) => approvePage(req, reply, c, form, 422),
+    });
+  });
+  app.post('/staff/content/:id/return', approver, async (req, reply) => {
+    const c = await load(req);
+    return handleForm(req, {
+      schema: returnSchema,
+      run: (d) => returnContent(p, req.user!, c.id, d.note),
+      done: () => redirectWithFlash(reply, `/staff/content/${c.id}`, 'success', 'pub.staff.returned'),
+      fail: (form) => approvePage(req, reply, c, form, 422),
+    });
+  });
   app.post('/staff/content/:id/discard', editor, step(none, async (req, c) => (await discardChanges(p, req.user!, c.id), { key: 'pub.staff.discarded' })));
   app.post('/staff/content/:id/archive', approver, step(none, async (req, c) => (await archiveContent(p, req.user!, c.id), { key: 'pub.staff.archived' })));
   app.post('/staff/content/:id/reopen', approver, step(none, async (req, c) => (await reopenContent(p, req.user!, c.id), { key: 'pub.staff.reopened' })));
@@ -189,6 +255,13 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     await addAttachment(p, req.user!, c.id, part, d.label);
     return { key: 'pub.staff.uploaded' };
   }, (req) => req.upload!.fields));
+  app.get('/staff/content/:id/attachments/:att/remove', editor, async (req, reply) => {
+    const live = await load(req);
+    const w = await underWork(live);
+    const attachment = w.attachments.find((a) => a.id === idParam(req, 'att'));
+    if (!attachment) throw new NotFoundError();
+    return sendHtml(reply, RemoveAttachmentPage({ ctx: viewCtx(req, reply), c: w.c, attachment }));
+  });
   app.post('/staff/content/:id/attachments/:att/remove', editor, step(none, async (req, c) => (await removeAttachment(p, req.user!, c.id, idParam(req, 'att')), { key: 'pub.staff.attachmentRemoved' })));
 
   // ---- staff notices ----

@@ -114,7 +114,7 @@ async function freshSlug(t: Tx, agencyId: number, input: ContentInput): Promise<
 }
 
 /** A new draft. With `outer`, it is a step of the caller's transaction (a register making its report document). */
-export async function createContent(p: Platform, actor: CurrentUser, input: ContentInput, cover: UploadPart | null = null, outer?: Tx): Promise<number> {
+export async function createContent(p: Platform, actor: CurrentUser, input: ContentInput, cover: UploadPart | StoredFile | null = null, outer?: Tx): Promise<number> {
   requirePermission(actor, 'content.edit');
   checkRules(input);
   const coverFile = await stored(p, cover, IMAGE_KINDS);
@@ -156,6 +156,20 @@ export async function createContent(p: Platform, actor: CurrentUser, input: Cont
     if (isUniqueViolation(err)) throw new ValidationError({ slug: 'pub.err.slugTaken' });
     throw err;
   }
+}
+
+/** A new draft with its files, all or nothing: the files are checked and stored first, then recorded with the item. */
+export async function createWithAttachments(p: Platform, actor: CurrentUser, input: ContentInput, cover: UploadPart | null, attachments: Array<{ part: UploadPart; label: string }>): Promise<number> {
+  requirePermission(actor, 'content.edit');
+  checkRules(input);
+  const coverFile = await stored(p, cover, IMAGE_KINDS);
+  const files: Array<{ file: StoredFile; label: string }> = [];
+  for (const a of attachments) files.push({ file: (await stored(p, a.part, ALL_KINDS))!, label: a.label });
+  return tx(p.db, async (t) => {
+    const id = await createContent(p, actor, input, coverFile, t);
+    for (const a of files) await addAttachment(p, actor, id, a.file, a.label, t);
+    return id;
+  });
 }
 
 /** The fields an edit sets, from the form and the item as it is. */
@@ -321,8 +335,9 @@ export function approveContent(p: Platform, actor: CurrentUser, id: number, publ
 export function returnContent(p: Platform, actor: CurrentUser, id: number, note: string): Promise<Content> {
   return step(p, actor, id, 'content.publish', async (t, c, pending) => {
     if (pending.status !== 'in_review') throw stateError(pending.status);
-    if (pending.draft) return moveDraft(t, actor, c, pending.draft, { status: 'draft', review_note: note }, 'return', note);
-    return moveItem(t, actor, c, { status: 'draft', review_note: note }, 'return', note);
+    // the history shows the reviewer's words as a return (see revisionNote)
+    if (pending.draft) return moveDraft(t, actor, c, pending.draft, { status: 'draft', review_note: note }, 'return', `returned: ${note}`);
+    return moveItem(t, actor, c, { status: 'draft', review_note: note }, 'return', `returned: ${note}`);
   });
 }
 

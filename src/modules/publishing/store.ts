@@ -312,7 +312,7 @@ export async function listRevisions(db: DbLike, agencyId: number, contentId: num
   return db.k
     .selectFrom('content_revision')
     .leftJoin('app_user', 'app_user.id', 'content_revision.changed_by')
-    .select(['content_revision.revision', 'content_revision.status', 'content_revision.changed_at', 'content_revision.note', 'app_user.username'])
+    .select(['content_revision.revision', 'content_revision.status', 'content_revision.changed_at', 'content_revision.note', 'app_user.username', 'app_user.display_name'])
     .where('content_revision.agency_id', '=', agencyId)
     .where('content_revision.content_id', '=', contentId)
     .orderBy('content_revision.revision', 'desc')

@@ -9,6 +9,7 @@ import { CATEGORIES, catKey, contentUrl, FORMATS, KINDS, kindKey, STATUSES, stat
 import type { Attachment, Content, ContentDraft } from '../store.ts';
 import { approvalBar, pendingOf, type Pending } from '../review.ts';
 import { isPublic } from '../store.ts';
+import { revisionNote } from '../history.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/content', label: ctx.t('pub.staff.title') }];
 
@@ -80,11 +81,16 @@ export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; row
   );
 }
 
+/** Files that can be attached on the form that creates an item (more are added on its page). */
+export const ATTACHMENT_SLOTS = 3;
+const ATTACHMENT_ACCEPT = '.pdf,.docx,.xlsx,image/png,image/jpeg,image/webp';
+
 export const contentLabels = (ctx: ViewCtx): Record<string, string> => ({
   title_th: ctx.t('pub.field.title_th'), title_en: ctx.t('pub.field.title_en'), summary_th: ctx.t('pub.field.summary_th'), summary_en: ctx.t('pub.field.summary_en'),
   category: ctx.t('pub.field.category'), fiscal_year: ctx.t('pub.field.fiscalYear'), period: ctx.t('pub.field.period'), body_format: ctx.t('pub.field.body_format'),
   body_th: ctx.t('pub.field.body_th'), body_en: ctx.t('pub.field.body_en'), slug: ctx.t('pub.field.slug'), signoff_name: ctx.t('pub.field.signoff_name'),
   signoff_position: ctx.t('pub.field.signoff_position'), signoff_date: ctx.t('pub.field.signoff_date'), cover: ctx.t('pub.field.cover'), kind: ctx.t('pub.field.kind'), _form: '',
+  ...Object.fromEntries(Array.from({ length: ATTACHMENT_SLOTS }, (_, i) => [[`attachment${i + 1}`, ctx.t('pub.field.attachmentN', { n: i + 1 })], [`attachment${i + 1}_label`, ctx.t('pub.field.attachmentLabel')]]).flat()),
 });
 
 export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null; pending?: boolean }) {
@@ -119,6 +125,18 @@ export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: Vi
           </fieldset>
         ) : ''}
         {kind !== 'page' ? <FileField ctx={ctx} form={form} name="cover" label={l.cover!} accept="image/png,image/jpeg,image/webp" /> : ''}
+        {content ? '' : (
+          <fieldset class="field">
+            <legend safe>{t('pub.staff.attachments')}</legend>
+            <p class="hint" safe>{t('pub.field.newAttachmentsHint', { n: ATTACHMENT_SLOTS })}</p>
+            {Array.from({ length: ATTACHMENT_SLOTS }, (_, i) => (
+              <div class="attachment-slot">
+                <FileField ctx={ctx} form={form} name={`attachment${i + 1}`} label={t('pub.field.attachmentN', { n: i + 1 })} accept={ATTACHMENT_ACCEPT} />
+                <Field ctx={ctx} form={form} name={`attachment${i + 1}_label`} label={t('pub.field.attachmentLabel')} maxlength={200} size="wide" />
+              </div>
+            ))}
+          </fieldset>
+        )}
         <div class="actions">
           <Button label={t('form.save')} />
           <a href={content ? `/staff/content/${content.id}` : '/staff/content'} safe>{t('form.cancel')}</a>
@@ -134,13 +152,14 @@ export interface RevisionRow {
   changed_at: string;
   note: string;
   username: string | null;
+  display_name: string | null;
 }
 
 /** The attachments of the version under work, with removal and upload when it may be changed. */
 function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; mayEdit: boolean; form: FormState; title: string }) {
   const t = ctx.t;
   return (
-    <section aria-labelledby="att-title">
+    <section id="attachments" aria-labelledby="att-title">
       <h2 id="att-title" safe>{title}</h2>
       {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : (
         <ul class="attachments">
@@ -148,9 +167,7 @@ function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx
             <li>
               <a href={fileUrl(a)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
               {mayEdit ? (
-                <Form ctx={ctx} action={`/staff/content/${c.id}/attachments/${a.id}/remove`} class="inline-form">
-                  <button type="submit" class="btn-inline" aria-label={`${t('pub.staff.removeAttachment')}: ${a.label || a.original_name}`} safe>{t('pub.staff.removeAttachment')}</button>
-                </Form>
+                <a href={`/staff/content/${c.id}/attachments/${a.id}/remove`}>{t('pub.staff.removeAttachment')}<span class="visually-hidden" safe>{`: ${a.label || a.original_name}`}</span></a>
               ) : ''}
             </li>
           ))}
@@ -158,7 +175,7 @@ function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx
       )}
       {mayEdit ? (
         <Form ctx={ctx} action={`/staff/content/${c.id}/attachments`} multipart>
-          <FileField ctx={ctx} form={form} name="file" label={t('pub.field.attachment')} required accept=".pdf,.docx,.xlsx,image/png,image/jpeg,image/webp" />
+          <FileField ctx={ctx} form={form} name="file" label={t('pub.field.attachment')} required accept={ATTACHMENT_ACCEPT} />
           <Field ctx={ctx} form={form} name="label" label={t('pub.field.attachmentLabel')} maxlength={200} size="wide" />
           <Button kind="secondary" label={t('pub.staff.upload')} />
         </Form>
@@ -167,27 +184,19 @@ function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx
   );
 }
 
-/** Submit, or approve and return, for the version under work (the item, or its pending changes). */
-function ReviewActions({ ctx, c, pending, form }: { ctx: ViewCtx; c: Content; pending: Pending; form: FormState }) {
+/** Submit, or approve and return, for the version under work (the item, or its pending changes): each opens its confirmation page. */
+function ReviewActions({ ctx, c, pending }: { ctx: ViewCtx; c: Content; pending: Pending }) {
   const t = ctx.t;
   if (pending.status === 'draft') {
-    return can(ctx.user, 'content.edit') ? <Form ctx={ctx} action={`/staff/content/${c.id}/submit`}><Button label={t('pub.staff.submit')} /></Form> : '';
+    return can(ctx.user, 'content.edit') ? <p><a class="btn btn-primary" href={`/staff/content/${c.id}/submit`} safe>{t('pub.staff.submit')}</a></p> : '';
   }
   if (pending.status !== 'in_review') return '';
   if (!can(ctx.user, 'content.publish')) return <p safe>{t('pub.staff.waitingFor')}</p>;
   const bar = ctx.user ? approvalBar(pending, ctx.user.id) : null;
-  if (bar) return <p safe>{t(bar)}</p>;
   return (
     <>
-      <Form ctx={ctx} action={`/staff/content/${c.id}/approve`}>
-        <input type="hidden" name="revision" value={String(pending.revision)} />
-        {pending.draft ? '' : <DateInput ctx={ctx} form={form} name="publish_at" kind="dateTime" label={t('pub.field.publish_at')} hint={t('pub.field.publishAtHint')} />}
-        <Button label={pending.draft ? t('pub.staff.approveChanges') : t('pub.staff.approve')} />
-      </Form>
-      <Form ctx={ctx} action={`/staff/content/${c.id}/return`}>
-        <TextArea ctx={ctx} form={form} name="note" label={t('pub.field.note')} rows={2} maxlength={1000} />
-        <Button kind="secondary" label={t('pub.staff.return')} />
-      </Form>
+      {bar ? <p safe>{t(bar)}</p> : ''}
+      <p><a class={`btn ${bar ? 'btn-secondary' : 'btn-primary'}`} href={`/staff/content/${c.id}/approve`} safe>{t(bar ? 'pub.staff.reviewToReturn' : pending.draft ? 'pub.staff.reviewChanges' : 'pub.staff.review')}</a></p>
     </>
   );
 }
@@ -223,14 +232,14 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
           <p safe>{t('pub.staff.pendingIntro')}</p>
           <p><span class="tag status" safe>{t(statusKey(draft.draft.status))}</span></p>
           {draft.draft.review_note && draft.draft.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: draft.draft.review_note })}</p></div> : ''}
-          <ReviewActions ctx={ctx} c={c} pending={pending} form={form} />
+          <ReviewActions ctx={ctx} c={c} pending={pending} />
           {editor ? <Form ctx={ctx} action={`/staff/content/${c.id}/discard`}><Button kind="secondary" label={t('pub.staff.discard')} /></Form> : ''}
         </section>
       ) : ''}
 
       <section aria-labelledby="workflow-title">
         <h2 id="workflow-title" safe>{t('pub.staff.workflow')}</h2>
-        {draft ? '' : <ReviewActions ctx={ctx} c={c} pending={pending} form={form} />}
+        {draft ? '' : <ReviewActions ctx={ctx} c={c} pending={pending} />}
         {c.status === 'published' && approver ? (
           <Form ctx={ctx} action={`/staff/content/${c.id}/archive`}><Button kind="danger" label={t('pub.staff.archive')} /></Form>
         ) : ''}
@@ -261,9 +270,9 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
                 <tr>
                   <td safe>{String(r.revision)}</td>
                   <td safe>{formatDate(r.changed_at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
-                  <td safe>{r.username ?? '—'}</td>
+                  <td safe>{r.display_name ?? r.username ?? t('audit.who.system')}</td>
                   <td safe>{t(statusKey(r.status))}</td>
-                  <td safe>{r.note}</td>
+                  <td safe>{revisionNote(t, ctx.lang, r.note)}</td>
                 </tr>
               ))}
             </tbody>
