@@ -13,7 +13,7 @@ async function todo(a: Agent, section = 'todo-title'): Promise<Map<string, strin
 const line = (lines: Map<string, string>, re: RegExp) => [...lines].find(([text]) => re.test(text));
 /** The count in a task line: its last number ('ข้อ OIT ปี 2568 ที่ยังไม่มีหลักฐาน 3 ข้อ' → 3). */
 const countOf = (lines: Map<string, string>, re: RegExp) => Number([...(line(lines, re)?.[0] ?? '0').matchAll(/\d+/g)].pop()?.[0] ?? 0);
-const titles = async (a: Agent, href: string) => [...(await a.get(href)).body.matchAll(/<td><a href="\/staff\/content\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
+const titles = async (a: Agent, href: string) => [...(await a.get(href)).body.matchAll(/<td[^>]*><a href="\/staff\/content\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
 
 for (const target of await dbTargets()) {
   describe(`the to-do home on ${target.name}`, { skip: target.skip }, () => {

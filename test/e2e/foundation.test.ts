@@ -18,10 +18,13 @@ describe('foundation in the browser', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate('document.activeElement.className'), 'skip-link');
     for (const [link, heading] of [['โครงสร้างหน่วยงาน', 'โครงสร้างหน่วยงาน'], ['ผู้บริหาร', 'ข้อมูลผู้บริหาร'], ['ติดต่อเรา', 'ติดต่อเรา']]) {
+      // on a phone the menu is folded: open it first
+      await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByText('เมนู', { exact: true }).click();
       await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: link, exact: true }).click();
       assert.equal(await page.locator('h1').innerText(), heading);
       await expectAccessible(page);
     }
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByText('เมนู', { exact: true }).click();
     const target = await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'หน้าแรก', exact: true }).boundingBox();
     assert.ok(target && target.height >= 44, 'navigation targets are at least 44 px high');
     await page.goto(`${b.base}/no-such-page`);

@@ -4,6 +4,7 @@ import { translator, type MessageKey, type Vars } from '../i18n/index.ts';
 import { can } from '../auth/roles.ts';
 import { bangkokDay, fiscalYear } from '../thai/index.ts';
 import type { Flash, ViewCtx } from '../views/ctx.ts';
+import { labelTableCells } from '../views/stack.ts';
 
 export const FLASH_COOKIE = 'flash';
 
@@ -29,7 +30,8 @@ export function viewCtx(req: FastifyRequest, reply: FastifyReply): ViewCtx {
 }
 
 export async function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): Promise<FastifyReply> {
-  const body = await html;
+  // table cells get their column header as data-label, for the stacked cards on phones (app.css)
+  const body = labelTableCells(await html);
   return reply.code(status).type('text/html; charset=utf-8').send(body);
 }
 

@@ -20,6 +20,7 @@ export const en: Record<PlatformKey, string> = {
   'nav.account': 'My account',
   'nav.logout': 'Sign out',
   'nav.breadcrumb': 'Breadcrumb',
+  'nav.menu': 'Menu',
   'feed.title': 'News from {name}',
   'openData.title': 'Open data',
   'openData.intro': 'Datasets the agency publishes, as CSV (opens in Excel) and JSON, each with a DCAT description',

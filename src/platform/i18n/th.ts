@@ -19,6 +19,7 @@ export const th = {
   'nav.account': 'บัญชีของฉัน',
   'nav.logout': 'ออกจากระบบ',
   'nav.breadcrumb': 'เส้นทางนำทาง',
+  'nav.menu': 'เมนู',
   'feed.title': 'ข่าวประชาสัมพันธ์ {name}',
   'openData.title': 'ข้อมูลเปิด (Open Data)',
   'openData.intro': 'ชุดข้อมูลที่หน่วยงานเผยแพร่ ดาวน์โหลดได้เป็น CSV (เปิดด้วย Excel ได้) และ JSON พร้อมคำอธิบายชุดข้อมูลแบบ DCAT',

@@ -2,7 +2,7 @@
 import type { Children } from '@kitajs/html';
 import type { ViewCtx } from './ctx.ts';
 import type { FieldErrors, FormValues } from '../http/forms.ts';
-import { dateParts } from '../thai/index.ts';
+import { dateParts, formatDate } from '../thai/index.ts';
 
 export interface FormState {
   values: FormValues;
@@ -210,6 +210,11 @@ export function DateInput(p: { ctx: ViewCtx; form: FormState; name: string; labe
       </fieldset>
     </div>
   );
+}
+
+/** A date or instant shown in B.E. (Bangkok time), kept on one line, with its machine-readable value. */
+export function Time({ ctx, at, withTime, style }: { ctx: ViewCtx; at: string; withTime?: boolean; style?: 'medium' | 'long' }) {
+  return <time datetime={at} safe>{formatDate(at, { lang: ctx.lang, withTime, style })}</time>;
 }
 
 /** A UTC instant as Bangkok local 'YYYY-MM-DDTHH:MM'. */

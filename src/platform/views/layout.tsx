@@ -79,25 +79,44 @@ function Header({ ctx, staff }: { ctx: ViewCtx; staff: boolean }) {
           )}
         </div>
       </div>
+      {/* No-JS menu: a closed <details> never renders its content, so the list is rendered twice (folded for phones, a bar for wide screens) and app.css shows exactly one with display:none, which also hides the other from screen readers. */}
       <nav class="main-nav" aria-label={staff ? ctx.t('site.staffMenu') : ctx.t('site.menu')}>
-        <ul class="wrap">
-          {nav.map((n) => (
-            <li>
-              <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined} safe>
-                {navLabel(ctx, n.label)}
-              </a>
-            </li>
-          ))}
-          {ctx.user && !staff ? (
-            <li>
-              <a href="/staff" safe>{ctx.t('nav.staff')}</a>
-            </li>
-          ) : (
-            ''
-          )}
-        </ul>
+        <details class="menu-fold">
+          <summary class="menu-button">
+            <svg class="menu-icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" aria-hidden="true" focusable="false">
+              <path class="icon-closed" d="M3 6h18M3 12h18M3 18h18" />
+              <path class="icon-open" d="M5 5l14 14M19 5L5 19" />
+            </svg>
+            <span safe>{ctx.t('nav.menu')}</span>
+          </summary>
+          <NavList ctx={ctx} staff={staff} nav={nav} />
+        </details>
+        <NavList ctx={ctx} staff={staff} nav={nav} bar />
       </nav>
     </header>
+  );
+}
+
+function NavList({ ctx, staff, nav, bar }: { ctx: ViewCtx; staff: boolean; nav: ViewCtx['publicNav']; bar?: boolean }) {
+  // one current entry: the most specific one (on /staff/content, "/staff/content" rather than "/staff")
+  const current = nav.filter((n) => isCurrent(ctx.path, n.href)).reduce<string | undefined>((a, n) => (a && a.length >= n.href.length ? a : n.href), undefined);
+  return (
+    <ul class={bar ? 'wrap menu-list menu-bar' : 'wrap menu-list'}>
+      {nav.map((n) => (
+        <li>
+          <a href={n.href} aria-current={n.href === current ? 'page' : undefined} safe>
+            {navLabel(ctx, n.label)}
+          </a>
+        </li>
+      ))}
+      {ctx.user && !staff ? (
+        <li>
+          <a href="/staff" safe>{ctx.t('nav.staff')}</a>
+        </li>
+      ) : (
+        ''
+      )}
+    </ul>
   );
 }
 

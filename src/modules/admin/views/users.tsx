@@ -1,9 +1,8 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, Checkbox, Checkboxes, EmptyState, ErrorSummary, Field, Form, Pagination, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import { Button, Checkbox, Checkboxes, EmptyState, ErrorSummary, Field, Form, Pagination, Time, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
 import { ROLES, roleLabelKey } from '../../../platform/auth/roles.ts';
 import type { UserRow } from '../../../platform/auth/users.ts';
-import { formatDate } from '../../../platform/thai/index.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/users', label: ctx.t('users.title') }];
 
@@ -45,7 +44,7 @@ export function UsersPage({ ctx, rows, info, q }: { ctx: ViewCtx; rows: UserRow[
                   <td safe>{u.roles.map((r) => t(roleLabelKey(r))).join(', ')}</td>
                   <td safe>{u.is_disabled ? t('users.disabled') : t('users.active')}</td>
                   <td safe>{u.is_totp_enabled ? t('account.2fa.on') : t('account.2fa.off')}</td>
-                  <td safe>{u.last_login_at ? formatDate(u.last_login_at, { lang: ctx.lang, style: 'medium', withTime: true }) : t('users.never')}</td>
+                  <td>{u.last_login_at ? <Time ctx={ctx} at={u.last_login_at} style="medium" withTime /> : <span safe>{t('users.never')}</span>}</td>
                 </tr>
               ))}
             </tbody>

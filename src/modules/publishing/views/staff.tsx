@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, DateInput, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import { Button, DateInput, Time, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatBytes } from '../../../platform/i18n/index.ts';
@@ -69,7 +69,7 @@ export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; row
                   <td safe>{t(kindKey(c.kind))}</td>
                   <td safe>{statusLabel(ctx, c)}</td>
                   <td>{c.fiscal_year ? String(c.fiscal_year) : '—'}</td>
-                  <td safe>{formatDate(c.updated_at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
+                  <td><Time ctx={ctx} at={c.updated_at} style="medium" withTime /></td>
                 </tr>
               ))}
             </tbody>
@@ -269,7 +269,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
               {revisions.map((r) => (
                 <tr>
                   <td safe>{String(r.revision)}</td>
-                  <td safe>{formatDate(r.changed_at, { lang: ctx.lang, style: 'medium', withTime: true })}</td>
+                  <td><Time ctx={ctx} at={r.changed_at} style="medium" withTime /></td>
                   <td safe>{r.display_name ?? r.username ?? t('audit.who.system')}</td>
                   <td safe>{t(statusKey(r.status))}</td>
                   <td safe>{revisionNote(t, ctx.lang, r.note)}</td>
