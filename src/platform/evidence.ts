@@ -1,7 +1,7 @@
 // OIT evidence providers: any module offers its pages or records as evidence through its module declaration;
 // the OIT module binds them to items and checks them.
 import type { DbLike } from './db/index.ts';
-import type { Bilingual, MessageKey, Vars } from './i18n/index.ts';
+import type { Bilingual, Lang, MessageKey, Vars } from './i18n/index.ts';
 
 export interface EvidenceCandidate {
   ref: string;
@@ -29,10 +29,22 @@ export interface Evidence {
   issues: EvidenceIssue[];
 }
 
+/** Narrows a picker's list; a provider that cannot apply a filter ignores it. */
+export interface CandidateFilter {
+  /** the language of `detail` (Thai when absent) */
+  lang?: Lang;
+  /** only what the public can see now */
+  publishedOnly?: boolean;
+  /** only evidence of one of these fiscal years (B.E.); absent or empty means any */
+  fiscalYears?: number[];
+  /** at most this many (the provider's own cap when absent) */
+  limit?: number;
+}
+
 export interface EvidenceProvider {
   key: string;
   label: Bilingual;
-  candidates(db: DbLike, agencyId: number, q: string): Promise<EvidenceCandidate[]>;
+  candidates(db: DbLike, agencyId: number, q: string, filter?: CandidateFilter): Promise<EvidenceCandidate[]>;
   resolve(db: DbLike, agencyId: number, ref: string): Promise<Evidence | null>;
 }
 

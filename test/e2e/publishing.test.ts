@@ -9,18 +9,19 @@ const TITLE = 'แผนการดำเนินงานประจำป�
 
 describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
   const b = browserApp('postgres');
-  async function as(username: string): Promise<{ page: Page; problems: string[] }> {
-    const signedIn = await b.newPage();
+  async function as(username: string, size?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+    const signedIn = await b.newPage(size);
     await b.signIn(signedIn.page, username);
     return signedIn;
   }
 
-  const status = (page: Page) => page.locator('main .tag[class*="status-"]').first().innerText();
+  // the badge's word, without its icon
+  const status = async (page: Page) => (await page.locator('main .tag[class*="status-"]').first().innerText()).replace(/^[^\u0E00-\u0E7FA-Za-z]+/, '');
 
   test('draft, approve, bind, check: the item becomes ready and the document is public, on its item page and in search', async () => {
     // the integrity officer starts FY 2570's map from 2568's, without evidence
     const officer = await as('integrity');
-    await officer.page.goto(`${b.base}/staff/oit`);
+    await officer.page.goto(`${b.base}/staff/oit/years`);
     await expectAccessible(officer.page);
     await officer.page.getByLabel(/^คัดลอกจากปี/).fill('2568');
     await officer.page.getByLabel(/^เป็นปี/).fill('2570');
@@ -48,26 +49,36 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
     await publisher.page.locator('#f-file').setInputFiles({ name: 'แผนงานกองช่าง 2570.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await publisher.page.getByRole('button', { name: 'แนบไฟล์' }).click();
     assert.match(await publisher.page.locator('.flash').innerText(), /แนบไฟล์แล้ว/);
-    await publisher.page.getByRole('button', { name: 'ส่งขออนุมัติเผยแพร่' }).click();
+    // sending shows what is sent first
+    await publisher.page.getByRole('link', { name: 'ส่งขออนุมัติเผยแพร่' }).click();
+    assert.match(await publisher.page.locator('h1').innerText(), /ตรวจก่อนส่งขออนุมัติ/);
+    assert.match(await publisher.page.locator('.summary-list').innerText(), /แผนงานกองช่าง 2570\.pdf/);
+    await expectAccessible(publisher.page);
+    await publisher.page.getByRole('button', { name: 'ส่งขออนุมัติ', exact: true }).click();
     assert.match(await publisher.page.locator('main').innerText(), /รออนุมัติ/);
-    const contentUrl = publisher.page.url();
 
-    // an approver publishes
-    const approver = await as('executive');
-    await approver.page.goto(contentUrl);
+    // an executive, on a phone, approves from the to-do home through the confirmation page
+    const approver = await as('executive', { width: 390, height: 844 });
+    await approver.page.goto(`${b.base}/staff`);
     await expectAccessible(approver.page);
-    await approver.page.getByRole('button', { name: 'อนุมัติและเผยแพร่' }).click();
+    await approver.page.getByRole('link', { name: /^รอคุณตรวจและอนุมัติ \d+ รายการ$/ }).click();
+    await expectAccessible(approver.page);
+    await approver.page.getByRole('link', { name: TITLE }).click();
+    await approver.page.getByRole('link', { name: 'ตรวจและอนุมัติ', exact: true }).click();
+    assert.match(await approver.page.locator('main').innerText(), /ซ่อมแซมถนนลาดยางสายบ้านโนนสูง/, 'the text being approved is shown');
+    await expectAccessible(approver.page);
+    await approver.page.getByRole('button', { name: /^ยืนยันอนุมัติและเผยแพร่ฉบับที่ \d+$/ }).click();
     assert.match(await approver.page.locator('.flash').innerText(), /อนุมัติเผยแพร่แล้ว/);
 
-    // the officer binds it and checks the required elements
-    await officer.page.goto(`${b.base}/staff/oit/2570/O6?q=${encodeURIComponent('กองช่าง')}`);
-    await officer.page.locator('#f-ref').selectOption(contentUrl.split('/').pop()!);
-    await officer.page.getByRole('button', { name: 'ผูกหลักฐาน' }).first().click();
-    assert.match(await officer.page.locator('.flash').innerText(), /ผูกหลักฐานแล้ว/);
-    assert.equal(await status(officer.page), 'ยังไม่ครบ');
-    const boxes = officer.page.locator('input[name="requirements"]');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-    await officer.page.getByRole('button', { name: 'บันทึกการตรวจ' }).click();
+    // the officer finds it with the picker, binds it and checks the required elements in one step
+    await officer.page.goto(`${b.base}/staff/oit/2570/O6`);
+    await officer.page.locator('#f-pick-q').fill('กองช่าง');
+    await officer.page.locator('form.pick-search').getByRole('button', { name: 'ค้นหา' }).click();
+    const result = officer.page.locator('li.pick-result').filter({ has: officer.page.getByRole('heading', { name: TITLE, exact: true }) });
+    assert.equal(await result.count(), 1, 'the new document is offered');
+    for (const box of await result.getByRole('checkbox').all()) await box.check();
+    await result.getByRole('button', { name: 'ผูกและบันทึกการตรวจ' }).click();
+    assert.match(await officer.page.locator('.flash').innerText(), /สถานะตอนนี้: พร้อม/);
     assert.equal(await status(officer.page), 'พร้อม');
     await expectAccessible(officer.page);
 

@@ -2,12 +2,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { draftDocument } from '../../../test/support/fixtures.ts';
+import { loadCurrentUser } from '../../platform/auth/users.ts';
 
 const CSV = `code,title_th,title_en,indicator,group,requirements,recency,note
 X1,แผนการจัดซื้อจัดจ้างประจำปี,Annual procurement plan,9 การเปิดเผยข้อมูล,9.3 การจัดซื้อจัดจ้าง,แผนของปีงบประมาณ | ลงนามโดยหัวหน้าหน่วยงาน,current_fy,
 X2,สรุปผลการจัดซื้อจัดจ้างรายเดือน,Monthly summaries,9 การเปิดเผยข้อมูล,9.3 การจัดซื้อจัดจ้าง,ครบทุกเดือน,monthly,
 X3,ข้อมูลผู้บริหาร,Executives,9 การเปิดเผยข้อมูล,9.1 ข้อมูลพื้นฐาน,ชื่อ ตำแหน่ง รูป ช่องทางติดต่อ,current_holders,
 `;
+
+/** The picker's results on an item page: title and the text of the result (details and verdict). */
+function picked(html: string): Array<{ title: string; text: string }> {
+  return [...html.matchAll(/<li class="pick-result">([\s\S]*?)<\/li>\s*(?=<li class="pick-result">|<\/ul>)/g)].map((m) => ({ title: textOf(/<h4[^>]*>([\s\S]*?)<\/h4>/.exec(m[1]!)![1]!).trim(), text: textOf(m[1]!) }));
+}
 
 async function itemStatus(a: Agent, year: number, code: string): Promise<string> {
   const page = await a.get(`/staff/oit/${year}/${code}`);
@@ -56,7 +63,7 @@ for (const target of await dbTargets()) {
       await pub.login('publisher');
       await pub.get(`/staff/content/${doc.id}`);
       await pub.post(`/staff/content/${doc.id}/submit`, {});
-      const rev = /name="revision" value="(\d+)"/.exec((await boss.get(`/staff/content/${doc.id}`)).body)![1]!;
+      const rev = /name="revision" value="(\d+)"/.exec((await boss.get(`/staff/content/${doc.id}/approve`)).body)![1]!;
       assert.equal((await boss.post(`/staff/content/${doc.id}/approve`, { publish_at: '', revision: rev })).status, 303);
       assert.match(textOf((await a.get('/oit/2567/O11')).body), /ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567/, 'back once published again');
     });
@@ -250,6 +257,136 @@ for (const target of await dbTargets()) {
       assert.equal((await t.agent().get('/oit/2567/O8')).status, 404);
       const events = await t.p.db.k.selectFrom('audit_event').select('action').where('target_id', '=', '2567/O8').orderBy('id').execute();
       assert.deepEqual(events.map((e) => e.action), ['oit.item.update', 'oit.item.delete'], 'the audit trail lists the edit, then the deletion');
+    });
+
+    test('the evidence picker lists published items of the year the item asks for; Thai words find them; a wrong-year one says why', async () => {
+      const a = t.agent();
+      await a.login('integrity');
+      // a draft of the right year is not offered
+      const pubUser = await t.p.db.k.selectFrom('app_user').select(['id', 'agency_id']).where('username', '=', 'publisher').executeTakeFirstOrThrow();
+      await draftDocument(t.p, (await loadCurrentUser(t.p.db, pubUser.agency_id, pubUser.id, true))!, { title_th: 'รายงานผลการบริหารทรัพยากรบุคคล (ร่าง)', fiscal_year: 2567 });
+
+      // O15 of 2568 asks for the previous fiscal year: only published items of 2567 by default
+      let page = await a.get('/staff/oit/2568/O15');
+      assert.equal(page.status, 200);
+      let results = picked(page.body);
+      assert.ok(results.length > 0, 'the picker lists something');
+      assert.ok(results.every((r) => /ปีงบประมาณ 2567/.test(r.text)), results.map((r) => r.text).join('\n'));
+      assert.ok(results.some((r) => r.title === 'รายงานผลการดำเนินงานประจำปี พ.ศ. 2567'));
+      assert.ok(!results.some((r) => /\(ร่าง\)/.test(r.title)), 'no drafts');
+      assert.match(textOf(page.body), /ปีที่ข้อนี้ต้องการ \(2567\)/);
+      assert.match(results[0]!.text, /เผยแพร่เมื่อ \d{1,2} \S+ 25\d\d/, 'published date in B.E.');
+
+      // Thai words, in any order of the title, typed with a space
+      page = await a.get(`/staff/oit/2568/O15?q=${encodeURIComponent('ทรัพย์สิน การยืม')}`);
+      results = picked(page.body);
+      assert.deepEqual(results.map((r) => r.title), ['สถิติการยืมทรัพย์สินของทางราชการประจำปี พ.ศ. 2567']);
+      assert.match(results[0]!.text, /เอกสาร · ปีงบประมาณ 2567/);
+      assert.match(results[0]!.text, /ผูกแล้วข้อนี้จะพร้อม เมื่อทำเครื่องหมายองค์ประกอบครบทุกข้อ/);
+
+      // in English, the details follow the language
+      const en = t.agent();
+      await en.login('integrity');
+      await en.get('/lang/en');
+      const enPage = picked((await en.get(`/staff/oit/2568/O15?q=${encodeURIComponent('ทรัพย์สิน')}`)).body);
+      assert.match(enPage[0]!.text, /Document · Fiscal year 2567/);
+      assert.match(enPage[0]!.text, /Binding this makes the item ready once every required element is ticked/);
+
+      // a monthly report shows its month in Thai
+      page = await a.get(`/staff/oit/2567/O21?q=${encodeURIComponent('จัดซื้อจัดจ้าง สขร.1')}&fy=2570`);
+      assert.match(picked(page.body).map((r) => r.text).join(' '), /เอกสาร · ปีงบประมาณ 2570 · ตุลาคม 2569/);
+
+      // O6 of 2568 asks for 2568: nothing of that year; with any year, the 2567 plan says why it will not do
+      page = await a.get(`/staff/oit/2568/O6?q=${encodeURIComponent('แผนการใช้จ่าย')}`);
+      assert.equal(picked(page.body).length, 0);
+      assert.match(textOf(page.body), /ไม่พบรายการที่เผยแพร่แล้วตรงกับคำค้นและปีที่เลือก/);
+      page = await a.get(`/staff/oit/2568/O6?q=${encodeURIComponent('แผนการใช้จ่าย')}&fy=any`);
+      const old = picked(page.body).find((r) => r.title === 'แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. 2567')!;
+      assert.ok(old, 'found with any year');
+      assert.match(old.text, /ใช้เป็นหลักฐานของข้อนี้ไม่ได้/);
+      assert.match(old.text, /เป็นข้อมูลปีงบประมาณ 2567 แต่ข้อนี้ต้องการปี 2568/);
+
+      // many results are capped with a word to narrow the search; odd parameters are ignored, never an error
+      page = await a.get('/staff/oit/2568/O1?fy=any');
+      assert.equal(picked(page.body).length, 20);
+      assert.match(textOf(page.body), /แสดงเพียง 20 รายการแรก ระบุคำค้นหรือปีให้แคบลง/);
+      page = await a.get(`/staff/oit/2568/O1?fy=abc&q=${encodeURIComponent('<script>x</script>')}&q=2`);
+      assert.equal(page.status, 200);
+      assert.doesNotMatch(page.body, /<script>x/);
+    });
+
+    test('binding from the picker ticks the required elements in the same step: the item becomes ready and its badge changes', async () => {
+      const a = t.agent();
+      await a.login('integrity');
+      const doc = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'annual-report-2567').executeTakeFirstOrThrow();
+      const before = await a.get('/staff/oit/2568/O15');
+      assert.notEqual(await itemStatus(a, 2568, 'O15'), 'ready');
+      const requirement = /name="requirements" value="([^"]+)"/.exec(before.body)![1]!;
+      let r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: [requirement], q: '', fy: '' });
+      assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
+      assert.equal(r.location, '/staff/oit/2568/O15');
+      const after = await a.get(r.location!);
+      assert.match(textOf(after.body), /ผูกหลักฐานกับข้อ O15 และบันทึกการตรวจองค์ประกอบแล้ว สถานะตอนนี้: พร้อม/);
+      assert.match(after.body, /<span class="tag status-ready"><span class="status-icon" aria-hidden="true">✓<\/span> <span>พร้อม<\/span><\/span>/);
+      assert.match(picked(after.body).find((x) => x.title === 'รายงานผลการดำเนินงานประจำปี พ.ศ. 2567')!.text, /ผูกกับข้อนี้แล้ว/);
+
+      // sent twice (a double click): still one binding
+      r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: [requirement] });
+      assert.equal(r.status, 303);
+      const item = await t.p.db.k.selectFrom('oit_item').select('id').where('year', '=', 2568).where('code', '=', 'O15').executeTakeFirstOrThrow();
+      assert.equal((await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).execute()).length, 1);
+      const events = await t.p.db.k.selectFrom('audit_event').select('action').where('target_id', '=', '2568/O15').orderBy('id').execute();
+      assert.deepEqual(events.map((e) => e.action), ['oit.binding.add', 'oit.item.check', 'oit.item.check']);
+      assert.equal(await itemStatus(a, 2568, 'O15'), 'ready');
+      assert.match((await a.get('/staff/oit/2568')).body, /status-ready"><span class="status-icon" aria-hidden="true">✓/, 'the year page shows the badges too');
+    });
+
+    test('two picks of the same item at once bind it once', async () => {
+      const a = t.agent();
+      await a.login('integrity');
+      await a.get('/staff/oit/2568/O13');
+      const doc = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'annual-report-2567').executeTakeFirstOrThrow();
+      const item = await t.p.db.k.selectFrom('oit_item').select('id').where('year', '=', 2568).where('code', '=', 'O13').executeTakeFirstOrThrow();
+      const count = async () => (await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).execute()).length;
+      const n = await count();
+      const rs = await Promise.all([1, 2, 3].map(() => a.post('/staff/oit/2568/O13/pick', { ref: String(doc.id) })));
+      assert.deepEqual(rs.map((r) => r.status), [303, 303, 303]);
+      assert.equal(await count(), n + 1);
+    });
+
+    test('bad picks (unknown, a draft, ticks that are not required, another role) are refused with a message and change nothing', async () => {
+      const a = t.agent();
+      await a.login('integrity');
+      await a.get('/staff/oit/2567/O12');
+      const item = await t.p.db.k.selectFrom('oit_item').select('id').where('year', '=', 2567).where('code', '=', 'O12').executeTakeFirstOrThrow();
+      const state = async () => [
+        (await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).execute()).length,
+        (await t.p.db.k.selectFrom('oit_tick').select('requirement_key').where('item_id', '=', item.id).execute()).length,
+        await itemStatus(a, 2567, 'O12'),
+      ];
+      const before = await state();
+      const good = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'anti-corruption-6-month-2567').executeTakeFirstOrThrow();
+      const draft = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'six-month-monitoring-2570').executeTakeFirstOrThrow();
+      const cases: Array<[Record<string, string | string[]>, RegExp]> = [
+        [{ ref: '999999' }, /เลือกรายการที่จะผูก/],
+        [{ ref: 'abc', requirements: 'Progress of each project/activity' }, /เลือกรายการที่จะผูก/],
+        [{ ref: '' }, /เลือกรายการที่จะผูก/],
+        [{ ref: String(draft.id) }, /เลือกได้เฉพาะรายการที่เผยแพร่แล้ว: “รายงานการกำกับติดตาม/],
+        [{ ref: String(good.id), requirements: ['Progress of each project/activity', 'ทุกอย่าง'] }, /ค่าที่เลือกไม่อยู่ในรายการ/],
+      ];
+      for (const [fields, msg] of cases) {
+        const r = await a.post('/staff/oit/2567/O12/pick', fields);
+        assert.equal(r.status, 422, JSON.stringify(fields));
+        assert.match(textOf(r.body), msg);
+        assert.match(r.body, /class="error-summary"/);
+      }
+      assert.deepEqual(await state(), before, 'nothing bound, nothing ticked');
+      const pub = t.agent();
+      await pub.login('publisher');
+      await pub.get('/staff/oit/2567/O12');
+      assert.equal((await pub.post('/staff/oit/2567/O12/pick', { ref: String(good.id) })).status, 403);
+      assert.equal((await a.post('/staff/oit/2567/O99/pick', { ref: String(good.id) })).status, 404);
+      assert.deepEqual(await state(), before);
     });
   });
 }

@@ -60,31 +60,51 @@ export async function itemReadiness(db: DbLike, agencyId: number, items: Item[],
       const r = await resolveBinding(db, agencyId, b);
       evidence.push({ binding: b, ...r, problems: r.evidence ? problemsOf(item, r.evidence, r.external) : [{ key: 'oit.reason.gone' }] });
     }
-    const reasons: Reason[] = [];
-    const valid = evidence.filter((e) => !e.external && e.evidence && e.problems.length === 0);
-    if (item.recency === 'monthly') {
-      const have = new Set(valid.map((e) => e.evidence!.period).filter(Boolean));
-      const gaps = dueMonths(item.year, today).filter((m) => !have.has(m));
-      if (gaps.length) reasons.push({ key: 'oit.reason.monthGap', vars: { months: gaps.map((m) => formatMonth(m)).join(', ') } });
-    }
-    for (const e of evidence) reasons.push(...e.problems);
-    const tickedKeys = ticks.get(item.id) ?? new Set<string>();
-    const unticked = item.requirements.filter((r) => !tickedKeys.has(requirementKey(r)));
-    if (unticked.length) reasons.push({ key: 'oit.reason.unticked', vars: { n: unticked.length, list: unticked.join('; ') } });
-    let status: ReadinessStatus;
-    if (evidence.length === 0) {
-      status = 'missing';
-      reasons.unshift({ key: 'oit.reason.noEvidence' });
-    } else if (valid.length === 0 && evidence.every((e) => !e.external)) {
-      const live = evidence.filter((e) => e.evidence?.published);
-      status = live.length === 0 ? 'missing' : live.some((e) => e.problems.some((x) => WRONG_YEAR.has(x.key))) ? 'wrong_year' : 'incomplete';
-    } else {
-      const blocking = reasons.filter((r) => r.key !== 'oit.reason.external');
-      status = valid.length > 0 && blocking.length === 0 ? 'ready' : 'incomplete';
-    }
-    out.push({ item, status, reasons, evidence, ticked: tickedKeys });
+    const ticked = ticks.get(item.id) ?? new Set<string>();
+    out.push({ item, ...assess(item, evidence, ticked, today), evidence, ticked });
   }
   return out;
+}
+
+/** The status of an item and why, from its evidence (resolved, with their problems) and its ticks. */
+function assess(item: Item, evidence: Array<Omit<ResolvedEvidence, 'binding'>>, tickedKeys: Set<string>, today: string): { status: ReadinessStatus; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  const valid = evidence.filter((e) => !e.external && e.evidence && e.problems.length === 0);
+  if (item.recency === 'monthly') {
+    const have = new Set(valid.map((e) => e.evidence!.period).filter(Boolean));
+    const gaps = dueMonths(item.year, today).filter((m) => !have.has(m));
+    if (gaps.length) reasons.push({ key: 'oit.reason.monthGap', vars: { months: gaps.map((m) => formatMonth(m)).join(', ') } });
+  }
+  for (const e of evidence) reasons.push(...e.problems);
+  const unticked = item.requirements.filter((r) => !tickedKeys.has(requirementKey(r)));
+  if (unticked.length) reasons.push({ key: 'oit.reason.unticked', vars: { n: unticked.length, list: unticked.join('; ') } });
+  let status: ReadinessStatus;
+  if (evidence.length === 0) {
+    status = 'missing';
+    reasons.unshift({ key: 'oit.reason.noEvidence' });
+  } else if (valid.length === 0 && evidence.every((e) => !e.external)) {
+    const live = evidence.filter((e) => e.evidence?.published);
+    status = live.length === 0 ? 'missing' : live.some((e) => e.problems.some((x) => WRONG_YEAR.has(x.key))) ? 'wrong_year' : 'incomplete';
+  } else {
+    const blocking = reasons.filter((r) => r.key !== 'oit.reason.external');
+    status = valid.length > 0 && blocking.length === 0 ? 'ready' : 'incomplete';
+  }
+  return { status, reasons };
+}
+
+/** The fiscal years (B.E.) whose evidence an item accepts; empty when any year will do. */
+export function expectedYears(item: Pick<Item, 'year' | 'recency'>): number[] {
+  switch (item.recency) {
+    case 'previous_fy':
+      return [item.year - 1];
+    case 'current_or_previous_fy':
+      return [item.year, item.year - 1];
+    case 'current_fy':
+    case 'monthly':
+      return [item.year];
+    default:
+      return [];
+  }
 }
 
 function problemsOf(item: Item, e: Evidence, external: boolean): Reason[] {
@@ -92,7 +112,7 @@ function problemsOf(item: Item, e: Evidence, external: boolean): Reason[] {
   if (external) return [{ key: 'oit.reason.external', vars: { title } }];
   const p: Reason[] = [];
   if (!e.published) p.push({ key: 'oit.reason.unpublished', vars: { title } });
-  const expected = item.recency === 'previous_fy' ? [item.year - 1] : item.recency === 'current_or_previous_fy' ? [item.year, item.year - 1] : item.recency === 'current_fy' || item.recency === 'monthly' ? [item.year] : [];
+  const expected = expectedYears(item);
   if (expected.length) {
     if (e.fiscalYear === null) p.push({ key: 'oit.reason.noYear', vars: { title, expected: expected.join('/') } });
     else if (!expected.includes(e.fiscalYear)) p.push({ key: 'oit.reason.wrongYear', vars: { title, found: e.fiscalYear, expected: expected.join('/') } });
@@ -100,6 +120,24 @@ function problemsOf(item: Item, e: Evidence, external: boolean): Reason[] {
   if (item.recency === 'monthly' && !e.period) p.push({ key: 'oit.reason.noPeriod', vars: { title } });
   for (const issue of e.issues) p.push(issue);
   return p;
+}
+
+/** What binding one more piece of evidence would do to an item: its own problems, and the item's status after. */
+export interface Outlook {
+  problems: Reason[];
+  /** with the ticks as they are */
+  status: ReadinessStatus;
+  /** with every required element ticked, and what would still stand in the way */
+  statusIfTicked: ReadinessStatus;
+  remaining: Reason[];
+}
+
+export function outlookWith(r: ItemReadiness, evidence: Evidence, today = bangkokDay()): Outlook {
+  const extra = { evidence, external: false, problems: problemsOf(r.item, evidence, false) };
+  const all = [...r.evidence, extra];
+  const now = assess(r.item, all, r.ticked, today);
+  const ticked = assess(r.item, all, new Set(r.item.requirements.map(requirementKey)), today);
+  return { problems: extra.problems, status: now.status, statusIfTicked: ticked.status, remaining: ticked.reasons.filter((x) => x.key !== 'oit.reason.external') };
 }
 
 export function summary(rs: ItemReadiness[]) {

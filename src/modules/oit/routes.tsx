@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
+import { can } from '../../platform/auth/roles.ts';
 import { block, checkbox, choice, choices, int, parseForm, text, url, z } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { readPart } from '../../platform/files/index.ts';
@@ -8,21 +9,24 @@ import { readPart } from '../../platform/files/index.ts';
 /** a catalogue is a few hundred items: a few MB at most */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 import { handleForm } from '../../platform/http/form-route.ts';
-import { idParam, textQuery } from '../../platform/http/params.ts';
+import { idParam, textQuery, yearQuery } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
+import { normalizeLine } from '../../platform/thai/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { CatalogueError, parseCatalogue } from './catalogue.ts';
 import { evidenceProvider, evidenceProviders } from '../../platform/evidence.ts';
-import { itemReadiness, summary } from './readiness.ts';
+import { expectedYears, itemReadiness, outlookWith, summary, type ItemReadiness } from './readiness.ts';
 import { currentAssessmentYear } from './todo.ts';
-import { addBinding, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
+import { addBinding, bindPublished, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
-import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type Show } from './views/staff.tsx';
+import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type PickResult, type Picker, type Show } from './views/staff.tsx';
 
 const yearField = int({ min: 2500, max: 2700 });
+/** results the picker shows; past these the officer is asked to narrow the search */
+const PICK_LIMIT = 20;
 const itemSchema = z.object({
   title_th: text({ max: 500 }),
   title_en: text({ min: 0, max: 500 }),
@@ -155,13 +159,29 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       .send(await sheetXlsx(rs, req.agency.url, at.year));
   });
 
-  const itemPage = async (req: FastifyRequest, reply: FastifyReply, item: Item, form: FormState | null, status = 200) => {
-    const q = String((req.query as { q?: string }).q ?? '').slice(0, 100).trim();
+  /** The picker's search (from the query, or from the failed bind's form) and its published results, each with what binding it would do. */
+  const picker = async (req: FastifyRequest, r: ItemReadiness, form: FormState | null): Promise<Picker> => {
+    const src = (form ? form.values : req.query) as Record<string, unknown>;
+    const q = normalizeLine(textQuery(src.q, 100));
+    const rawFy = textQuery(src.fy, 4);
+    const fy = rawFy === 'any' || yearQuery(rawFy) !== null ? rawFy : '';
+    const expected = expectedYears(r.item);
+    // only those who may bind see the picker
+    const provider = can(req.user, 'oit.manage') ? evidenceProvider('content') : undefined;
+    const found = provider ? await provider.candidates(p.db, req.agency.id, q, { lang: req.lang, publishedOnly: true, fiscalYears: fy === 'any' ? [] : fy ? [Number(fy)] : expected, limit: PICK_LIMIT + 1 }) : [];
+    const bound = new Set(r.evidence.filter((e) => e.binding.provider === 'content').map((e) => e.binding.ref));
+    const results = await Promise.all(found.slice(0, PICK_LIMIT).map(async (c) => {
+      const evidence = await provider!.resolve(p.db, req.agency.id, c.ref);
+      return evidence && { ...c, evidence, outlook: outlookWith(r, evidence), bound: bound.has(c.ref) };
+    }));
+    return { q, fy, expected, results: results.filter((x): x is PickResult => !!x), capped: found.length > PICK_LIMIT, form };
+  };
+
+  const itemPage = async (req: FastifyRequest, reply: FastifyReply, item: Item, form: FormState | null, status = 200, pickForm: FormState | null = null) => {
     const [r] = await itemReadiness(p.db, req.agency.id, [item]);
-    const content = (await evidenceProvider('content')?.candidates(p.db, req.agency.id, q)) ?? [];
-    const providers = await Promise.all(evidenceProviders().filter((x) => x.key !== 'content').map(async (x) => ({ key: x.key, label: x.label[req.lang], candidates: await x.candidates(p.db, req.agency.id, '') })));
+    const providers = await Promise.all(evidenceProviders().filter((x) => x.key !== 'content').map(async (x) => ({ key: x.key, label: x.label[req.lang], candidates: await x.candidates(p.db, req.agency.id, '', { lang: req.lang }) })));
     const values = { title_th: item.title_th, title_en: item.title_en, indicator: item.indicator, group_name: item.group_name, requirements: item.requirements.join('\n'), recency: item.recency, sort_order: String(item.sort_order), note: item.note };
-    return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { content, providers, q }, form: form ?? emptyForm(values) }), status);
+    return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { providers, picker: await picker(req, r!, pickForm) }, form: form ?? emptyForm(values) }), status);
   };
 
   app.get('/staff/oit/:year/:code', read, async (req, reply) => {
@@ -203,6 +223,22 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
     await saveTicks(p, req.user!, item.year, item.code, d.requirements);
     return { key: 'oit.staff.ticksSaved' };
   }));
+
+  // the picker's one step: bind a published item and save the ticks that came with it
+  app.post('/staff/oit/:year/:code/pick', manage, async (req, reply) => {
+    const at = await locate(req, reply, true, '/staff');
+    if (!at) return reply;
+    const item = at.item!;
+    return handleForm(req, {
+      schema: z.object({ ref: text({ min: 0, max: 200 }).pipe(z.string().min(1, 'oit.err.chooseOne')), requirements: ticksSchema(req, item).shape.requirements }),
+      run: async (d) => {
+        await bindPublished(p, req.user!, item.year, item.code, { provider: 'content', ref: d.ref }, d.requirements);
+        return (await itemReadiness(p.db, req.agency.id, [item]))[0]!.status;
+      },
+      done: (status) => redirectWithFlash(reply, `/staff${itemUrl(item.year, item.code)}`, 'success', 'oit.pick.done', { code: item.code, status: translate(req.lang, `oit.status.${status}`) }),
+      fail: (form) => itemPage(req, reply, item, null, 422, form),
+    });
+  });
 
   app.post('/staff/oit/:year/:code/edit', manage, change(itemSchema, async (req, item, d) => {
     await updateItem(p, req.user!, item.year, item.code, d);

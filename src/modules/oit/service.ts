@@ -2,7 +2,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
-import { nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { inTx, lockRow, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexDocument, removeDocument } from '../../platform/search/index.ts';
 import { TtlCache } from '../../platform/cache.ts';
@@ -136,10 +136,10 @@ export async function deleteItem(p: Platform, actor: CurrentUser, year: number, 
 
 export type NewBinding = { provider: string; ref: string } | { provider: 'url'; url: string; label: string };
 
-export async function addBinding(p: Platform, actor: Acting, year: number, code: string, b: NewBinding): Promise<void> {
+export async function addBinding(p: Platform, actor: Acting, year: number, code: string, b: NewBinding, outer?: Tx): Promise<void> {
   requirePermission(actor, 'oit.manage');
   const agencyId = actor.agencyId;
-  await tx(p.db, async (t) => {
+  await inTx(p.db, outer, async (t) => {
     const it = await getItem(t, agencyId, year, code);
     if (!it) throw new NotFoundError();
     if (b.provider !== 'url') {
@@ -168,10 +168,10 @@ export async function removeBinding(p: Platform, actor: CurrentUser, year: numbe
 }
 
 /** Records which required elements the evidence shows (the whole set at once). */
-export async function saveTicks(p: Platform, actor: Acting, year: number, code: string, requirements: string[]): Promise<void> {
+export async function saveTicks(p: Platform, actor: Acting, year: number, code: string, requirements: string[], outer?: Tx): Promise<void> {
   requirePermission(actor, 'oit.manage');
   const agencyId = actor.agencyId;
-  await tx(p.db, async (t) => {
+  await inTx(p.db, outer, async (t) => {
     const it = await getItem(t, agencyId, year, code);
     if (!it) throw new NotFoundError();
     const wanted = requirements.filter((r) => it.requirements.includes(r));
@@ -180,5 +180,25 @@ export async function saveTicks(p: Platform, actor: Acting, year: number, code: 
     if (wanted.length) await t.k.insertInto('oit_tick').values(wanted.map((r) => ({ agency_id: agencyId, item_id: it.id, requirement_key: requirementKey(r), ticked_by: actor.id, ticked_at: now }))).execute();
     publicChanged(t, actor.agencyId);
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'oit.item.check', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `${wanted.length} of ${it.requirements.length} required elements checked` });
+  });
+}
+
+/**
+ * The picker's one step: binds a published item (once: binding it again only saves the ticks) and records the
+ * required elements ticked with it, together or not at all.
+ */
+export async function bindPublished(p: Platform, actor: CurrentUser, year: number, code: string, b: { provider: string; ref: string }, requirements: string[]): Promise<void> {
+  requirePermission(actor, 'oit.manage');
+  await tx(p.db, async (t) => {
+    const it = await loadItem(t, actor, year, code);
+    const unknown = requirements.filter((r) => !it.requirements.includes(r));
+    if (unknown.length) throw new ValidationError({ requirements: 'err.choice' });
+    const evidence = await evidenceProvider(b.provider)?.resolve(t, actor.agencyId, b.ref);
+    if (!evidence) throw new ValidationError({ ref: 'oit.err.chooseOne' });
+    if (!evidence.published) throw new ValidationError({ ref: { key: 'oit.err.notPublished', vars: { title: evidence.title.th } } });
+    await lockRow(t, 'oit_item', it.id);
+    const bound = await t.k.selectFrom('oit_binding').select('id').where('item_id', '=', it.id).where('provider', '=', b.provider).where('ref', '=', b.ref).executeTakeFirst();
+    if (!bound) await addBinding(p, actor, year, code, b, t);
+    await saveTicks(p, actor, year, code, requirements, t);
   });
 }

@@ -1,10 +1,10 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
+import { Button, Checkbox, Checkboxes, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
-import { pick } from '../../../platform/i18n/index.ts';
-import type { EvidenceCandidate } from '../../../platform/evidence.ts';
-import { requirementKey, summary, type ItemReadiness, type Reason } from '../readiness.ts';
+import { formatDateFor, pick } from '../../../platform/i18n/index.ts';
+import type { Evidence, EvidenceCandidate } from '../../../platform/evidence.ts';
+import { requirementKey, summary, type ItemReadiness, type Outlook, type Reason, type ReadinessStatus } from '../readiness.ts';
 import { itemUrl } from '../service.ts';
 import { RECENCY } from '../store.ts';
 import { grouped } from './public.tsx';
@@ -15,8 +15,11 @@ const crumbs = (ctx: ViewCtx, year?: number) => [
   ...(year ? [{ href: `/staff/oit/${year}`, label: String(year) }] : []),
 ];
 
-export function StatusTag({ ctx, status }: { ctx: ViewCtx; status: string }) {
-  return <span class={`tag status-${status}`} safe>{ctx.t(`oit.status.${status as 'ready'}`)}</span>;
+// a symbol as well as a colour, so the status reads without colour vision; the word is what screen readers say
+const STATUS_ICON: Record<ReadinessStatus, string> = { ready: '✓', incomplete: '!', wrong_year: '↻', missing: '✕' };
+
+export function StatusTag({ ctx, status }: { ctx: ViewCtx; status: ReadinessStatus }) {
+  return <span class={`tag status-${status}`}><span class="status-icon" aria-hidden="true">{STATUS_ICON[status]}</span> <span safe>{ctx.t(`oit.status.${status}`)}</span></span>;
 }
 
 export const reasonText = (ctx: ViewCtx, r: Reason) => ctx.t(r.key, r.vars);
@@ -126,10 +129,106 @@ export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: num
   );
 }
 
-export interface BindOptions {
-  content: EvidenceCandidate[];
-  providers: Array<{ key: string; label: string; candidates: EvidenceCandidate[] }>;
+export interface PickResult extends EvidenceCandidate {
+  evidence: Evidence;
+  outlook: Outlook;
+  bound: boolean;
+}
+
+/** The evidence picker: its search (words, and '' for the years the item asks for, 'any' or one year) and what it found. */
+export interface Picker {
   q: string;
+  fy: string;
+  expected: number[];
+  results: PickResult[];
+  /** more matched than are shown */
+  capped: boolean;
+  /** a failed bind from the picker */
+  form: FormState | null;
+}
+
+export interface BindOptions {
+  providers: Array<{ key: string; label: string; candidates: EvidenceCandidate[] }>;
+  picker: Picker;
+}
+
+function Verdict({ ctx, o }: { ctx: ViewCtx; o: Outlook }) {
+  const t = ctx.t;
+  const [cls, icon, text, reasons]: [string, string, string, Reason[]] = o.problems.length
+    ? ['verdict-bad', '✕', t('oit.pick.unusable'), o.problems]
+    : o.status === 'ready'
+      ? ['verdict-ok', '✓', t('oit.pick.ready'), []]
+      : o.statusIfTicked === 'ready'
+        ? ['verdict-ok', '✓', t('oit.pick.readyIfTicked'), []]
+        : ['verdict-warn', '!', t('oit.pick.notEnough'), o.remaining];
+  return (
+    <div class={`verdict ${cls}`}>
+      <p><span aria-hidden="true">{icon}</span> <strong safe>{text}</strong></p>
+      {reasons.length ? <ul class="reasons">{reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : ''}
+    </div>
+  );
+}
+
+/** Years offered besides the item's own: around the item's year and today's, and whatever was asked for. */
+function yearChoices(ctx: ViewCtx, year: number, fy: string): number[] {
+  const top = Math.max(year, ctx.fiscalYear) + 1;
+  const years = Array.from({ length: top - (year - 3) + 1 }, (_, i) => top - i);
+  return /^\d{4}$/.test(fy) && !years.includes(Number(fy)) ? [...years, Number(fy)].sort((a, b) => b - a) : years;
+}
+
+function PickerSection({ ctx, r, picker, base }: { ctx: ViewCtx; r: ItemReadiness; picker: Picker; base: string }) {
+  const t = ctx.t;
+  const it = r.item;
+  const ticked = it.requirements.filter((x) => r.ticked.has(requirementKey(x)));
+  return (
+    <section aria-labelledby="pick-title" id="f-pick-ref" tabindex="-1">
+      <h2 id="pick-title" safe>{t('oit.pick.title')}</h2>
+      <p safe>{t('oit.pick.intro')}</p>
+      <form method="get" action={`${base}#pick-results`} role="search" class="pick-search">
+        <div class="field">
+          <label for="f-pick-q" safe>{t('oit.pick.q')}</label>
+          <p class="hint" id="f-pick-q-hint" safe>{t('oit.pick.qHint')}</p>
+          <input type="search" id="f-pick-q" name="q" value={picker.q} maxlength="100" aria-describedby="f-pick-q-hint" />
+        </div>
+        <div class="field">
+          <label for="f-pick-fy" safe>{t('oit.pick.fy')}</label>
+          <select id="f-pick-fy" name="fy">
+            <option value="" safe>{picker.expected.length ? t('oit.pick.fyItem', { years: picker.expected.join(t('oit.pick.or')) }) : t('oit.pick.fyAny')}</option>
+            {picker.expected.length ? <option value="any" selected={picker.fy === 'any'} safe>{t('oit.pick.fyAny')}</option> : ''}
+            {yearChoices(ctx, it.year, picker.fy).map((y) => <option value={String(y)} selected={picker.fy === String(y)} safe>{t('oit.pick.fyOne', { year: y })}</option>)}
+          </select>
+        </div>
+        <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.search')}</button></div>
+      </form>
+      <h3 id="pick-results" safe>{t('oit.pick.results', { n: picker.results.length })}</h3>
+      {picker.results.length === 0 ? <EmptyState text={t('oit.pick.none')} /> : (
+        <ul class="pick-results" id="f-pick-requirements">
+          {picker.results.map((c, i) => (
+            <li class="pick-result">
+              <h4 id={`pick-${i}`}><a href={c.evidence.url} safe>{c.title}</a></h4>
+              <p class="muted" safe>{c.detail}</p>
+              {c.evidence.publishedAt ? <p class="muted" safe>{t('oit.pick.publishedAt', { date: formatDateFor(ctx.lang, c.evidence.publishedAt, { style: 'medium' }) })}</p> : ''}
+              {c.bound ? <p class="ok" safe>{t('oit.pick.bound')}</p> : (
+                <>
+                  <Verdict ctx={ctx} o={c.outlook} />
+                  <Form ctx={ctx} action={`${base}/pick`} class="pick-form">
+                    <input type="hidden" name="ref" value={c.ref} />
+                    <input type="hidden" name="q" value={picker.q} />
+                    <input type="hidden" name="fy" value={picker.fy} />
+                    {it.requirements.length ? (
+                      <Checkboxes ctx={ctx} form={{ values: { requirements: ticked }, errors: {}, idPrefix: `pick${i}-` }} name="requirements" legend={t('oit.pick.ticks')} options={it.requirements.map((x) => ({ value: x, label: x }))} />
+                    ) : ''}
+                    <Button label={t('oit.pick.bind')} />
+                  </Form>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {picker.capped ? <p class="pick-more" safe>{t('oit.pick.more', { n: picker.results.length })}</p> : ''}
+    </section>
+  );
 }
 
 export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: ItemReadiness; options: BindOptions; form: FormState }) {
@@ -145,6 +244,7 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
     <Page ctx={ctx} title={`${it.code} ${it.title_th}`} staff breadcrumbs={crumbs(ctx, it.year)}>
       <h1 safe>{`${it.code} ${it.title_th}`}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      {options.picker.form ? <ErrorSummary ctx={ctx} form={{ ...options.picker.form, idPrefix: 'pick-' }} labels={{ ref: t('oit.pick.title'), requirements: t('oit.pick.ticks') }} /> : ''}
       <p><StatusTag ctx={ctx} status={r.status} /> <a href={itemUrl(it.year, it.code)} safe>{t('oit.staff.publicPage')}</a></p>
       {r.reasons.length ? <ul class="reasons">{r.reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : ''}
       {it.note ? <p class="muted" safe>{it.note}</p> : ''}
@@ -171,19 +271,8 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
 
       {manage ? (
         <>
-          <section aria-labelledby="bind-content-title">
-            <h3 id="bind-content-title" safe>{t('oit.staff.bindContent')}</h3>
-            <form method="get" action={base} role="search" class="inline-search">
-              <label for="f-q" safe>{t('oit.staff.filterContent')}</label>
-              <input type="search" id="f-q" name="q" value={options.q} maxlength="100" />
-              <button type="submit" class="btn btn-secondary" safe>{t('form.search')}</button>
-            </form>
-            <Form ctx={ctx} action={`${base}/bindings`}>
-              <input type="hidden" name="provider" value="content" />
-              <Select ctx={ctx} form={form} name="ref" label={t('oit.staff.chooseContent')} required options={[{ value: '', label: '—' }, ...options.content.map((c) => ({ value: c.ref, label: `${c.title} (${c.detail})` }))]} />
-              <Button label={t('oit.staff.bind')} />
-            </Form>
-          </section>
+          <PickerSection ctx={ctx} r={r} picker={options.picker} base={base} />
+          <h2 id="f-ref" tabindex="-1" safe>{t('oit.staff.bindOther')}</h2>
           {options.providers.map((pv) => (
             <section aria-label={pv.label}>
               <h3 safe>{`${t('oit.staff.bindProvider')}: ${pv.label}`}</h3>
