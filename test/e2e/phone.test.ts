@@ -3,10 +3,8 @@
 // tables are tables. Axe on every page at both widths. SCREENSHOTS=1 also saves docs/screenshots/phone-home.png.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { browserApp, expectAccessible, unexpected } from '../support/browser.ts';
+import { browserApp, expectAccessible, screenshot, unexpected } from '../support/browser.ts';
 
 /** The browser globals the evaluate() callbacks use (they run in the page; the project compiles without the DOM library). */
 interface Win {
@@ -58,11 +56,7 @@ describe('phones in the browser', () => {
     assert.ok(box.height >= 44 && box.width >= 44, `the menu button is at least 44 px (${box.width}×${box.height})`);
     await fitsWidth(page);
     await expectAccessible(page);
-    if (process.env.SCREENSHOTS === '1') {
-      const dir = path.resolve(import.meta.dirname, '../../docs/screenshots');
-      fs.mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: path.join(dir, 'phone-home.png') });
-    }
+    await screenshot(page, 'phone-home');
 
     // the keyboard reaches the button, shows where it is, and opens the menu
     for (let i = 0; i < 10 && (await page.evaluate('document.activeElement.tagName')) !== 'SUMMARY'; i++) await page.keyboard.press('Tab');

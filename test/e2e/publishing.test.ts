@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserApp, expectAccessible, unexpected } from '../support/browser.ts';
+import { browserApp, expectAccessible, screenshot, unexpected } from '../support/browser.ts';
 
 const TITLE = 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2570 กองช่าง';
 
@@ -56,6 +56,13 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
     await expectAccessible(publisher.page);
     await publisher.page.getByRole('button', { name: 'ส่งขออนุมัติ', exact: true }).click();
     assert.match(await publisher.page.locator('main').innerText(), /รออนุมัติ/);
+
+    // the executive's to-do home at 1280 px
+    const desk = await as('executive');
+    await desk.page.goto(`${b.base}/staff`);
+    assert.match(await desk.page.locator('.todo').first().innerText(), /รอคุณตรวจและอนุมัติ \d+ รายการ/);
+    await expectAccessible(desk.page);
+    await screenshot(desk.page, 'todo-home');
 
     // an executive, on a phone, approves from the to-do home through the confirmation page
     const approver = await as('executive', { width: 390, height: 844 });

@@ -1,5 +1,6 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser), with axe-core for WCAG 2.1 A/AA.
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -59,6 +60,14 @@ export async function fillDate(scope: Page | Locator, legend: RegExp, parts: { d
   await group.getByLabel('เดือน', { exact: true }).fill(parts.month);
   await group.getByLabel('ปี (พ.ศ.)', { exact: true }).fill(parts.year);
   if (parts.time !== undefined) await group.getByLabel('เวลา (ชั่วโมง:นาที)', { exact: true }).fill(parts.time);
+}
+
+/** With SCREENSHOTS=1, saves the page as docs/screenshots/{name}.png (for the README); otherwise does nothing. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  const dir = path.resolve(import.meta.dirname, '../../docs/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
 /** The values shown in a date input's boxes, day first. */
