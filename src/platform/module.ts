@@ -66,6 +66,8 @@ export interface ModuleDef {
   /** owner name → who may read its files when they are served */
   files?: Record<string, FileAccessRule>;
   jobs?: Job[];
+  /** permissions whose holders get a key pair for sealed data (platform/vault): made at their next sign-in */
+  keyHolders?: string[];
   /** what waits for the signed-in person (the staff home's to-do list) */
   todo?: TodoSource;
   demo?: DemoStep[];

@@ -9,6 +9,7 @@ import { emptyForm } from '../views/components.tsx';
 import { PASSWORD_MIN } from './passwords.ts';
 import { sessionCookieOptions, staffOnly } from './plugin.ts';
 import { destroySession, SESSION_COOKIE } from './sessions.ts';
+import { closeAtSignOut, setKeyCookie } from '../vault/index.ts';
 import { beginTotp, changeOwnPassword, confirmTotp, disableTotp, login, pendingTotp, verifySecondFactor } from './users.ts';
 import { AccountPage, LoginPage, PasswordPage, RecoveryCodesPage, SecondFactorPage, TwoFactorPage } from './views.tsx';
 
@@ -59,9 +60,11 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
         return sendHtml(reply, LoginPage({ ctx, form: emptyForm(values), next, message: ctx.t('auth.login.disabled') }), 403);
       case 'mfa':
         reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        if (r.keyCookie) setKeyCookie(p, reply, r.keyCookie);
         return reply.redirect(`/login/2fa?next=${encodeURIComponent(next)}`, 303);
       case 'ok':
         reply.setCookie(SESSION_COOKIE, r.token, sessionCookieOptions(p));
+        if (r.keyCookie) setKeyCookie(p, reply, r.keyCookie);
         rememberDevice(req, reply, f.data.username);
         return reply.redirect(r.user.mustChangePassword ? '/account/password' : next, 303);
     }
@@ -99,6 +102,7 @@ export function registerAuthRoutes(app: FastifyInstance, p: Platform): void {
 
   app.post('/logout', async (req, reply) => {
     if (req.sessionToken) await destroySession(p.db, req.sessionToken);
+    await closeAtSignOut(p, req, reply);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return redirectWithFlash(reply, '/', 'success', 'auth.logout.done');
   });

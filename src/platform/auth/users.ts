@@ -9,6 +9,7 @@ import type { Platform } from '../platform.ts';
 import { agencyUrl } from '../site.ts';
 import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.ts';
 import { requirePermission, ROLES, type Role } from './roles.ts';
+import { dropKeys, openAtSignIn, rewrapForPassword } from '../vault/index.ts';
 import { createSession, destroyUserSessions } from './sessions.ts';
 import { attemptSucceeded, beginAttempt, loginKeys } from './throttle.ts';
 import { newTotpSecret, totpQrDataUrl, totpStep, totpUri } from './totp.ts';
@@ -78,8 +79,8 @@ export async function loadCurrentUser(db: DbLike, agencyId: number, userId: numb
 }
 
 export type LoginResult =
-  | { kind: 'ok'; token: string; user: CurrentUser }
-  | { kind: 'mfa'; token: string }
+  | { kind: 'ok'; token: string; user: CurrentUser; keyCookie: string | null }
+  | { kind: 'mfa'; token: string; keyCookie: string | null }
   | { kind: 'failed' }
   | { kind: 'disabled' }
   | { kind: 'throttled'; minutes: number };
@@ -105,16 +106,18 @@ export async function login(p: Platform, agencyId: number, usernameRaw: string, 
   if (u.is_disabled) return { kind: 'disabled' };
   // with a second factor the account's count stays until the code is right too
   await attemptSucceeded(p.db, keys, !u.is_totp_enabled);
+  // the password is at hand only now: the key pair for sealed data is opened for the session (it is useless without it)
+  const keyCookie = await openAtSignIn(p, { id: u.id, agencyId, roles: await rolesOf(p.db, u.id) }, password, p.config.sessionHours);
   return tx(p.db, async (t) => {
     if (u.is_totp_enabled) {
       const token = await createSession(t, agencyId, u.id, 'mfa', p.config.sessionHours);
-      return { kind: 'mfa' as const, token };
+      return { kind: 'mfa' as const, token, keyCookie };
     }
     const token = await createSession(t, agencyId, u.id, 'active', p.config.sessionHours);
     await t.k.updateTable('app_user').set({ last_login_at: new Date().toISOString() }).where('id', '=', u.id).execute();
     await recordAudit(t, { agencyId, actor: { id: u.id, label: u.username }, action: 'auth.login', targetType: 'user', targetId: u.id, summary: 'signed in with password' });
     const user = (await loadCurrentUser(t, agencyId, u.id, p.config.demoMode))!;
-    return { kind: 'ok' as const, token, user };
+    return { kind: 'ok' as const, token, user, keyCookie };
   });
 }
 
@@ -200,6 +203,7 @@ export async function changeOwnPassword(p: Platform, user: CurrentUser, sessionT
   const hash = await hashPassword(next);
   await tx(p.db, async (t) => {
     const now = new Date().toISOString();
+    await rewrapForPassword(p, t, user.id, current, next);
     await t.k.updateTable('app_user').set({ password_hash: hash, must_change_password: false, is_demo: false, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
     await destroyUserSessions(t, user.id, sessionToken);
     await recordAudit(t, { agencyId: user.agencyId, actor: actorOf(user), action: 'user.password.change', targetType: 'user', targetId: user.id, summary: 'changed own password' });
@@ -349,6 +353,7 @@ export async function resetDemoPasswords(p: Platform, password: string): Promise
     const users = await t.k.selectFrom('app_user').select(['id', 'username', 'agency_id']).where('is_demo', '=', true).orderBy('id').execute();
     for (const u of users) {
       await t.k.updateTable('app_user').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await dropKeys(t, u.id);
       await recordAudit(t, { agencyId: u.agency_id, actor: actorOf(systemActor(u.agency_id, 'command line')), action: 'demo.password.reset', targetType: 'user', targetId: u.id, summary: `new demo password for ${u.username}` });
     }
     return users.map((u) => u.username);
@@ -409,6 +414,8 @@ export async function resetPassword(p: Platform, actor: CurrentUser, id: number)
     if (!u) throw new ValidationError({ _form: 'err.invalid' });
     await t.k.updateTable('app_user').set({ password_hash: hash, must_change_password: true, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await destroyUserSessions(t, id);
+    // the old password wrapped their key pair: a new one is made when they sign in, and sealed data is granted to it again
+    await dropKeys(t, id);
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'user.password.reset', targetType: 'user', targetId: id, summary: `set a temporary password for ${u.username}` });
     return u.username;
   });

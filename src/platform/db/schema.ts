@@ -144,9 +144,38 @@ export interface SettingTable {
 }
 
 /** The tables the platform owns (modules declare theirs in defineModule). Any module may read agency, app_user and file. */
-export const PLATFORM_TABLES = ['agency', 'app_user', 'user_role', 'recovery_code', 'session', 'throttle', 'audit_event', 'audit_head', 'file', 'search_doc', 'search_fts', 'setting'] as const;
+export const PLATFORM_TABLES = ['agency', 'app_user', 'user_role', 'recovery_code', 'session', 'throttle', 'audit_event', 'audit_head', 'file', 'search_doc', 'search_fts', 'setting', 'user_key', 'session_key', 'recovery_key'] as const;
 /** Platform tables modules may read (to show who, which agency, which file), never write. */
 export const SHARED_FOR_READING = ['agency', 'app_user', 'file'] as const;
+
+export interface UserKeyTable {
+  user_id: number;
+  agency_id: number;
+  /** base64 X25519 public key */
+  public_key: string;
+  /** base64 nonce‖secretbox of the private key under a key derived from the password (Argon2id) */
+  wrapped_private: string;
+  kdf_salt: string;
+  kdf_ops: number;
+  kdf_mem: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionKeyTable {
+  /** random id, also in the browser's key cookie */
+  id: string;
+  user_id: number;
+  /** base64 nonce‖secretbox of the private key under the key that only the browser's cookie holds */
+  wrapped_private: string;
+  expires_at: string;
+}
+
+export interface RecoveryKeyTable {
+  agency_id: number;
+  public_key: string;
+  created_at: string;
+}
 
 export interface Database {
   agency: AgencyTable;
@@ -160,4 +189,7 @@ export interface Database {
   file: FileTable;
   search_doc: SearchDocTable;
   setting: SettingTable;
+  user_key: UserKeyTable;
+  session_key: SessionKeyTable;
+  recovery_key: RecoveryKeyTable;
 }
