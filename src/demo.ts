@@ -6,7 +6,7 @@ import { seedDemoAgency, type DemoResult } from './modules/agency/index.ts';
 export async function seedDemo(p: Platform): Promise<DemoResult | null> {
   const agency = await seedDemoAgency(p);
   if (!agency) return null;
-  const ctx: DemoContext = { agencyId: agency.agencyId, ids: new Map() };
+  const ctx: DemoContext = { agencyId: agency.agencyId, ids: new Map(), password: agency.password };
   for (const step of demoSteps(p.modules)) await step.run(p, ctx);
   return agency;
 }

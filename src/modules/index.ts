@@ -6,5 +6,6 @@ import { adminModule } from './admin/index.ts';
 import { publishingModule } from './publishing/index.ts';
 import { oitModule } from './oit/index.ts';
 import { integrityModule } from './integrity/index.ts';
+import { complaintsModule } from './complaints/index.ts';
 
-export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, adminModule];
+export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, complaintsModule, adminModule];

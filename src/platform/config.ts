@@ -35,7 +35,25 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
   STATIC_EXTRA_DIR: z.string().optional(),
+  COMPLAINT_ACK_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(90).default(7),
+  COMPLAINT_CONCLUDE_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(30),
+  COMPLAINT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(30).max(36500).default(1825),
+  COMPLAINT_STATS_MIN: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(50).default(3),
+  NACC_COMPLAINT_URL: z.url({ error: 'must be an absolute URL' }).default('https://www.nacc.go.th/'),
+  PACC_COMPLAINT_URL: z.url({ error: 'must be an absolute URL' }).default('https://www.pacc.go.th/'),
 });
+
+export interface ComplaintSettings {
+  /** days to acknowledge a new case, and to conclude it */
+  ackDays: number;
+  concludeDays: number;
+  /** days a closed case's content and files are kept, then deleted */
+  retentionDays: number;
+  /** public statistics hide counts below this (they could point at someone) */
+  statsMin: number;
+  naccUrl: string;
+  paccUrl: string;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -64,6 +82,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   staticExtraDir?: string;
+  complaints: ComplaintSettings;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     staticExtraDir: c.STATIC_EXTRA_DIR ? path.resolve(c.STATIC_EXTRA_DIR) : undefined,
+    complaints: {
+      ackDays: c.COMPLAINT_ACK_DAYS, concludeDays: c.COMPLAINT_CONCLUDE_DAYS, retentionDays: c.COMPLAINT_RETENTION_DAYS,
+      statsMin: c.COMPLAINT_STATS_MIN, naccUrl: c.NACC_COMPLAINT_URL, paccUrl: c.PACC_COMPLAINT_URL,
+    },
   };
 }

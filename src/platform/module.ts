@@ -31,6 +31,8 @@ export interface DemoContext {
   agencyId: number;
   /** ids of demo records by their slug, filled by the steps that make them */
   ids: Map<string, number>;
+  /** the demo accounts' password (to make their key pairs ahead of their first sign-in) */
+  password: string;
 }
 
 export interface DemoStep {

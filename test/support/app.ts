@@ -70,6 +70,8 @@ export interface Res {
 export class Agent {
   cookies = new Map<string, string>();
   csrf = '';
+  /** the address requests come from (throttles count per address) */
+  ip = '127.0.0.1';
   constructor(readonly app: FastifyInstance) {}
 
   private cookieHeader(): string {
@@ -92,7 +94,7 @@ export class Agent {
   }
 
   async request(method: 'GET' | 'POST', url: string, opts: { payload?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Res> {
-    const res = await this.app.inject({ method, url, payload: opts.payload, headers: { cookie: this.cookieHeader(), ...opts.headers } });
+    const res = await this.app.inject({ method, url, payload: opts.payload, remoteAddress: this.ip, headers: { cookie: this.cookieHeader(), ...opts.headers } });
     this.absorb(res);
     return { status: res.statusCode, headers: res.headers as Res['headers'], body: res.payload, raw: res.rawPayload, location: res.headers.location as string | undefined };
   }

@@ -8,7 +8,7 @@ import { formatDate } from '../thai/index.ts';
 import type { Platform } from '../platform.ts';
 import { agencyUrl } from '../site.ts';
 import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.ts';
-import { requirePermission, ROLES, type Role } from './roles.ts';
+import { can, requirePermission, ROLES, type Role } from './roles.ts';
 import { dropKeys, openAtSignIn, rewrapForPassword } from '../vault/index.ts';
 import { createSession, destroyUserSessions } from './sessions.ts';
 import { attemptSucceeded, beginAttempt, loginKeys } from './throttle.ts';
@@ -54,6 +54,22 @@ export const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
 async function rolesOf(db: DbLike, userId: number): Promise<Role[]> {
   const rows = await db.k.selectFrom('user_role').select('role').where('user_id', '=', userId).execute();
   return sortRoles(rows.map((r) => r.role));
+}
+
+/** Active staff of an agency who hold a permission (officers to alert, readers to seal a case to). */
+export async function holdersOf(db: DbLike, agencyId: number, permission: string): Promise<Array<{ id: number; email: string; displayName: string }>> {
+  const roles = ROLES.filter((r) => can({ roles: [r] }, permission));
+  if (!roles.length) return [];
+  return db.k
+    .selectFrom('app_user')
+    .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+    .select(['app_user.id', 'app_user.email', 'app_user.display_name as displayName'])
+    .distinct()
+    .where('app_user.agency_id', '=', agencyId)
+    .where('app_user.is_disabled', '=', false)
+    .where('user_role.role', 'in', roles)
+    .orderBy('app_user.id')
+    .execute();
 }
 
 /** Known roles only, in the order of ROLES. */

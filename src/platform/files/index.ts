@@ -5,7 +5,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { randomToken, sha256 } from '../crypto.ts';
-import type { DbLike } from '../db/index.ts';
+import type { DbLike, Tx } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
 import { normalizeLine } from '../thai/index.ts';
 
@@ -61,7 +61,8 @@ export interface FileRecord {
 /** Bytes in storage, not yet referred to by a row (FileStore.put, then FileStore.record). */
 export interface StoredFile {
   key: string;
-  ext: FileKind;
+  /** 'sealed': bytes encrypted by their owner, opaque here (putSealed) */
+  ext: FileKind | 'sealed';
   mime: string;
   size: number;
   sha256: string;
@@ -134,6 +135,35 @@ export class FileStore {
   /** Bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
   putGenerated(name: string, data: Buffer, ext: FileKind): Promise<StoredFile> {
     return this.put(memoryPart(name, data), [ext], Infinity);
+  }
+
+  /**
+   * Bytes already encrypted by the module that owns them (confidential case files): stored as they are, with no type
+   * and no name, and served only by their owner, who opens them.
+   */
+  async putSealed(data: Buffer): Promise<StoredFile> {
+    const key = `${crypto.randomBytes(1).toString('hex')}/${crypto.randomBytes(16).toString('hex')}.sealed`;
+    const digest = await this.write(key, memoryPart('sealed', data));
+    return { key, ext: 'sealed', mime: 'application/octet-stream', size: data.length, sha256: digest, name: 'sealed' };
+  }
+
+  /** The whole of a stored file (for sealed files, which are opened in memory; they are small). */
+  read(key: string): Promise<Buffer> {
+    return fsp.readFile(path.join(this.root, key));
+  }
+
+  /**
+   * Deletes files for good (a case's files when its retention ends): the rows inside the caller's transaction, the
+   * bytes once it has committed (a rollback leaves both; a crash between leaves bytes that sweepOrphans removes).
+   */
+  async forget(t: Tx, agencyId: number, ids: number[]): Promise<number> {
+    if (!ids.length) return 0;
+    const rows = await t.k.selectFrom('file').select(['id', 'storage_key']).where('agency_id', '=', agencyId).where('id', 'in', ids).execute();
+    await t.k.deleteFrom('file').where('agency_id', '=', agencyId).where('id', 'in', rows.map((r) => r.id)).execute();
+    const drop = () => void Promise.all(rows.map((r) => fsp.rm(path.join(this.root, r.storage_key), { force: true })));
+    if (t.afterCommit) t.afterCommit.push(drop);
+    else drop();
+    return rows.length;
   }
 
   /** Step two, inside the transaction: the row that refers to the stored bytes. */

@@ -33,6 +33,22 @@ async function wrapForPassword(secretKey: Buffer, password: string, userId: numb
   }
 }
 
+/** The person's key pair, made now (wrapped under this password) when they have none yet. */
+export async function ensureKeyPair(p: Platform, user: { id: number; agencyId: number }, password: string) {
+  const existing = await p.db.k.selectFrom('user_key').selectAll().where('user_id', '=', user.id).executeTakeFirst();
+  if (existing) return existing;
+  const now = new Date().toISOString();
+  const pair = keyPair();
+  try {
+    const wrapped = await wrapForPassword(pair.secretKey, password, user.id, KDF_INTERACTIVE);
+    // two sign-ins at once: the first key pair stays
+    await p.db.k.insertInto('user_key').values({ user_id: user.id, agency_id: user.agencyId, public_key: b64(pair.publicKey), ...wrapped, created_at: now, updated_at: now }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+  } finally {
+    wipe(pair.secretKey);
+  }
+  return p.db.k.selectFrom('user_key').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+}
+
 /**
  * At sign-in, with the password just verified: unwraps (or first makes) the person's key pair and leaves it for the
  * session under a key that goes to the browser only. Returns the cookie value, or null for people who hold no keys.
@@ -40,18 +56,8 @@ async function wrapForPassword(secretKey: Buffer, password: string, userId: numb
 export async function openAtSignIn(p: Platform, user: HasRoles & { id: number; agencyId: number }, password: string, hours: number): Promise<string | null> {
   if (!holdsKeys(p, user)) return null;
   const now = new Date().toISOString();
-  let row = await p.db.k.selectFrom('user_key').selectAll().where('user_id', '=', user.id).executeTakeFirst();
+  const row = await ensureKeyPair(p, user, password);
   let secretKey: Buffer;
-  if (!row) {
-    const pair = keyPair();
-    secretKey = pair.secretKey;
-    const wrapped = await wrapForPassword(secretKey, password, user.id, KDF_INTERACTIVE);
-    row = { user_id: user.id, agency_id: user.agencyId, public_key: b64(pair.publicKey), ...wrapped, created_at: now, updated_at: now };
-    // two sign-ins at once: the first key pair stays, and this one unwraps it below
-    await p.db.k.insertInto('user_key').values(row).onConflict((oc) => oc.column('user_id').doNothing()).execute();
-    row = await p.db.k.selectFrom('user_key').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
-    wipe(secretKey);
-  }
   const key = await kek(password, row);
   try {
     secretKey = open(key, unb64(row.wrapped_private), `user-key:${user.id}`);

@@ -1,0 +1,2 @@
+// What other modules and the server may use of the complaints module.
+export { complaintsModule } from './module.ts';
