@@ -358,5 +358,51 @@ for (const target of await dbTargets()) {
       const demo = await a.get('/staff/notices');
       assert.match(textOf(demo.body), /แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. 2570/);
     });
+
+    test('search: title matches first and marked (escaped), snippets in the visitor’s language, a spelling suggestion, only years with content', async () => {
+      const { indexDocument } = await import('../../platform/search/index.ts');
+      const { publicChanged } = await import('../../platform/changes.ts');
+      const agencyId = (await t.p.db.k.selectFrom('agency').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      const entry = { agencyId, kind: 'document', lang: 'th' as const };
+      // an old entry with the term in its title (and markup), a newer one with it only in its mixed Thai/English body
+      await indexDocument(t.p.db, { ...entry, refId: 'rank-a', url: '/documents/rank-a', fiscalYear: 2501, publishedAt: '2020-01-01T00:00:00.000Z', title: '<img src=x onerror=alert(1)>ประกาศทดสอบจัดอันดับ', body: 'รายละเอียดประกาศ' });
+      await indexDocument(t.p.db, { ...entry, refId: 'rank-b', url: '/documents/rank-b', fiscalYear: 2569, publishedAt: '2025-01-01T00:00:00.000Z', title: 'ข่าวทั่วไป',
+        body: 'เนื้อหาทดสอบจัดอันดับสำหรับผู้อ่านภาษาไทย ฉบับย่อ Ranking test content (ทดสอบจัดอันดับ) for English readers, the "short version" & more' });
+      // scheduled: its year is not listed yet
+      await indexDocument(t.p.db, { ...entry, refId: 'rank-c', url: '/documents/rank-c', fiscalYear: 2599, publishedAt: '2999-01-01T00:00:00.000Z', title: 'ทดสอบจัดอันดับ', body: '' });
+      publicChanged(t.p.db, agencyId);
+
+      const th = t.agent();
+      const api = async (a: Agent, q: string) => JSON.parse((await a.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).body);
+      const r = await api(th, 'ทดสอบจัดอันดับ');
+      assert.deepEqual(r.results.map((h: { url: string }) => h.url), ['http://localhost:3000/documents/rank-a', 'http://localhost:3000/documents/rank-b'], 'the title match first, though older');
+      assert.equal(r.results[0].title, '<img src=x onerror=alert(1)>ประกาศทดสอบจัดอันดับ', 'API titles stay plain text');
+      assert.match(r.results[1].snippet, /^เนื้อหาทดสอบจัดอันดับสำหรับผู้อ่านภาษาไทย ฉบับย่อ/);
+      assert.doesNotMatch(r.results[1].snippet, /Ranking/, 'a Thai visitor gets the Thai part');
+      const en = t.agent();
+      await en.get('/lang/en');
+      const rEn = await api(en, 'ทดสอบจัดอันดับ');
+      assert.equal(rEn.results[1].snippet, '…Ranking test content (ทดสอบจัดอันดับ) for English readers, the "short version" & more', 'an English visitor gets the English part, as plain text');
+
+      const page = await th.get(`/search?q=${encodeURIComponent('ทดสอบจัดอันดับ')}`);
+      assert.ok(page.body.includes('<a href="/documents/rank-a">&lt;img src=x onerror=alert(1)>ประกาศ<mark>ทดสอบจัดอันดับ</mark></a>'), 'the title is escaped, its match marked');
+      assert.ok(!page.body.includes('<img src=x'), 'no unescaped text from the index');
+      assert.doesNotMatch(textOf(page.body), /ค้นหาได้ทั้งคำเต็มและบางส่วนของคำ/, 'no hint above the results');
+      assert.match(textOf((await th.get('/search')).body), /ค้นหาได้ทั้งคำเต็มและบางส่วนของคำ/, 'the hint on the empty search page');
+
+      const typo = await th.get(`/search?q=${encodeURIComponent('งบประมาน')}&type=news&fy=2567`);
+      assert.match(textOf(typo.body), /ไม่พบผลลัพธ์สำหรับ “งบประมาน”/);
+      assert.ok(typo.body.includes(`<a href="/search?q=${encodeURIComponent('งบประมาณ')}&type=news&fy=2567">ค้นหา “งบประมาณ” แทนหรือไม่</a>`), 'a link to the suggested spelling, with the same filters');
+      const typoEn = await en.get(`/search?q=${encodeURIComponent('ข้อบัญญัด')}`);
+      assert.match(textOf(typoEn.body), /Did you mean “ข้อบัญญัติ”\?/);
+      assert.doesNotMatch(textOf((await th.get(`/search?q=${encodeURIComponent('คอมพิวเตอร์ควอนตัม')}`)).body), /แทนหรือไม่/);
+
+      const years = [...page.body.matchAll(/<option value="(\d{4})"[^>]*>([^<]*)<\/option>/g)].map((m) => [Number(m[1]), m[2]]);
+      const now = new Date().toISOString();
+      const withContent = (await t.p.db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null)
+        .where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)])).execute()).map((x) => Number(x.fiscal_year)).sort((x, y) => y - x);
+      assert.deepEqual(years, withContent.map((y) => [y, `พ.ศ. ${y}`]), 'the years with public content, newest first, in B.E.');
+      assert.ok(withContent.includes(2501) && !withContent.includes(2599));
+    });
   });
 }

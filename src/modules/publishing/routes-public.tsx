@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
-import { search, searchFiscalYears, searchKinds } from '../../platform/search/index.ts';
+import { publicSearchFiscalYears, search, searchKinds, suggestSpelling } from '../../platform/search/index.ts';
 import { hasInvalidText } from '../../platform/thai/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
@@ -66,7 +66,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     });
   }
 
-  const searchYears = (agencyId: number) => searchFiscalYears(p.db, agencyId);
+  const searchYears = (agencyId: number) => publicSearchFiscalYears(p.db, agencyId);
 
   const runSearch = async (req: FastifyRequest, perPage: number) => {
     const q = req.query as Record<string, unknown>;
@@ -74,23 +74,27 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const kinds = searchKinds();
     const type = kinds.some((k) => k.kind === str(q.type)) ? str(q.type) : '';
     const fy = fyParam(q.fy);
+    const filter = { agencyId: req.agency.id, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined };
     let capped = false;
     const r = text
       ? await paged(q.page, perPage, async (limit, offset) => {
-          const s = await search(p.db, { agencyId: req.agency.id, q: text, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined, limit, offset });
+          // snippets come from the part of each body in the visitor's language
+          const s = await search(p.db, { ...filter, q: text, displayLang: req.lang, limit, offset });
           capped = s.totalCapped;
           return { total: s.total, rows: s.hits };
         })
       : { info: { page: 1, perPage, total: 0 }, rows: [] };
-    return { text, type, fy, kinds, capped, ...r };
+    return { text, type, fy, kinds, capped, filter, ...r };
   };
 
   app.get('/search', async (req, reply) => {
     if (hasInvalidText(str((req.query as { q?: unknown }).q))) {
-      return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: '', type: '', fy: null, hits: [], info: { page: 1, perPage: 20, total: 0 }, kinds: searchKinds(), years: [], error: translate(req.lang, 'err.invalidText') }), 400);
+      return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: '', type: '', fy: null, hits: [], info: { page: 1, perPage: 20, total: 0 }, kinds: searchKinds(), years: await searchYears(req.agency.id), error: translate(req.lang, 'err.invalidText') }), 400);
     }
     const r = await runSearch(req, 20);
-    return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, capped: r.capped, kinds: r.kinds, years: await searchYears(req.agency.id) }));
+    // nothing found: the closest Thai spelling that finds something with the same filters, if any
+    const suggestion = r.text && r.info.total === 0 ? await suggestSpelling(p.db, { ...r.filter, q: r.text }) : null;
+    return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, capped: r.capped, kinds: r.kinds, years: await searchYears(req.agency.id), suggestion }));
   });
 
   app.get('/api/v1/search', async (req, reply) => {
@@ -108,6 +112,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   });
 }
 
+/** The snippet as plain text: without <mark>, the escapes of escapeHtml undone (&amp; last). */
 function plainSnippet(html: string): string {
-  return html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }

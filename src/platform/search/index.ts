@@ -1,8 +1,10 @@
 // One search interface over Thai text: FTS5 trigram on SQLite, pg_trgm on PostgreSQL. Full substring recall.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { likeEscape, type DbLike } from '../db/index.ts';
 import { foldForSearch, normalizeLine } from '../thai/index.ts';
 import { escapeHtml } from '@kitajs/html';
+import { completeWord, MAX_CANDIDATES, spellingCandidates } from './spelling.ts';
+import { TtlCache } from '../cache.ts';
 
 export interface SearchEntry {
   agencyId: number;
@@ -23,6 +25,8 @@ export interface SearchQuery {
   kinds?: string[];
   fiscalYear?: number;
   lang?: 'th' | 'en';
+  /** the visitor's language: each snippet comes from the part of the body in it (see snippet()) */
+  displayLang?: 'th' | 'en';
   limit: number;
   offset: number;
 }
@@ -32,6 +36,8 @@ export interface SearchHit {
   refId: string;
   title: string;
   url: string;
+  /** HTML: the title escaped, with <mark> around the matches */
+  titleHtml: string;
   /** HTML: escaped text with <mark> around the matches */
   snippet: string;
   fiscalYear: number | null;
@@ -47,10 +53,24 @@ export function searchKinds(): Array<{ kind: string; th: string; en: string }> {
   return [...kinds].map(([kind, l]) => ({ kind, ...l }));
 }
 
-/** The fiscal years that have public entries, newest first (the search page's year filter). */
+/** The fiscal years that have public entries (published, not scheduled), newest first (the search page's year filter). */
 export async function searchFiscalYears(db: DbLike, agencyId: number): Promise<number[]> {
-  const rows = await db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null).orderBy('fiscal_year', 'desc').execute();
-  return rows.map((r) => r.fiscal_year!);
+  const now = new Date().toISOString();
+  const rows = await db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null)
+    .where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)])).orderBy('fiscal_year', 'desc').execute();
+  return rows.map((r) => Number(r.fiscal_year!));
+}
+
+// The years read every entry of the agency (about 0.1 s at 100,000 entries): the search page keeps them a minute,
+// and every public change made by this process clears them at once.
+const yearsCache = new TtlCache<number[]>(60_000);
+const dbIds = new WeakMap<object, number>();
+let lastDbId = 0;
+/** searchFiscalYears, cached per database and agency for the search page. */
+export function publicSearchFiscalYears(db: DbLike, agencyId: number): Promise<number[]> {
+  let id = dbIds.get(db.k);
+  if (id === undefined) dbIds.set(db.k, (id = ++lastDbId));
+  return yearsCache.get(`${id}|${agencyId}`, () => searchFiscalYears(db, agencyId));
 }
 
 function searchText(title: string, body: string): string {
@@ -121,38 +141,103 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-export async function search(db: DbLike, query: SearchQuery): Promise<SearchResult> {
+/** How one query finds its rows: the FTS5 MATCH for the terms the trigram index takes (SQLite), and the rest. */
+interface Plan {
+  match: string | null;
+  where: RawBuilder<unknown>;
+}
+
+function plan(db: DbLike, query: SearchQuery, terms: string[]): Plan {
+  // trigrams need 3 code points; on SQLite shorter terms fall back to LIKE (a scan), on PostgreSQL every term is a LIKE
+  const long = db.dialect === 'sqlite' ? terms.filter((t) => [...t].length >= 3) : [];
+  return {
+    match: long.length ? long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ') : null,
+    where: sql.join(filters(query, terms.filter((t) => !long.includes(t))), sql` AND `),
+  };
+}
+
+/** The matching entries of a plan, as a FROM clause over search_doc d (the FTS5 index drives when it can). */
+function matching(p: Plan) {
+  return p.match
+    ? sql`search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ${p.match} AND ${p.where}`
+    : sql`search_doc d WHERE ${p.where}`;
+}
+
+/**
+ * 0 when the entry's title holds every term, else 1. The stored search text is the folded title, a line break,
+ * then the folded body, so a term is in the title when its first occurrence comes before the line break.
+ */
+function bodyOnly(db: DbLike, terms: string[]) {
+  const pos = (s: string) => (db.dialect === 'sqlite' ? sql`instr(d.search_text, ${s})` : sql`strpos(d.search_text, ${s})`);
+  const inTitle = terms.map((t) => sql`${pos(t)} BETWEEN 1 AND ${pos('\n')}`);
+  return sql`CASE WHEN ${sql.join(inTitle, sql` AND `)} THEN 0 ELSE 1 END`;
+}
+
+/** PostgreSQL runs search statements in a transaction that keeps the planner off full scans. */
+function withPlannerHints<T>(db: DbLike, run: (db: DbLike) => Promise<T>): Promise<T> {
   if (db.dialect === 'postgres' && !db.k.isTransaction) {
     // pg_trgm's estimates push the planner to full scans that re-check LIKE on every row; the GIN bitmap
     // (rare terms) or the date index with an early stop (common terms) are always cheaper here
     return db.k.transaction().execute(async (k) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(k);
-      return search({ k, dialect: db.dialect }, query);
+      return run({ k, dialect: db.dialect });
     });
   }
+  return run(db);
+}
+
+/**
+ * When more than COUNT_CAP entries match, the title-first order covers the newest RANK_WINDOW matches (the first three
+ * pages of 20) and the older ones follow newest first. Ranking every match would read every match (no index holds the
+ * titles alone). The window is found by walking the date index until it is full, so its cost grows with its size and
+ * with the rarity of the term (on PostgreSQL each step re-checks the LIKE): 60 keeps the added time to a few ms.
+ */
+export const RANK_WINDOW = 60;
+
+/**
+ * Ranked results: entries whose title holds every term first, then those that match only in the body; newest first
+ * within each (published_at, then id). When there are at most COUNT_CAP matches, the ranking covers all of them;
+ * when there are more, it covers the newest RANK_WINDOW (the first three pages), and the rest follow newest first.
+ */
+export function search(db: DbLike, query: SearchQuery): Promise<SearchResult> {
+  return withPlannerHints(db, (db) => runSearch(db, query));
+}
+
+async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> {
   const terms = queryTerms(query.q);
   if (terms.length === 0) return { total: 0, totalCapped: false, hits: [] };
-  // trigrams need 3 code points; on SQLite shorter terms fall back to LIKE (a scan), on PostgreSQL every term is a LIKE
-  const long = db.dialect === 'sqlite' ? terms.filter((t) => [...t].length >= 3) : [];
-  const conds = filters(query, terms.filter((t) => !long.includes(t)));
-  const where = sql.join(conds, sql` AND `);
+  const p = plan(db, query, terms);
   const cols = sql`d.kind, d.ref_id, d.title, d.body, d.url, d.fiscal_year, d.published_at`;
-  const page = sql`ORDER BY d.published_at DESC, d.id DESC LIMIT ${query.limit} OFFSET ${query.offset}`;
-  let counted: number;
-  let rows: Row[];
-  if (long.length) {
-    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    // counting walks the trigram index and stops at the cap
-    counted = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ${match} AND ${where} LIMIT ${COUNT_CAP + 1})`.execute(db.k)).rows[0]?.n ?? 0);
-    rows = (counted <= COUNT_CAP
-      // few matches: start from them (CROSS JOIN keeps that order) and sort them
-      ? await sql<Row>`SELECT ${cols} FROM search_fts CROSS JOIN search_doc d WHERE d.id = search_fts.rowid AND search_fts MATCH ${match} AND ${where} ${page}`.execute(db.k)
-      // many: walk the newest-first index and stop after one page
-      : await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}) ${page}`.execute(db.k)).rows;
+  const rank = bodyOnly(db, terms);
+  const { limit, offset } = query;
+  // counting walks the trigram index (or the rows) and stops past the cap
+  const counted = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${matching(p)} LIMIT ${COUNT_CAP + 1}) m`.execute(db.k)).rows[0]?.n ?? 0);
+  let rows: Row[] = [];
+  if (counted === 0) rows = [];
+  else if (counted <= COUNT_CAP && p.match) {
+    // few matches: start from them (CROSS JOIN keeps that order) and sort them all
+    rows = (await sql<Row>`SELECT ${cols} FROM search_fts CROSS JOIN search_doc d WHERE d.id = search_fts.rowid AND search_fts MATCH ${p.match} AND ${p.where}
+      ORDER BY ${rank}, d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db.k)).rows;
+  } else if (counted <= COUNT_CAP) {
+    rows = (await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${p.where} ORDER BY ${rank}, d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db.k)).rows;
   } else {
-    counted = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc d WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`.execute(db.k)).rows[0]?.n ?? 0);
-    rows = (await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} ${page}`.execute(db.k)).rows;
+    // many: walk the newest-first index, stopping after the rank window (ranked) or after the page (the rest)
+    const where = p.match ? sql`${p.where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.match})` : p.where;
+    if (offset < RANK_WINDOW) {
+      rows = (await sql<Row>`SELECT ${cols} FROM (
+          SELECT w.id, w.body_only, w.published_at FROM (
+            SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${where}
+            ORDER BY d.published_at DESC, d.id DESC LIMIT ${RANK_WINDOW}
+          ) w ORDER BY w.body_only, w.published_at DESC, w.id DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}
+        ) pick JOIN search_doc d ON d.id = pick.id
+        ORDER BY pick.body_only, pick.published_at DESC, pick.id DESC`.execute(db.k)).rows;
+    }
+    if (offset + limit > RANK_WINDOW) {
+      const from = Math.max(offset, RANK_WINDOW);
+      rows = rows.concat((await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC LIMIT ${offset + limit - from} OFFSET ${from}`.execute(db.k)).rows);
+    }
   }
+  const lang = query.displayLang ?? 'th';
   return {
     total: Math.min(counted, COUNT_CAP),
     totalCapped: counted > COUNT_CAP,
@@ -160,45 +245,144 @@ export async function search(db: DbLike, query: SearchQuery): Promise<SearchResu
       kind: r.kind,
       refId: r.ref_id,
       title: r.title,
+      titleHtml: highlight(r.title, terms),
       url: r.url,
-      snippet: snippet(r.body, terms),
+      snippet: snippet(r.body, terms, 180, lang),
       fiscalYear: r.fiscal_year,
       publishedAt: r.published_at,
     })),
   };
 }
 
-/** Escaped excerpt around the first match, with every match of any term in <mark>. */
-export function snippet(body: string, terms: string[], width = 180): string {
-  const text = normalizeLine(body);
-  const folded = foldForSearch(text);
-  const sameShape = folded.length === text.length;
-  let first = -1;
-  if (sameShape) {
-    for (const t of terms) {
-      const i = folded.indexOf(t);
-      if (i >= 0 && (first < 0 || i < first)) first = i;
+/**
+ * For a query with no results: the closest other spelling (a sound-alike final consonant, a tone mark moved, added
+ * or dropped) that has results with the same filters, or null. At most MAX_CANDIDATES candidates, most likely first,
+ * checked by EXISTS probes on the index: the first few in one statement, the rest in a second one if need be.
+ */
+export function suggestSpelling(db: DbLike, query: Omit<SearchQuery, 'limit' | 'offset'>): Promise<string | null> {
+  const candidates = spellingCandidates(query.q, MAX_CANDIDATES);
+  if (candidates.length === 0) return Promise.resolve(null);
+  const planOf = (db: DbLike, words: string[]) => plan(db, { ...query, q: words.join(' '), limit: 1, offset: 0 }, queryTerms(words.join(' ')));
+  return withPlannerHints(db, async (db) => {
+    for (const [from, to] of [[0, 5], [5, candidates.length]] as const) {
+      if (from >= to) break;
+      const probes = candidates.slice(from, to).map((c, i) => sql`SELECT ${sql.lit(from + i)} AS i WHERE EXISTS (SELECT 1 FROM ${matching(planOf(db, c.words))})`);
+      const found = (await sql<{ i: number }>`${sql.join(probes, sql` UNION ALL `)}`.execute(db.k)).rows.map((r) => Number(r.i));
+      if (found.length === 0) continue;
+      const best = candidates[Math.min(...found)]!;
+      const stored = (await sql<{ search_text: string }>`SELECT d.search_text FROM ${matching(planOf(db, best.words))} LIMIT 1`.execute(db.k)).rows[0]?.search_text ?? '';
+      return best.words.map((w, k) => (k === best.at ? completeWord(w, stored) : w)).join(' ');
     }
-  }
-  let start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
-  // never start on a combining mark (a vowel or tone mark without its consonant)
-  while (start > 0 && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(text[start]!)) start--;
-  const end = Math.min(text.length, start + width);
+    return null;
+  });
+}
+
+/** Positions of every occurrence of the terms in the folded text between start and end, in order, not overlapping. */
+function matchRanges(folded: string, terms: string[], start: number, end: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (sameShape) {
-    for (const t of terms) {
-      for (let i = folded.indexOf(t, start); i >= 0 && i < end; i = folded.indexOf(t, i + t.length)) ranges.push([i, Math.min(i + t.length, end)]);
-    }
+  for (const t of terms) {
+    for (let i = folded.indexOf(t, start); i >= 0 && i < end; i = folded.indexOf(t, i + t.length)) ranges.push([i, Math.min(i + t.length, end)]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
-  let out = start > 0 ? '…' : '';
+  return ranges;
+}
+
+/** Escaped text from start to end, with every match of any term in <mark>. */
+function marked(text: string, folded: string, terms: string[], start: number, end: number): string {
+  // folding may change the length of rare characters: then positions do not carry over, and nothing is marked
+  const ranges = folded.length === text.length ? matchRanges(folded, terms, start, end) : [];
+  let out = '';
   let pos = start;
   for (const [a, b] of ranges) {
     if (a < pos) continue;
     out += `${escapeHtml(text.slice(pos, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
     pos = b;
   }
-  out += escapeHtml(text.slice(pos, end));
-  if (end < text.length) out += '…';
-  return out;
+  return out + escapeHtml(text.slice(pos, end));
+}
+
+/** A whole line (a title), escaped, with the matches in <mark>. */
+export function highlight(line: string, terms: string[]): string {
+  const text = normalizeLine(line);
+  return marked(text, foldForSearch(text), terms, 0, text.length);
+}
+
+const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/g;
+const LATIN_LETTER = /[A-Za-z]/g;
+
+interface Part {
+  start: number;
+  end: number;
+  lang: 'th' | 'en';
+}
+
+/**
+ * The Thai and the English stretches of a body. The index keeps one entry per item, its body the Thai text followed
+ * by the English text (and the attachments' names), with no marker between them. So: the body is cut into words at
+ * spaces; a word is Thai or English by the letters it holds most of (numbers and signs go with the word before them);
+ * a stretch is a run of words of one language, and a single word of the other one inside a stretch (ITA, PDF, a name)
+ * does not break it.
+ */
+export function languageParts(text: string): Part[] {
+  const words = [...text.matchAll(/\S+/g)].map((m) => {
+    const thai = m[0].match(THAI_LETTER)?.length ?? 0;
+    const latin = m[0].match(LATIN_LETTER)?.length ?? 0;
+    return { start: m.index, end: m.index + m[0].length, lang: thai > latin ? 'th' : latin > thai ? 'en' : null, letters: thai + latin > 0 };
+  });
+  let last = words.find((w) => w.lang)?.lang ?? 'th';
+  for (const w of words) w.lang = last = w.lang ?? last;
+  const runs: Array<Part & { words: number }> = [];
+  for (const w of words) {
+    const r = runs.at(-1);
+    if (r && r.lang === w.lang) {
+      r.end = w.end;
+      if (w.letters) r.words++;
+    } else runs.push({ start: w.start, end: w.end, lang: w.lang as 'th' | 'en', words: w.letters ? 1 : 0 });
+  }
+  const parts: Part[] = [];
+  runs.forEach((r, i) => {
+    // a lone word takes the language of the stretches on both sides when they agree (at either end of the body, of
+    // the stretch it touches when that one is more than a word)
+    const [prev, next] = [runs[i - 1], runs[i + 1]];
+    const only = prev && next ? undefined : (prev ?? next);
+    const around = prev && next ? (prev.lang === next.lang ? prev.lang : null) : only && only.words > 1 ? only.lang : null;
+    const lang = r.words <= 1 && around ? around : r.lang;
+    const p = parts.at(-1);
+    if (p && p.lang === lang) p.end = r.end;
+    else parts.push({ start: r.start, end: r.end, lang });
+  });
+  return parts;
+}
+
+/**
+ * Escaped excerpt in the visitor's language, with every match of any term in <mark>. The window opens at the first
+ * match in a part of the body in that language (see languageParts); when there is none, at the first match in a Thai
+ * part; when there is none either, at the start of the first Thai part. It never runs past the part it opens in.
+ */
+export function snippet(body: string, terms: string[], width = 180, lang: 'th' | 'en' = 'th'): string {
+  const text = normalizeLine(body);
+  const folded = foldForSearch(text);
+  const parts = languageParts(text);
+  const partOf = (at: number) => parts.find((p) => at < p.end) ?? parts.at(-1);
+  let first = -1;
+  let part = parts.find((p) => p.lang === 'th') ?? parts[0];
+  if (folded.length === text.length) {
+    let thai: [number, Part] | null = null;
+    for (const [a] of matchRanges(folded, terms, 0, folded.length)) {
+      const p = partOf(a)!;
+      if (p.lang === lang) {
+        [first, part] = [a, p];
+        break;
+      }
+      if (p.lang === 'th' && !thai) thai = [a, p];
+    }
+    if (first < 0 && thai) [first, part] = thai;
+  }
+  const from = part?.start ?? 0;
+  const to = part?.end ?? text.length;
+  let start = first < 0 ? from : Math.max(from, first - Math.floor(width / 3));
+  // never start on a combining mark (a vowel or tone mark without its consonant)
+  while (start > from && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(text[start]!)) start--;
+  const end = Math.min(to, start + width);
+  return (start > 0 ? '…' : '') + marked(text, folded, terms, start, end) + (end < text.length ? '…' : '');
 }

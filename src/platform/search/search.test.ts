@@ -4,7 +4,8 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../../server.ts';
-import { COUNT_CAP, indexDocument, removeDocument, search, snippet } from './index.ts';
+import { COUNT_CAP, highlight, indexDocument, RANK_WINDOW, removeDocument, search, searchFiscalYears, snippet, suggestSpelling } from './index.ts';
+import { MAX_CANDIDATES, spellingCandidates } from './spelling.ts';
 
 const DOCS = [
   { refId: 1, title: 'ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567', body: 'องค์การบริหารส่วนจังหวัดกาฬสินธุ์ประกาศใช้ข้อบัญญัติงบประมาณรายจ่าย', fy: 2567 },
@@ -16,6 +17,11 @@ const DOCS = [
   { refId: 6, title: '\u0E40\u0E40บบรายงานผลการดำเนินงานตามมาตรการ', body: 'กรอกตาม\u0E40\u0E40นวทาง', fy: 2570 },
 ];
 
+async function newAgency(db: Db, slug: string): Promise<number> {
+  const now = new Date().toISOString();
+  return (await db.k.insertInto('agency').values({ slug, hostname: null, name_th: 'ทดสอบ', name_en: '', type_th: '', type_en: '', district_th: '', province_th: '', province_en: '', address_th: '', address_en: '', postcode: '', phone: '', fax: '', email: '', office_hours_th: '', office_hours_en: '', map_url: '', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
 for (const target of await dbTargets()) {
   describe(`search on ${target.name}`, { skip: target.skip }, () => {
     let db: Db;
@@ -26,8 +32,7 @@ for (const target of await dbTargets()) {
       drop = c.drop;
       db = await openDb({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
       await migrateToLatest(db, migrations);
-      const now = new Date().toISOString();
-      agencyId = (await db.k.insertInto('agency').values({ slug: 's', hostname: null, name_th: 'ทดสอบ', name_en: '', type_th: '', type_en: '', district_th: '', province_th: '', province_en: '', address_th: '', address_en: '', postcode: '', phone: '', fax: '', email: '', office_hours_th: '', office_hours_en: '', map_url: '', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      agencyId = await newAgency(db, 's');
       for (const d of DOCS) {
         await indexDocument(db, { agencyId, kind: 'document', refId: d.refId, lang: 'th', title: d.title, body: d.body, url: `/d/${d.refId}`, fiscalYear: d.fy, publishedAt: `2026-0${d.refId}-01T00:00:00.000Z` });
       }
@@ -84,15 +89,85 @@ for (const target of await dbTargets()) {
       assert.equal(r.total, 0);
     });
 
-    test('results are paged, newest first, with highlighted snippets', async () => {
+    test('results are paged, title matches first, with highlighted titles and snippets', async () => {
       const r = await search(db, { agencyId, q: 'งบประมาณ', limit: 1, offset: 0 });
       assert.equal(r.total, 2);
       assert.equal(r.hits.length, 1);
-      assert.equal(r.hits[0]!.refId, '2');
+      assert.equal(r.hits[0]!.refId, '1', 'the older entry has the term in its title: it comes before the newer one that has it only in its body');
       assert.match(r.hits[0]!.snippet, /<mark>งบประมาณ<\/mark>/);
+      assert.equal(r.hits[0]!.titleHtml, 'ข้อบัญญัติ<mark>งบประมาณ</mark>รายจ่ายประจำปี<mark>งบประมาณ</mark> พ.ศ. 2567');
+      const next = await search(db, { agencyId, q: 'งบประมาณ', limit: 1, offset: 1 });
+      assert.equal(next.hits[0]!.refId, '2');
+      assert.equal(next.hits[0]!.titleHtml, 'รายงานผลการจัดซื้อจัดจ้าง', 'no match in the title: nothing marked');
+    });
+
+    test('ranking: title matches (every term) first, then body-only matches, newest first within each', async () => {
+      const b = await newAgency(db, 'rank');
+      const add = (refId: number, title: string, body: string, publishedAt: string) =>
+        indexDocument(db, { agencyId: b, kind: 'document', refId, lang: 'th', title, body, url: `/d/${refId}`, fiscalYear: 2570, publishedAt });
+      await add(1, 'ประกาศผลการจัดซื้อจัดจ้าง', 'ประกาศ ณ วันที่ 1 มกราคม', '2026-01-01T00:00:00.000Z');
+      await add(2, 'รายงานประจำเดือนมีนาคม', 'สรุปการจัดซื้อจัดจ้างและงบ', '2026-03-01T00:00:00.000Z');
+      await add(3, 'สรุปผลจัดซื้อจัดจ้างงบ', 'ตามแผน', '2026-02-01T00:00:00.000Z');
+      await add(4, 'ข่าวกิจกรรม', 'โครงการจัดซื้อจัดจ้างงบ', '2026-02-15T00:00:00.000Z');
+      const order = async (q: string, limit = 10, offset = 0) => (await search(db, { agencyId: b, q, limit, offset })).hits.map((h) => Number(h.refId));
+      assert.deepEqual(await order('จัดซื้อจัดจ้าง'), [3, 1, 2, 4], 'a title match ranks above a newer body-only match');
+      assert.deepEqual(await order('จัดซื้อจัดจ้าง', 2, 2), [2, 4], 'pages follow the same order');
+      assert.deepEqual(await order('งบ'), [3, 2, 4], 'a two-character term (LIKE on SQLite) ranks the same way');
+      assert.deepEqual(await order('จัดจ้าง งบ'), [3, 2, 4], 'the title must hold every term: 1 has only one of them');
+      const [hit] = (await search(db, { agencyId: b, q: 'จัดจ้าง งบ', limit: 1, offset: 0 })).hits;
+      assert.equal(hit!.titleHtml, 'สรุปผลจัดซื้อ<mark>จัดจ้าง</mark><mark>งบ</mark>');
+    });
+
+    test('snippets come from the part of the body in the visitor\'s language, else from the Thai part', async () => {
+      const b = await newAgency(db, 'lang');
+      const body = 'สรุปผลการประเมิน ITA ของหน่วยงานประจำปี ผ่านเกณฑ์ทุกตัวชี้วัด และเผยแพร่ทางเว็บไซต์ ' +
+        'Summary of the ITA assessment results for the fiscal year: every indicator passed, published on the website';
+      await indexDocument(db, { agencyId: b, kind: 'document', refId: 1, lang: 'th', title: 'ผลการประเมินคุณธรรมและความโปร่งใส', body, url: '/d/1', fiscalYear: 2570, publishedAt: '2026-01-01T00:00:00.000Z' });
+      const snip = async (q: string, displayLang: 'th' | 'en') => (await search(db, { agencyId: b, q, displayLang, limit: 1, offset: 0 })).hits[0]!.snippet;
+      const th = await snip('ITA', 'th');
+      assert.match(th, /สรุปผลการประเมิน <mark>ITA<\/mark> ของหน่วยงาน/);
+      assert.doesNotMatch(th, /Summary|assessment/, 'no English in a Thai snippet');
+      const en = await snip('ITA', 'en');
+      assert.match(en, /Summary of the <mark>ITA<\/mark> assessment/);
+      assert.doesNotMatch(en, /[\u0E00-\u0E7F]/, 'no Thai in an English snippet that has a match in the English part');
+      assert.match(await snip('ตัวชี้วัด', 'en'), /ผ่านเกณฑ์ทุก<mark>ตัวชี้วัด<\/mark>/, 'no match in English: the Thai part');
+      const thOnly = await snip('indicator', 'th');
+      assert.match(thOnly, /^สรุปผลการประเมิน ITA/, 'a Thai visitor sees the Thai part even when only the English part matches');
+      assert.doesNotMatch(thOnly, /<mark>|indicator/);
+      assert.match(await snip('indicator', 'en'), /every <mark>indicator<\/mark> passed/);
+    });
+
+    test('a query with no result suggests the closest Thai spelling that has results', async () => {
+      const suggest = (q: string, extra: { fiscalYear?: number; kinds?: string[] } = {}) => suggestSpelling(db, { agencyId, q, ...extra });
+      assert.equal((await search(db, { agencyId, q: 'งบประมาน', limit: 1, offset: 0 })).total, 0);
+      assert.equal(await suggest('งบประมาน'), 'งบประมาณ', 'final น typed for ณ');
+      assert.equal(await suggest('ข้อบัญญัด'), 'ข้อบัญญัติ', 'final ด typed for ติ: completed from the stored word');
+      assert.equal(await suggest('ขอบัญญัติ'), 'ข้อบัญญัติ', 'a missing tone mark');
+      assert.equal(await suggest('ข้อบัญญั้ติ'), 'ข้อบัญญัติ', 'a tone mark on the wrong consonant');
+      assert.equal(await suggest('ทุจริด'), 'ทุจริต');
+      assert.equal(await suggest('จัดซื้อจัดจ้าง งบประมาน'), 'จัดซื้อจัดจ้าง งบประมาณ', 'one word of several');
+      assert.equal(await suggest('งบประมาน', { fiscalYear: 2570 }), null, 'only spellings with results under the same filters');
+      assert.equal(await suggest('คอมพิวเตอร์'), null);
+      assert.equal(await suggest('ใน'), null, 'short words are left alone');
+      assert.ok(spellingCandidates('ข้อบัญญัด').length <= MAX_CANDIDATES);
+      assert.ok(spellingCandidates('การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ผลสัมฤทธิ์ของการปฏิบัติราชการ').length <= MAX_CANDIDATES);
+    });
+
+    test('the fiscal years that have public entries, newest first', async () => {
+      const b = await newAgency(db, 'years');
+      assert.deepEqual(await searchFiscalYears(db, b), []);
+      for (const [refId, fy, publishedAt] of [[1, 2566, '2026-01-01T00:00:00.000Z'], [2, 2568, '2026-01-01T00:00:00.000Z'], [3, 2566, null], [4, 2571, '2999-01-01T00:00:00.000Z']] as const) {
+        await indexDocument(db, { agencyId: b, kind: 'document', refId, lang: 'th', title: 'ประกาศ', body: 'ประกาศ', url: `/d/${refId}`, fiscalYear: fy, publishedAt });
+      }
+      assert.deepEqual(await searchFiscalYears(db, b), [2568, 2566], 'a year with only a scheduled entry is not listed yet');
     });
   });
 }
+
+test('titles are escaped, with the matches marked', () => {
+  assert.equal(highlight('<b>งบประมาณ</b> & "ปี"', ['งบประมาณ']), '&lt;b><mark>งบประมาณ</mark>&lt;/b> &amp; &#34;ปี&#34;');
+  assert.equal(highlight('Annual ITA Report', ['ita']), 'Annual <mark>ITA</mark> Report');
+});
 
 test('snippets escape HTML and never start on a combining mark', () => {
   const s = snippet('<b>ประกาศ</b> '.repeat(30) + 'ผลการประเมินคุณธรรม', ['คุณธรรม'], 60);
@@ -120,6 +195,13 @@ for (const target of await dbTargets()) {
       assert.equal(few.totalCapped, false);
       assert.equal(few.total, 6); // 100 and 1000–1004
       assert.equal((await search(db, { agencyId, q: 'ใน', limit: 20, offset: 0 })).total, 0);
+      // one title match among the newest RANK_WINDOW matches goes first; the rest follow newest first, across pages
+      await db.k.updateTable('search_doc').set({ title: 'ประกาศงบประมาณ', search_text: 'ประกาศงบประมาณ\nรายงานงบประมาณ' }).where('agency_id', '=', agencyId).where('ref_id', '=', String(COUNT_CAP)).execute();
+      const ranked = await search(db, { agencyId, q: 'งบประมาณ', limit: 20, offset: 0 });
+      assert.deepEqual(ranked.hits.slice(0, 3).map((h) => h.refId), [String(COUNT_CAP), String(COUNT_CAP + 4), String(COUNT_CAP + 3)]);
+      assert.equal(ranked.total, COUNT_CAP);
+      const across = await search(db, { agencyId, q: 'งบประมาณ', limit: 20, offset: RANK_WINDOW - 10 });
+      assert.deepEqual(across.hits.map((h) => Number(h.refId)), Array.from({ length: 20 }, (_, k) => COUNT_CAP + 4 - (RANK_WINDOW - 10 + k)), 'a page across the end of the ranked window');
     } finally {
       await db.close();
       await c.drop();

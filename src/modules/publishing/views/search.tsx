@@ -5,42 +5,63 @@ import type { SearchHit } from '../../../platform/search/index.ts';
 import { formatNumber, pick } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 
-export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years, error }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; capped?: boolean; kinds: Array<{ kind: string; th: string; en: string }>; years: number[]; error?: string }) {
+// On a phone (390 × 844) the first result shows on the first screen: no breadcrumbs, the hint only before a search,
+// and the filters folded away (the summary names those in use).
+export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years, suggestion, error }: { ctx: ViewCtx; q: string; type: string; fy: number | null; hits: SearchHit[]; info: PageInfo; capped?: boolean; kinds: Array<{ kind: string; th: string; en: string }>; years: number[]; suggestion?: string | null; error?: string }) {
   const t = ctx.t;
   const label = (k: string) => pick(ctx.lang, kinds.find((x) => x.kind === k) ?? { th: k, en: k });
-  const qs = new URLSearchParams({ q });
-  if (type) qs.set('type', type);
-  if (fy) qs.set('fy', String(fy));
+  const link = (query: string) => {
+    const qs = new URLSearchParams({ q: query });
+    if (type) qs.set('type', type);
+    if (fy) qs.set('fy', String(fy));
+    return `/search?${qs}`;
+  };
   const form = emptyForm({ q, type, fy: fy ? String(fy) : '' });
+  // the years that have content, newest first; a year asked for in the address stays selectable
+  const yearList = fy && !years.includes(fy) ? [...years, fy].sort((a, b) => b - a) : years;
+  // the filters in use are named on the folded summary
+  const active = [type ? label(type) : '', fy ? t('search.fyOption', { year: fy }) : ''].filter(Boolean);
   return (
-    <Page ctx={ctx} title={q ? `${t('search.title')}: ${q}` : t('search.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+    <Page ctx={ctx} title={q ? `${t('search.title')}: ${q}` : t('search.title')}>
       <h1 safe>{t('search.title')}</h1>
       {error ? <div class="error-summary" role="alert"><p safe>{error}</p></div> : ''}
       <form method="get" action="/search" role="search" class="search-form">
-        <Field ctx={ctx} form={form} name="q" type="search" label={t('search.label')} hint={t('search.hint')} maxlength={200} />
-        <div class="filters">
-          <Select ctx={ctx} form={form} name="type" label={t('pub.field.kind')} options={[{ value: '', label: t('search.typeAll') }, ...kinds.map((k) => ({ value: k.kind, label: pick(ctx.lang, k) }))]} />
-          <Select ctx={ctx} form={form} name="fy" label={t('pub.field.fiscalYear')} options={[{ value: '', label: t('pub.field.anyYear') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
+        <Field ctx={ctx} form={form} name="q" type="search" label={t('search.label')} hint={q ? undefined : t('search.hint')} maxlength={200} />
+        <div class="actions">
+          <details>
+            <summary safe>{active.length ? `${t('search.filters')}: ${active.join(', ')}` : t('search.filters')}</summary>
+            <div class="filters">
+              <Select ctx={ctx} form={form} name="type" label={t('pub.field.kind')} options={[{ value: '', label: t('search.typeAll') }, ...kinds.map((k) => ({ value: k.kind, label: pick(ctx.lang, k) }))]} />
+              <Select ctx={ctx} form={form} name="fy" label={t('pub.field.fiscalYear')} options={[{ value: '', label: t('pub.field.anyYear') }, ...yearList.map((y) => ({ value: String(y), label: t('search.fyOption', { year: y }) }))]} />
+            </div>
+          </details>
+          <button type="submit" class="btn btn-primary" safe>{t('form.search')}</button>
         </div>
-        <div class="actions"><button type="submit" class="btn btn-primary" safe>{t('form.search')}</button></div>
       </form>
       {q ? (
-        hits.length === 0 ? <EmptyState text={t('search.none', { q })} /> : (
+        hits.length === 0 ? (
+          <>
+            <EmptyState text={t('search.none', { q })} />
+            {suggestion ? <p class="suggestion"><a href={link(suggestion)} safe>{t('search.didYouMean', { q: suggestion })}</a></p> : ''}
+          </>
+        ) : (
           <>
             <p role="status" safe>{capped ? t('search.resultsMany', { total: formatNumber(ctx.lang, info.total), q }) : t('search.results', { total: info.total, q })}</p>
             <ol class="item-list search-results">
               {hits.map((h) => {
-                const safeSnippet = h.snippet; // escaped by the search platform, <mark> added
+                // both escaped by the search platform, <mark> added around the matches
+                const safeTitle = h.titleHtml;
+                const safeSnippet = h.snippet;
                 return (
                   <li>
-                    <h2 class="item-title"><a href={h.url} safe>{h.title}</a></h2>
-                    <p class="muted" safe>{[label(h.kind), h.fiscalYear ? `${t('pub.field.fiscalYear')} ${h.fiscalYear}` : '', h.publishedAt ? formatDate(h.publishedAt, { lang: ctx.lang }) : ''].filter(Boolean).join(' · ')}</p>
+                    <h2 class="item-title"><a href={h.url}>{safeTitle}</a></h2>
+                    <p class="muted" safe>{[label(h.kind), h.fiscalYear ? t('site.fiscalYear', { year: h.fiscalYear }) : '', h.publishedAt ? formatDate(h.publishedAt, { lang: ctx.lang }) : ''].filter(Boolean).join(' · ')}</p>
                     <p>{safeSnippet}</p>
                   </li>
                 );
               })}
             </ol>
-            <Pagination ctx={ctx} info={info} baseHref={`/search?${qs}`} />
+            <Pagination ctx={ctx} info={info} baseHref={link(q)} />
           </>
         )
       ) : ''}
