@@ -1,4 +1,5 @@
-// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs | backup | restore
+// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs |
+// recovery-key create | complaints recover | backup | restore
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -15,6 +16,8 @@ import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
 import { installModules } from './platform/module.ts';
 import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
+import { recoverAccess } from './modules/complaints/index.ts';
+import { createRecoveryKey, parseRecoveryKey } from './platform/vault/index.ts';
 
 const started = Date.now();
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -139,6 +142,36 @@ async function main(argv: string[]): Promise<number> {
       installModules(MODULES);
       for (const j of listJobs()) out(`${j.name}\tevery ${j.everyMinutes} min`);
       return 0;
+    case 'recovery-key':
+      if (args[0] !== 'create' || args.length > 2 || (args[1] && args[1] !== '--replace')) return usage();
+      return withPlatform(config, async (p) => {
+        const agencyId = await firstAgencyId(p.db);
+        if (agencyId === undefined) return (process.stderr.write('recovery-key: no agency yet\n'), 1);
+        try {
+          const text = await createRecoveryKey(p.db, agencyId, args[1] === '--replace');
+          out('The agency\'s recovery key. Print it, keep it in a safe, and do not store it on this server.');
+          out('It is shown once. With it, sealed complaints can be opened again (npm run cli -- complaints recover).');
+          out('');
+          out(`  ${text}`);
+          return 0;
+        } catch (err) {
+          process.stderr.write(`recovery-key: ${(err as Error).message}\n`);
+          return 1;
+        }
+      });
+    case 'complaints':
+      if (args[0] !== 'recover' || args.length !== 1) return usage();
+      return withPlatform(config, async (p) => {
+        const agencyId = await firstAgencyId(p.db);
+        if (agencyId === undefined) return (process.stderr.write('complaints recover: no agency yet\n'), 1);
+        // read from standard input, so that the key stays out of the shell's history and the process list
+        const typed = fs.readFileSync(0, 'utf8');
+        const pair = await parseRecoveryKey(p.db, agencyId, typed.split('\n').map((l) => l.trim()).filter((l) => /^[0-9A-Fa-f -]{64,}$/.test(l)).pop() ?? typed);
+        if (!pair) return (process.stderr.write('complaints recover: this is not the agency\'s recovery key\n'), 1);
+        const r = await recoverAccess(p.db, agencyId, pair);
+        out(`complaints recover: ${r.cases} cases, ${r.copies} new copies of their keys for the officers who may read them`);
+        return 0;
+      });
     case 'backup':
       return backup(config, args[0]);
     case 'restore':
@@ -149,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usage(): number {
-  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | backup <file> | restore <file>\n');
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | recovery-key create [--replace] | complaints recover < key.txt | backup <file> | restore <file>\n');
   return 2;
 }
 

@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { holdersOf } from '../../platform/auth/users.ts';
 import { publicKeysOf, privateKeyOf, recoveryPublicKey } from '../../platform/vault/index.ts';
 import { wipe } from '../../platform/vault/box.ts';
-import type { DbLike, Tx } from '../../platform/db/index.ts';
+import { tx, type Db, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import { openKeyWith, sealKeyTo } from './crypto.ts';
 
@@ -86,4 +86,25 @@ export async function officerCaseKeys(p: Platform, req: FastifyRequest, ids: num
     wipe(pair.secretKey);
   }
   return out;
+}
+
+/**
+ * The recovery procedure: with the agency's recovery key (typed at the server, never stored), every case's key is
+ * sealed again to the officers who may read it now — after a password reset, or when the last officer has left.
+ */
+export async function recoverAccess(db: Db, agencyId: number, recovery: { publicKey: Buffer; secretKey: Buffer }): Promise<{ cases: number; copies: number }> {
+  const rows = await db.k.selectFrom('complaint_key').innerJoin('complaint', 'complaint.id', 'complaint_key.complaint_id')
+    .selectAll('complaint').select('complaint_key.sealed_key')
+    .where('complaint.agency_id', '=', agencyId).where('complaint_key.user_id', 'is', null).where('complaint.purged_at', 'is', null).execute();
+  let copies = 0;
+  for (const r of rows) {
+    const key = openKeyWith(recovery, r.sealed_key);
+    if (!key) continue;
+    try {
+      copies += await tx(db, (t) => syncReaders(t, r, key));
+    } finally {
+      wipe(key);
+    }
+  }
+  return { cases: rows.length, copies };
 }

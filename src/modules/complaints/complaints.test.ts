@@ -6,21 +6,9 @@ import sharp from 'sharp';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { validNationalId } from './forms.ts';
+import { corruptionCase, submit } from '../../../test/support/complaints.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-export const corruptionCase = {
-  category: 'bribery', subject: 'เรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง', description: 'เจ้าหน้าที่ผู้รับคำขอแจ้งว่าต้องจ่ายเงิน 3,000 บาท คำขอจึงจะได้รับการพิจารณาภายในสัปดาห์นี้',
-  who: 'เจ้าหน้าที่ผู้รับคำขอ กองช่าง', 'when-day': '', 'when-month': '', 'when-year': '', where: 'สำนักงาน อบจ.', name: '', national_id: '', phone: '', email: '', address: '', consent: 'on',
-};
-
-/** Sends the public form; returns the receipt shown, or the response when none is. */
-export async function submit(a: Agent, lane: 'general' | 'corruption', fields: Record<string, string>, files: Record<string, { name: string; data: Buffer; type?: string }> = {}) {
-  await a.get(`/complaints/new?type=${lane}`);
-  const r = await a.postMultipart(`/complaints/new?type=${lane}`, fields, files);
-  const receipt = /class="receipt">(\d{4} \d{4} \d{4} \d{4})</.exec(r.body)?.[1];
-  return { r, receipt };
-}
 
 /** A JPEG that carries a GPS position and a camera make in its EXIF. */
 async function photoWithGps(): Promise<Buffer> {

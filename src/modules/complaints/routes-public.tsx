@@ -37,7 +37,8 @@ export const laneOf = (req: FastifyRequest): Lane | null => {
 export const filesFrom = (files: Record<string, UploadPart>): UploadPart[] =>
   Array.from({ length: MAX_FILES }, (_, i) => chosenFile(files, `file${i + 1}`)).filter((f): f is UploadPart => f !== null);
 
-export const caseUpload = { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, maxTotalBytes: MAX_FILES * MAX_FILE_BYTES };
+// in memory: a plain copy of a confidential file never touches the disk, not even as a temporary file
+export const caseUpload = { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, maxTotalBytes: 2 * MAX_FILE_BYTES, inMemory: true };
 
 export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   const settings = p.config.complaints;

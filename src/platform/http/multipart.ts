@@ -19,6 +19,11 @@ export interface UploadLimits {
   /** all files of one request together, bytes */
   maxTotalBytes: number;
   maxFiles: number;
+  /**
+   * Keep files in memory, never in a temporary file: for confidential uploads that are sealed before they are stored,
+   * so that no plain copy is ever on disk (a crash would leave one). Keep maxTotalBytes small: it is held in RAM.
+   */
+  inMemory?: boolean;
 }
 
 export interface UploadForm {
@@ -189,18 +194,29 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
       continue;
     }
     const file = path.join(s.tmpDir, crypto.randomBytes(16).toString('hex'));
-    temp.push(file);
+    if (!lim.inMemory) temp.push(file);
     const hash = crypto.createHash('sha256');
     let size = 0;
+    const chunks: Buffer[] = [];
     const count = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         total += chunk.length;
         if (total > lim.maxTotalBytes) return done(tooLarge(mb(lim.maxTotalBytes)));
         hash.update(chunk);
+        if (lim.inMemory) {
+          chunks.push(chunk);
+          return done();
+        }
         done(null, chunk);
       },
     });
+    if (lim.inMemory) {
+      await pipeline(part.file, count);
+      if (files[part.fieldname] || (!part.filename && size === 0)) continue;
+      files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', data: Buffer.concat(chunks), size, sha256: hash.digest('hex'), truncated: part.file.truncated };
+      continue;
+    }
     await pipeline(part.file, count, fs.createWriteStream(file, { mode: 0o600 }));
     if (files[part.fieldname] || (!part.filename && size === 0)) {
       // a repeated file field keeps its first file; an empty file input sends a nameless, empty part
