@@ -148,6 +148,23 @@ for (const target of await dbTargets()) {
       assert.equal((await t.agent().get(`/staff/complaints/${row.id}`)).status, 303, 'anonymous visitors are sent to sign in');
     });
 
+    test('the guideline, channels and statistics are the evidence of their OIT items', async () => {
+      const a = t.agent();
+      assert.match((await a.get('/oit/2568/O17')).body, /href="\/complaints\/guideline"/);
+      assert.match((await a.get('/oit/2568/O18')).body, /href="\/complaints"/);
+      assert.match((await a.get('/oit/2568/O19')).body, /href="\/complaints\/statistics\/2567"/, 'the previous fiscal year, as the item asks');
+      const guide = await a.get('/complaints/guideline');
+      assert.match(textOf(guide.body), /รับเรื่องภายใน 7 วัน และพิจารณาให้ได้ข้อยุติภายใน 30 วัน/, 'the guideline says what the settings make the system do');
+      const csv = await a.get('/complaints/statistics/2567.csv');
+      assert.equal(csv.status, 200);
+      assert.ok(csv.raw.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'CSV with a BOM');
+      const pdf = await a.get('/complaints/statistics/2567.pdf?period=h1');
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const stats = textOf((await a.get('/complaints/statistics/2567')).body);
+      assert.match(stats, /น้อยกว่า 3/, 'small counts are hidden in public');
+      assert.match(textOf((await a.get('/complaints/statistics/2599')).body), /ไม่มีเรื่องร้องเรียนในช่วงเวลานี้/);
+    });
+
     test('bad input: a message on the field, the rest kept; no 500', async () => {
       const a = t.agent();
       a.ip = '10.3.0.1';

@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { holdersOf, systemActor } from '../../platform/auth/users.ts';
 import { createRecoveryKey, ensureKeyPair } from '../../platform/vault/index.ts';
+import { addBinding, listItems, listYears } from '../oit/index.ts';
 import { HANDLE } from './access.ts';
 import { setStatus } from './handling.ts';
 import { submitCase, type NewCase } from './intake.ts';
@@ -30,5 +31,20 @@ export async function seedDemoComplaints(p: Platform, ctx: DemoContext): Promise
     const at = new Date(c.at);
     const r = await submitCase(p, ctx.agencyId, c.input, [], null, at);
     for (const [i, s] of c.steps.entries()) await setStatus(p, demo, r.id, s, s === 'forwarded' ? 'nacc' : '', new Date(at.getTime() + (i + 1) * 5 * 86_400_000));
+  }
+  await bindOit(p, ctx.agencyId);
+}
+
+/** The guideline, channels and statistics bound to the OIT items of every catalogue year that asks for them. */
+async function bindOit(p: Platform, agencyId: number): Promise<void> {
+  const demo = systemActor(agencyId, 'demo');
+  for (const year of await listYears(p.db, agencyId)) {
+    for (const item of await listItems(p.db, agencyId, year)) {
+      const title = item.title_th;
+      if (!title.includes('ร้องเรียน')) continue;
+      const statsYear = item.recency === 'previous_fy' ? year - 1 : year;
+      const ref = title.includes('แนวปฏิบัติ') ? 'guideline' : title.includes('ช่องทาง') ? 'channels' : title.includes('สถิติ') ? `statistics/${statsYear}` : null;
+      if (ref) await addBinding(p, demo, year, item.code, { provider: 'complaints', ref });
+    }
   }
 }

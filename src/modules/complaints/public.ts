@@ -41,7 +41,7 @@ export const complaintsEvidence: EvidenceProvider = {
     const year = Number(m[1]);
     const base = `/complaints/statistics/${year}`;
     const q = m[2] ? '?period=h1' : '';
-    return { ...page(statsTitle(year, !!m[2]), `${base}${q}`, year), attachments: [{ name: `complaint-statistics-${year}.pdf`, url: `${base}.pdf${q}`, ext: 'pdf', size: 0 }] };
+    return page(statsTitle(year, !!m[2]), `${base}${q}`, year);
   },
 };
 
