@@ -7,5 +7,6 @@ import { publishingModule } from './publishing/index.ts';
 import { oitModule } from './oit/index.ts';
 import { integrityModule } from './integrity/index.ts';
 import { complaintsModule } from './complaints/index.ts';
+import { nogiftModule } from './nogift/index.ts';
 
-export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, complaintsModule, adminModule];
+export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, complaintsModule, nogiftModule, adminModule];
