@@ -88,5 +88,14 @@ for (const target of await dbTargets()) {
       await a.login('publisher', PASSWORD);
       assert.equal((await a.get('/staff/content')).status, 200);
     });
+
+    test('OIT items made before the English fields have none, and English pages show their Thai marked as Thai', async () => {
+      const items = await p.db.k.selectFrom('oit_item').select(['indicator_en', 'group_en', 'requirements_en']).execute();
+      assert.ok(items.length > 0);
+      assert.deepEqual([...new Set(items.map((i) => `${i.indicator_en}|${i.group_en}|${i.requirements_en}`))], ['||[]']);
+      const a = new Agent(app);
+      a.cookies.set('lang', 'en');
+      assert.match((await a.get('/oit/2567')).body, /<h2 lang="th">9 การเปิดเผยข้อมูล<\/h2>/);
+    });
   });
 }

@@ -31,7 +31,7 @@ export interface Evidence {
 
 /** Narrows a picker's list; a provider that cannot apply a filter ignores it. */
 export interface CandidateFilter {
-  /** the language of `detail` (Thai when absent) */
+  /** the language of `title` (where the provider has it) and `detail` (Thai when absent) */
   lang?: Lang;
   /** only what the public can see now */
   publishedOnly?: boolean;

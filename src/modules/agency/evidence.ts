@@ -12,8 +12,8 @@ const PAGES = {
 export const agencyEvidence: EvidenceProvider = {
   key: 'agency',
   label: { th: 'หน้าข้อมูลหน่วยงาน', en: 'Agency pages' },
-  async candidates() {
-    return Object.entries(PAGES).map(([ref, p]) => ({ ref, title: p.th, detail: p.url }));
+  async candidates(_db, _agencyId, _q, filter = {}) {
+    return Object.entries(PAGES).map(([ref, p]) => ({ ref, title: filter.lang === 'en' ? p.en : p.th, detail: p.url }));
   },
   async resolve(db, agencyId, ref) {
     const page = PAGES[ref as keyof typeof PAGES];

@@ -3,11 +3,12 @@ import type { Platform } from '../../platform/platform.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import type { CurrentUser } from '../../platform/auth/users.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
-import { isOverdue } from './rules.ts';
-import { integrityYears, listResults, yearPlan, type Measure, type Result } from './store.ts';
+import { isOverdue, levelOf, type Level } from './rules.ts';
+import { integrityYears, listResults, rulesFor, yearPlan, type Measure, type Result } from './store.ts';
 
 export interface Dashboard {
-  years: Array<{ year: number; result: Result | null }>;
+  /** each year's result and its level by that year's rules */
+  years: Array<{ year: number; result: Result | null; level: Level | null }>;
   overdue: Measure[];
   dueSoon: Measure[];
   current: { year: number; total: number; done: number; percent: number };
@@ -25,7 +26,10 @@ export async function loadDashboard(p: Platform, actor: CurrentUser, today: stri
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
   const mine = (plans[years.indexOf(current)] ?? (await yearPlan(p.db, agencyId, current))).measures.filter((m) => m.status !== 'cancelled');
   return {
-    years: years.map((year) => ({ year, result: results.find((r) => r.year === year) ?? null })),
+    years: await Promise.all(years.map(async (year) => {
+      const result = results.find((r) => r.year === year) ?? null;
+      return { year, result, level: result ? levelOf(await rulesFor(p.db, agencyId, year), result.total, result) : null };
+    })),
     overdue: open.filter((m) => isOverdue(m, today)),
     dueSoon: open.filter((m) => m.due_date && m.due_date >= today && m.due_date <= soon),
     current: { year: current, total: mine.length, done: mine.filter((m) => m.status === 'done').length, percent: mine.length ? Math.round(mine.reduce((a, m) => a + m.percent, 0) / mine.length) : 0 },

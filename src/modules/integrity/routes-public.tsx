@@ -8,7 +8,7 @@ import { bangkokDay } from '../../platform/thai/index.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { getResult, integrityYears, listReports, listResults, publishedReportFile, REPORT_KINDS, rulesFor, yearPlan, type ReportKind, type Result } from './store.ts';
 import { whatIsMissing } from './report.ts';
-import { levelOf } from './rules.ts';
+import { levelIn, levelOf } from './rules.ts';
 import { IntegrityIndexPage, IntegrityYearPage, MissingPage } from './views/public.tsx';
 
 export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
@@ -16,7 +16,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   const levelNames = async (results: Result[], agencyId: number, lang: Lang): Promise<Map<number, string>> =>
     new Map(await Promise.all(results.map(async (r) => {
       const level = levelOf(await rulesFor(p.db, agencyId, r.year), r.total, r);
-      return [r.year, lang === 'en' ? level.level_en : level.level_th] as const;
+      return [r.year, levelIn(level, lang).name] as const;
     })));
 
   app.get('/integrity', async (req, reply) => {

@@ -3,6 +3,8 @@ export interface Level {
   level_th: string;
   level_en: string;
   meaning_th: string;
+  /** rules stored before English meanings existed have none: see withEnglish */
+  meaning_en: string;
   /** hundredths: 8500 = 85.00 */
   min_total: number;
   /** every tool must reach this too (hundredths), or null */
@@ -18,6 +20,7 @@ export interface Rules {
 }
 
 const MEANING = 'หน่วยงานสามารถดำเนินการได้สอดคล้องตามตัวชี้วัดและหลักเกณฑ์การประเมิน ITA';
+const MEANING_EN = 'The agency works in line with the ITA indicators and criteria';
 
 /** The 2567 rules (FRAMEWORK §2); later years start as a copy until NACC says otherwise. */
 export const DEFAULT_RULES: Rules = {
@@ -35,13 +38,29 @@ export const DEFAULT_RULES: Rules = {
     { no: 10, tool: 'oit', name_th: 'การป้องกันการทุจริต', name_en: 'Prevention of corruption' },
   ],
   levels: [
-    { level_th: 'ผ่านดีเยี่ยม', level_en: 'Pass, excellent', meaning_th: `${MEANING} มากที่สุด`, min_total: 9500, min_each: 9500 },
-    { level_th: 'ผ่านดี', level_en: 'Pass, good', meaning_th: `${MEANING} มาก`, min_total: 8500, min_each: 8500 },
-    { level_th: 'ผ่าน', level_en: 'Pass', meaning_th: `${MEANING} ในระดับที่ผ่านเกณฑ์ แต่ยังมีเครื่องมือการประเมินที่ต้องพัฒนา`, min_total: 8500, min_each: null },
-    { level_th: 'ต้องปรับปรุง', level_en: 'Needs improvement', meaning_th: 'หน่วยงานยังต้องปรับปรุงการดำเนินงานให้สอดคล้องตามตัวชี้วัดและหลักเกณฑ์การประเมิน ITA', min_total: 7000, min_each: null },
-    { level_th: 'ต้องปรับปรุงโดยด่วน', level_en: 'Needs urgent improvement', meaning_th: 'หน่วยงานต้องปรับปรุงการดำเนินงานให้สอดคล้องตามตัวชี้วัดและหลักเกณฑ์การประเมิน ITA โดยด่วน', min_total: 0, min_each: null },
+    { level_th: 'ผ่านดีเยี่ยม', level_en: 'Pass, excellent', meaning_th: `${MEANING} มากที่สุด`, meaning_en: `${MEANING_EN} to the highest degree.`, min_total: 9500, min_each: 9500 },
+    { level_th: 'ผ่านดี', level_en: 'Pass, good', meaning_th: `${MEANING} มาก`, meaning_en: `${MEANING_EN} to a high degree.`, min_total: 8500, min_each: 8500 },
+    { level_th: 'ผ่าน', level_en: 'Pass', meaning_th: `${MEANING} ในระดับที่ผ่านเกณฑ์ แต่ยังมีเครื่องมือการประเมินที่ต้องพัฒนา`, meaning_en: `${MEANING_EN} at a passing level, but some assessment tools still need improving.`, min_total: 8500, min_each: null },
+    { level_th: 'ต้องปรับปรุง', level_en: 'Needs improvement', meaning_th: 'หน่วยงานยังต้องปรับปรุงการดำเนินงานให้สอดคล้องตามตัวชี้วัดและหลักเกณฑ์การประเมิน ITA', meaning_en: 'The agency still needs to improve its work to be in line with the ITA indicators and criteria.', min_total: 7000, min_each: null },
+    { level_th: 'ต้องปรับปรุงโดยด่วน', level_en: 'Needs urgent improvement', meaning_th: 'หน่วยงานต้องปรับปรุงการดำเนินงานให้สอดคล้องตามตัวชี้วัดและหลักเกณฑ์การประเมิน ITA โดยด่วน', meaning_en: 'The agency must urgently improve its work to be in line with the ITA indicators and criteria.', min_total: 0, min_each: null },
   ],
 };
+
+/**
+ * Levels as stored, with the English they may lack (rules saved before meaning_en existed): taken from the default
+ * level of the same Thai name, or left empty (pages then show the Thai).
+ */
+export function withEnglish(levels: Array<Omit<Level, 'meaning_en' | 'level_en'> & Partial<Pick<Level, 'meaning_en' | 'level_en'>>>): Level[] {
+  return levels.map((l) => {
+    const known = DEFAULT_RULES.levels.find((d) => d.level_th === l.level_th);
+    return { ...l, level_en: l.level_en || known?.level_en || '', meaning_en: l.meaning_en || (known && known.meaning_th === l.meaning_th ? known.meaning_en : '') };
+  });
+}
+
+/** A level's name and meaning in a language; English falls back to the Thai where it has none. */
+export function levelIn(level: Level, lang: 'th' | 'en'): { name: string; meaning: string } {
+  return lang === 'en' ? { name: level.level_en || level.level_th, meaning: level.meaning_en || level.meaning_th } : { name: level.level_th, meaning: level.meaning_th };
+}
 
 export interface Scores {
   iit: number;

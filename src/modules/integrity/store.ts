@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 import { fromJson, type DbLike } from '../../platform/db/index.ts';
 import type { FileRecord } from '../../platform/files/index.ts';
-import { DEFAULT_RULES, type Rules } from './rules.ts';
+import { DEFAULT_RULES, withEnglish, type Rules } from './rules.ts';
 import { listDivisions } from '../agency/index.ts';
 
 export interface ItaRulesTable { id: Generated<number>; agency_id: number; year: number; weights: string; levels: string; updated_at: string }
@@ -76,7 +76,7 @@ export async function rulesFor(db: DbLike, agencyId: number, year: number): Prom
   const r = await db.k.selectFrom('ita_rules').select(['weights', 'levels']).where('agency_id', '=', agencyId).where('year', '<=', year).orderBy('year', 'desc').limit(1).executeTakeFirst();
   if (!r) return DEFAULT_RULES;
   const levels = fromJson<Pick<Rules, 'levels' | 'indicators'>>(r.levels, DEFAULT_RULES);
-  return { weights: fromJson(r.weights, DEFAULT_RULES.weights), levels: levels.levels ?? DEFAULT_RULES.levels, indicators: levels.indicators ?? DEFAULT_RULES.indicators };
+  return { weights: fromJson(r.weights, DEFAULT_RULES.weights), levels: levels.levels ? withEnglish(levels.levels) : DEFAULT_RULES.levels, indicators: levels.indicators ?? DEFAULT_RULES.indicators };
 }
 
 const toResult = (r: Selectable<ItaResultTable>): Result => ({ ...r, indicators: fromJson<Record<string, number>>(r.indicators, {}) });

@@ -11,6 +11,10 @@ export interface CatalogueItem {
   indicator: string;
   group: string;
   requirements: string[];
+  /** English of indicator, group and requirements (same order as the Thai); empty when there is none */
+  indicator_en: string;
+  group_en: string;
+  requirements_en: string[];
   recency: Recency;
   note: string;
 }
@@ -26,10 +30,13 @@ const itemSchema = z.object({
   indicator: line(300).default(''),
   group: line(300).default(''),
   requirements: z.array(line(1000)).max(50).default([]).transform((a) => a.filter(Boolean)),
+  indicator_en: line(300).default(''),
+  group_en: line(300).default(''),
+  requirements_en: z.array(line(1000)).max(50).default([]).transform((a) => a.filter(Boolean)),
   recency: z.enum(RECENCY, { error: `recency must be one of ${RECENCY.join(', ')}` }).default('any'),
   note: line(2000).default(''),
   year: z.number().int().optional(),
-});
+}).refine((x) => !x.requirements_en.length || x.requirements_en.length === x.requirements.length, { path: ['requirements_en'], message: 'as many as requirements, in the same order' });
 
 export class CatalogueError extends Error {}
 
@@ -53,7 +60,8 @@ export function parseCatalogue(data: Buffer, year: number): CatalogueItem[] {
       throw new CatalogueError(`CSV: ${(err as Error).message}`);
     }
     if (rows.length && !('code' in rows[0]!)) throw new CatalogueError('CSV: the header must name a code column');
-    raw = rows.map((r) => ({ ...r, requirements: (r.requirements ?? '').split(/\s*\|\s*|\r?\n/).filter(Boolean), year: r.year ? Number(r.year) : undefined, recency: r.recency || undefined }));
+    const list = (cell: string | undefined) => (cell ?? '').split(/\s*\|\s*|\r?\n/).filter(Boolean);
+    raw = rows.map((r) => ({ ...r, requirements: list(r.requirements), requirements_en: list(r.requirements_en), year: r.year ? Number(r.year) : undefined, recency: r.recency || undefined }));
   }
   const items: CatalogueItem[] = [];
   const seen = new Set<string>();

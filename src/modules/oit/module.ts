@@ -5,12 +5,13 @@ import { registerOitRoutes } from './routes.tsx';
 import { oitDataset, oitSitemap } from './datasets.ts';
 import { importDemoCatalogues, seedDemoOit } from './demo.ts';
 import * as m004 from './migrations/004_oit.ts';
+import * as m012 from './migrations/012_oit_english.ts';
 import { oitTodo } from './todo.ts';
 
 export const oitModule = defineModule({
   name: 'oit',
   tables: ['oit_year', 'oit_item', 'oit_binding', 'oit_tick'],
-  migrations: { '004_oit': m004 },
+  migrations: { '004_oit': m004, '012_oit_english': m012 },
   permissions: {
     'oit.manage': ['admin', 'integrity_officer'],
     'oit.read': ['admin', 'integrity_officer', 'executive', 'publisher'],

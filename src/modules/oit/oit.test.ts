@@ -321,8 +321,11 @@ for (const target of await dbTargets()) {
       const doc = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'annual-report-2567').executeTakeFirstOrThrow();
       const before = await a.get('/staff/oit/2568/O15');
       assert.notEqual(await itemStatus(a, 2568, 'O15'), 'ready');
-      const requirement = /name="requirements" value="([^"]+)"/.exec(before.body)![1]!;
-      let r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: [requirement], q: '', fy: '' });
+      // every required element of the item, as its first pick form offers them
+      const form = /<form [^>]*class="pick-form"[\s\S]*?<\/form>/.exec(before.body)![0];
+      const requirement = [...form.matchAll(/name="requirements" value="([^"]+)"/g)].map((m) => m[1]!);
+      assert.ok(requirement.length >= 1);
+      let r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: requirement, q: '', fy: '' });
       assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
       assert.equal(r.location, '/staff/oit/2568/O15');
       const after = await a.get(r.location!);
@@ -331,7 +334,7 @@ for (const target of await dbTargets()) {
       assert.match(picked(after.body).find((x) => x.title === 'รายงานผลการดำเนินงานประจำปี พ.ศ. 2567')!.text, /ผูกกับข้อนี้แล้ว/);
 
       // sent twice (a double click): still one binding
-      r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: [requirement] });
+      r = await a.post('/staff/oit/2568/O15/pick', { ref: String(doc.id), requirements: requirement });
       assert.equal(r.status, 303);
       const item = await t.p.db.k.selectFrom('oit_item').select('id').where('year', '=', 2568).where('code', '=', 'O15').executeTakeFirstOrThrow();
       assert.equal((await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).execute()).length, 1);
@@ -369,10 +372,10 @@ for (const target of await dbTargets()) {
       const draft = await t.p.db.k.selectFrom('content').select('id').where('slug', '=', 'six-month-monitoring-2570').executeTakeFirstOrThrow();
       const cases: Array<[Record<string, string | string[]>, RegExp]> = [
         [{ ref: '999999' }, /เลือกรายการที่จะผูก/],
-        [{ ref: 'abc', requirements: 'Progress of each project/activity' }, /เลือกรายการที่จะผูก/],
+        [{ ref: 'abc', requirements: 'แสดงความก้าวหน้าการดำเนินงานของแต่ละโครงการหรือกิจกรรม' }, /เลือกรายการที่จะผูก/],
         [{ ref: '' }, /เลือกรายการที่จะผูก/],
         [{ ref: String(draft.id) }, /เลือกได้เฉพาะรายการที่เผยแพร่แล้ว: “รายงานการกำกับติดตาม/],
-        [{ ref: String(good.id), requirements: ['Progress of each project/activity', 'ทุกอย่าง'] }, /ค่าที่เลือกไม่อยู่ในรายการ/],
+        [{ ref: String(good.id), requirements: ['แสดงความก้าวหน้าการดำเนินงานของแต่ละโครงการหรือกิจกรรม', 'ทุกอย่าง'] }, /ค่าที่เลือกไม่อยู่ในรายการ/],
       ];
       for (const [fields, msg] of cases) {
         const r = await a.post('/staff/oit/2567/O12/pick', fields);

@@ -73,11 +73,11 @@ function assess(item: Item, evidence: Array<Omit<ResolvedEvidence, 'binding'>>, 
   if (item.recency === 'monthly') {
     const have = new Set(valid.map((e) => e.evidence!.period).filter(Boolean));
     const gaps = dueMonths(item.year, today).filter((m) => !have.has(m));
-    if (gaps.length) reasons.push({ key: 'oit.reason.monthGap', vars: { months: gaps.map((m) => formatMonth(m)).join(', ') } });
+    if (gaps.length) reasons.push({ key: 'oit.reason.monthGap', vars: { months: gaps.map((m) => formatMonth(m)).join(', '), monthsEn: gaps.map((m) => formatMonth(m, 'en')).join(', ') } });
   }
   for (const e of evidence) reasons.push(...e.problems);
-  const unticked = item.requirements.filter((r) => !tickedKeys.has(requirementKey(r)));
-  if (unticked.length) reasons.push({ key: 'oit.reason.unticked', vars: { n: unticked.length, list: unticked.join('; ') } });
+  const unticked = item.requirements.map((r, i) => ({ th: r, en: item.requirements_en.length === item.requirements.length ? item.requirements_en[i]! : r })).filter((r) => !tickedKeys.has(requirementKey(r.th)));
+  if (unticked.length) reasons.push({ key: 'oit.reason.unticked', vars: { n: unticked.length, list: unticked.map((r) => r.th).join('; '), listEn: unticked.map((r) => r.en).join('; ') } });
   let status: ReadinessStatus;
   if (evidence.length === 0) {
     status = 'missing';
@@ -108,16 +108,18 @@ export function expectedYears(item: Pick<Item, 'year' | 'recency'>): number[] {
 }
 
 function problemsOf(item: Item, e: Evidence, external: boolean): Reason[] {
+  // both languages: the Thai for the answer sheet and Thai pages, the English (when there is one) for English pages
   const title = e.title.th;
-  if (external) return [{ key: 'oit.reason.external', vars: { title } }];
+  const titleEn = e.title.en || e.title.th;
+  if (external) return [{ key: 'oit.reason.external', vars: { title, titleEn } }];
   const p: Reason[] = [];
-  if (!e.published) p.push({ key: 'oit.reason.unpublished', vars: { title } });
+  if (!e.published) p.push({ key: 'oit.reason.unpublished', vars: { title, titleEn } });
   const expected = expectedYears(item);
   if (expected.length) {
-    if (e.fiscalYear === null) p.push({ key: 'oit.reason.noYear', vars: { title, expected: expected.join('/') } });
-    else if (!expected.includes(e.fiscalYear)) p.push({ key: 'oit.reason.wrongYear', vars: { title, found: e.fiscalYear, expected: expected.join('/') } });
+    if (e.fiscalYear === null) p.push({ key: 'oit.reason.noYear', vars: { title, titleEn, expected: expected.join('/') } });
+    else if (!expected.includes(e.fiscalYear)) p.push({ key: 'oit.reason.wrongYear', vars: { title, titleEn, found: e.fiscalYear, expected: expected.join('/') } });
   }
-  if (item.recency === 'monthly' && !e.period) p.push({ key: 'oit.reason.noPeriod', vars: { title } });
+  if (item.recency === 'monthly' && !e.period) p.push({ key: 'oit.reason.noPeriod', vars: { title, titleEn } });
   for (const issue of e.issues) p.push(issue);
   return p;
 }

@@ -33,6 +33,9 @@ const itemSchema = z.object({
   indicator: text({ min: 0, max: 300 }),
   group_name: text({ min: 0, max: 300 }),
   requirements: block({ max: 20_000 }).transform((s) => s.split('\n').map((x) => x.trim()).filter(Boolean)),
+  indicator_en: text({ min: 0, max: 300 }),
+  group_en: text({ min: 0, max: 300 }),
+  requirements_en: block({ max: 20_000 }).transform((s) => s.split('\n').map((x) => x.trim()).filter(Boolean)),
   recency: choice(RECENCY),
   sort_order: int({ min: 0, max: 9999, optional: true }).transform((n) => n ?? 0),
   note: block({ max: 2000 }),
@@ -180,7 +183,10 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   const itemPage = async (req: FastifyRequest, reply: FastifyReply, item: Item, form: FormState | null, status = 200, pickForm: FormState | null = null) => {
     const [r] = await itemReadiness(p.db, req.agency.id, [item]);
     const providers = await Promise.all(evidenceProviders().filter((x) => x.key !== 'content').map(async (x) => ({ key: x.key, label: x.label[req.lang], candidates: await x.candidates(p.db, req.agency.id, '', { lang: req.lang }) })));
-    const values = { title_th: item.title_th, title_en: item.title_en, indicator: item.indicator, group_name: item.group_name, requirements: item.requirements.join('\n'), recency: item.recency, sort_order: String(item.sort_order), note: item.note };
+    const values = {
+      title_th: item.title_th, title_en: item.title_en, indicator: item.indicator, group_name: item.group_name, requirements: item.requirements.join('\n'),
+      indicator_en: item.indicator_en, group_en: item.group_en, requirements_en: item.requirements_en.join('\n'), recency: item.recency, sort_order: String(item.sort_order), note: item.note,
+    };
     return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { providers, picker: await picker(req, r!, pickForm) }, form: form ?? emptyForm(values) }), status);
   };
 

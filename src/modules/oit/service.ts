@@ -60,7 +60,10 @@ export async function importCatalogue(p: Platform, actor: Acting, year: number, 
     let added = 0;
     let updated = 0;
     for (const [i, it] of items.entries()) {
-      const values = { title_th: it.title_th, title_en: it.title_en, indicator: it.indicator, group_name: it.group, requirements: toJson(it.requirements), recency: it.recency, sort_order: i, note: it.note };
+      const values = {
+        title_th: it.title_th, title_en: it.title_en, indicator: it.indicator, group_name: it.group, requirements: toJson(it.requirements),
+        indicator_en: it.indicator_en, group_en: it.group_en, requirements_en: toJson(it.requirements_en), recency: it.recency, sort_order: i, note: it.note,
+      };
       const old = existing.get(it.code);
       // by code, whoever writes first: two imports at once update the same rows
       const row = await t.k.insertInto('oit_item').values({ ...values, agency_id: agencyId, year, code: it.code }).onConflict((oc) => oc.columns(['agency_id', 'year', 'code']).doUpdateSet(values)).returningAll().executeTakeFirstOrThrow();
@@ -83,8 +86,8 @@ export async function copyYear(p: Platform, actor: CurrentUser, from: number, to
     await ensureYear(t, actor.agencyId, to, `copied from ${from}`);
     const now = new Date().toISOString();
     for (const it of source) {
-      const { id, year: _y, requirements, ...rest } = it;
-      const row = await t.k.insertInto('oit_item').values({ ...rest, year: to, requirements: toJson(requirements) }).returningAll().executeTakeFirstOrThrow();
+      const { id, year: _y, requirements, requirements_en, ...rest } = it;
+      const row = await t.k.insertInto('oit_item').values({ ...rest, year: to, requirements: toJson(requirements), requirements_en: toJson(requirements_en) }).returningAll().executeTakeFirstOrThrow();
       await indexItem(t, toItem(row));
       if (withBindings) {
         const bs = await t.k.selectFrom('oit_binding').selectAll().where('item_id', '=', id).execute();
@@ -108,6 +111,10 @@ export interface ItemChanges {
   indicator: string;
   group_name: string;
   requirements: string[];
+  indicator_en: string;
+  group_en: string;
+  /** none, or one per requirement in the same order */
+  requirements_en: string[];
   recency: Recency;
   sort_order: number;
   note: string;
@@ -116,8 +123,9 @@ export interface ItemChanges {
 export async function updateItem(p: Platform, actor: CurrentUser, year: number, code: string, ch: ItemChanges): Promise<void> {
   requirePermission(actor, 'oit.manage');
   await tx(p.db, async (t) => {
+    if (ch.requirements_en.length && ch.requirements_en.length !== ch.requirements.length) throw new ValidationError({ requirements_en: { key: 'oit.err.requirementsEn', vars: { n: ch.requirements.length } } });
     const it = await loadItem(t, actor, year, code);
-    const row = await t.k.updateTable('oit_item').set({ ...ch, requirements: toJson(ch.requirements) }).where('id', '=', it.id).returningAll().executeTakeFirstOrThrow();
+    const row = await t.k.updateTable('oit_item').set({ ...ch, requirements: toJson(ch.requirements), requirements_en: toJson(ch.requirements_en) }).where('id', '=', it.id).returningAll().executeTakeFirstOrThrow();
     await indexItem(t, toItem(row));
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.item.update', targetType: 'oit_item', targetId: `${year}/${code}`, summary: `rule ${ch.recency}, ${ch.requirements.length} required elements` });
   });
@@ -195,7 +203,7 @@ export async function bindPublished(p: Platform, actor: CurrentUser, year: numbe
     if (unknown.length) throw new ValidationError({ requirements: 'err.choice' });
     const evidence = await evidenceProvider(b.provider)?.resolve(t, actor.agencyId, b.ref);
     if (!evidence) throw new ValidationError({ ref: 'oit.err.chooseOne' });
-    if (!evidence.published) throw new ValidationError({ ref: { key: 'oit.err.notPublished', vars: { title: evidence.title.th } } });
+    if (!evidence.published) throw new ValidationError({ ref: { key: 'oit.err.notPublished', vars: { title: evidence.title.th, titleEn: evidence.title.en || evidence.title.th } } });
     await lockRow(t, 'oit_item', it.id);
     const bound = await t.k.selectFrom('oit_binding').select('id').where('item_id', '=', it.id).where('provider', '=', b.provider).where('ref', '=', b.ref).executeTakeFirst();
     if (!bound) await addBinding(p, actor, year, code, b, t);

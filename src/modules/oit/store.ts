@@ -21,6 +21,10 @@ export interface OitItemTable {
   indicator: string;
   group_name: string;
   requirements: string;
+  /** English of indicator, group_name and requirements (same order); '' and '[]' when there is none */
+  indicator_en: string;
+  group_en: string;
+  requirements_en: string;
   recency: string;
   sort_order: number;
   note: string;
@@ -60,10 +64,10 @@ export const RECENCY = ['current_fy', 'previous_fy', 'current_or_previous_fy', '
 export type Recency = (typeof RECENCY)[number];
 
 export type ItemRow = Selectable<OitItemTable>;
-export type Item = Omit<ItemRow, 'requirements'> & { requirements: string[] };
+export type Item = Omit<ItemRow, 'requirements' | 'requirements_en'> & { requirements: string[]; requirements_en: string[] };
 export type Binding = Selectable<OitBindingTable>;
 
-export const toItem = (r: ItemRow): Item => ({ ...r, requirements: fromJson<string[]>(r.requirements, []) });
+export const toItem = (r: ItemRow): Item => ({ ...r, requirements: fromJson<string[]>(r.requirements, []), requirements_en: fromJson<string[]>(r.requirements_en, []) });
 
 export async function listYears(db: DbLike, agencyId: number): Promise<number[]> {
   const rows = await db.k.selectFrom('oit_year').select('year').where('agency_id', '=', agencyId).orderBy('year', 'desc').execute();

@@ -6,7 +6,7 @@ import { catKey, contentUrl } from './kinds.ts';
 import { latestPublic } from './store.ts';
 import { coversOf } from './covers.ts';
 import { NewsCards } from './views/public.tsx';
-import { titleOf } from './views/parts.tsx';
+import { titleText } from './views/parts.tsx';
 
 /** Latest news and documents for the home page, rendered at most every few seconds per language. */
 export function homeBlock(db: DbLike, ctx: ViewCtx): Promise<string> {
@@ -35,7 +35,7 @@ async function render(db: DbLike, ctx: ViewCtx): Promise<string> {
           <ul class="item-list">
             {docs.map((c) => (
               <li>
-                <a href={contentUrl(c.kind, c.slug)} safe>{titleOf(ctx, c)}</a>
+                <a href={contentUrl(c.kind, c.slug)} lang={titleText(ctx, c).lang} safe>{titleText(ctx, c).text}</a>
                 <span class="muted" safe>{` · ${t(catKey(c.category || 'other'))} · ${formatDate(c.published_at!, { lang: ctx.lang, style: 'medium' })}`}</span>
               </li>
             ))}

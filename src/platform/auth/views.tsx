@@ -2,6 +2,7 @@ import type { ViewCtx } from '../views/ctx.ts';
 import { Page } from '../views/layout.tsx';
 import { Button, ErrorSummary, Field, Form, type FormState } from '../views/components.tsx';
 import { roleLabelKey } from './roles.ts';
+import { thaiLang } from '../views/text.tsx';
 import type { CurrentUser } from './users.ts';
 
 export function LoginPage({ ctx, form, next, message }: { ctx: ViewCtx; form: FormState; next: string; message?: string }) {
@@ -44,7 +45,7 @@ export function AccountPage({ ctx, user }: { ctx: ViewCtx; user: CurrentUser }) 
         <dt safe>{t('users.username')}</dt>
         <dd safe>{user.username}</dd>
         <dt safe>{t('users.displayName')}</dt>
-        <dd safe>{user.displayName}</dd>
+        <dd lang={thaiLang(ctx, user.displayName)} safe>{user.displayName}</dd>
         <dt safe>{t('account.roles')}</dt>
         <dd safe>{user.roles.map((r) => t(roleLabelKey(r))).join(', ')}</dd>
         <dt safe>{t('account.2fa.title')}</dt>

@@ -16,7 +16,8 @@ function formatter(opts: DateFormatOptions): Intl.DateTimeFormat {
   const key = `${opts.lang}|${opts.style}|${opts.thaiDigits}|${opts.withTime}`;
   let f = formatters.get(key);
   if (!f) {
-    const locale = opts.lang === 'en' ? 'en-GB' : `th-TH-u-ca-buddhist${opts.thaiDigits ? '-nu-thai' : ''}`;
+    // English too counts years in the Buddhist era: one calendar on every page
+    const locale = opts.lang === 'en' ? 'en-GB-u-ca-buddhist' : `th-TH-u-ca-buddhist${opts.thaiDigits ? '-nu-thai' : ''}`;
     f = new Intl.DateTimeFormat(locale, {
       dateStyle: opts.style ?? 'long',
       ...(opts.withTime ? { timeStyle: 'short' } : {}),
@@ -37,7 +38,18 @@ export function toDate(value: Date | string): Date {
 }
 
 export function formatDate(value: Date | string, opts: DateFormatOptions = {}): string {
-  return formatter({ lang: opts.lang ?? 'th', style: opts.style ?? 'long', thaiDigits: !!opts.thaiDigits, withTime: !!opts.withTime }).format(toDate(value));
+  const f = formatter({ lang: opts.lang ?? 'th', style: opts.style ?? 'long', thaiDigits: !!opts.thaiDigits, withTime: !!opts.withTime });
+  return opts.lang === 'en' ? englishBE(f, toDate(value)) : f.format(toDate(value));
+}
+
+/** '26 November 2569 BE' → '26 November B.E. 2569', the way the rest of the English pages name B.E. years. */
+function englishBE(f: Intl.DateTimeFormat, d: Date): string {
+  const parts = f.formatToParts(d);
+  const numeric = parts.some((p) => p.type === 'literal' && p.value === '/');
+  return parts
+    .filter((p, i) => p.type !== 'era' && !(p.type === 'literal' && parts[i + 1]?.type === 'era'))
+    .map((p) => (p.type === 'year' && !numeric ? `B.E. ${p.value}` : p.value))
+    .join('');
 }
 
 /** Calendar parts of an instant as seen in Bangkok (Gregorian year). */
@@ -94,10 +106,10 @@ export function fromThaiDigits(s: string): string {
   return s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
-/** 'YYYY-MM' → 'ตุลาคม 2569' (or 'October 2026'). */
+/** 'YYYY-MM' → 'ตุลาคม 2569' (or 'October B.E. 2569'). */
 export function formatMonth(period: string, lang: 'th' | 'en' = 'th'): string {
-  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH-u-ca-buddhist', { year: 'numeric', month: 'long', timeZone: TZ });
-  return f.format(toDate(`${period}-15`));
+  const f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB-u-ca-buddhist' : 'th-TH-u-ca-buddhist', { year: 'numeric', month: 'long', timeZone: TZ });
+  return lang === 'en' ? englishBE(f, toDate(`${period}-15`)) : f.format(toDate(`${period}-15`));
 }
 
 /** The months ('YYYY-MM') of a fiscal year, October first. */

@@ -33,7 +33,8 @@ test('dates are shown in the Buddhist era, Bangkok time', () => {
   assert.equal(formatDate('2026-11-26T04:00:00Z', { style: 'short' }), '26/11/69');
   assert.equal(formatDate('2026-11-26T04:00:00Z', { thaiDigits: true }), '๒๖ พฤศจิกายน ๒๕๖๙');
   assert.equal(formatDate('2026-11-26T04:00:00Z', { style: 'full' }), 'วันพฤหัสบดีที่ 26 พฤศจิกายน พ.ศ. 2569');
-  assert.equal(formatDate('2026-11-26', { lang: 'en' }), '26 November 2026');
+  assert.equal(formatDate('2026-11-26', { lang: 'en' }), '26 November B.E. 2569'); // one calendar in English too
+  assert.equal(formatDate('2026-11-26T04:00:00Z', { lang: 'en', style: 'medium', withTime: true }), '26 Nov B.E. 2569, 11:00');
   assert.equal(bangkokDay('2026-11-25T17:30:00Z'), '2026-11-26');
   assert.equal(toThaiDigits('2567'), '๒๕๖๗');
 });
@@ -106,5 +107,5 @@ test('months of a fiscal year, and month names', async () => {
   assert.equal(m[3], '2027-01');
   assert.equal(m[11], '2027-09');
   assert.equal(formatMonth('2026-10'), 'ตุลาคม 2569');
-  assert.equal(formatMonth('2026-10', 'en'), 'October 2026');
+  assert.equal(formatMonth('2026-10', 'en'), 'October B.E. 2569');
 });

@@ -3,6 +3,7 @@ import type { Children } from '@kitajs/html';
 import type { ViewCtx } from './ctx.ts';
 import type { FieldErrors, FormValues } from '../http/forms.ts';
 import { dateParts, formatDate } from '../thai/index.ts';
+import { thaiLang } from './text.tsx';
 
 export interface FormState {
   values: FormValues;
@@ -49,6 +50,7 @@ export interface FieldProps {
   maxlength?: number;
   /** wide, short, or default */
   size?: 'short' | 'wide';
+  /** the language of the value; by default Thai when an English page shows a Thai value */
   lang?: string;
 }
 
@@ -71,7 +73,7 @@ export function Field(p: FieldProps) {
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
-        lang={p.lang}
+        lang={p.lang ?? (p.type === 'password' ? undefined : thaiLang(p.ctx, str(p.form.values[p.name])))}
         class={p.size ? `input-${p.size}` : undefined}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(p.form, p.name, p.hint, error)}
@@ -92,7 +94,7 @@ export function TextArea(p: Omit<FieldProps, 'type' | 'inputmode' | 'size'> & { 
         rows={String(p.rows ?? 5)}
         required={p.required}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
-        lang={p.lang}
+        lang={p.lang ?? thaiLang(p.ctx, str(p.form.values[p.name]))}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(p.form, p.name, p.hint, error)}
         safe
@@ -103,7 +105,14 @@ export function TextArea(p: Omit<FieldProps, 'type' | 'inputmode' | 'size'> & { 
   );
 }
 
-export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Array<{ value: string; label: string }> }) {
+/** A choice; `lang` is its label's language (by default Thai when an English page shows a Thai label). */
+export interface Option {
+  value: string;
+  label: string;
+  lang?: string;
+}
+
+export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Option[] }) {
   const error = p.form.errors[p.name];
   const current = str(p.form.values[p.name]);
   return (
@@ -112,7 +121,7 @@ export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Ar
       <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
       <select id={fid(p.form, p.name)} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === current} safe>
+          <option value={o.value} selected={o.value === current} lang={o.lang ?? thaiLang(p.ctx, o.label)} safe>
             {o.label}
           </option>
         ))}
@@ -121,7 +130,7 @@ export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Ar
   );
 }
 
-export function Checkboxes(p: { ctx: ViewCtx; form: FormState; name: string; legend: string; hint?: string; required?: boolean; options: Array<{ value: string; label: string }> }) {
+export function Checkboxes(p: { ctx: ViewCtx; form: FormState; name: string; legend: string; hint?: string; required?: boolean; options: Option[] }) {
   const error = p.form.errors[p.name];
   const v = p.form.values[p.name];
   const checked = new Set(Array.isArray(v) ? v : v ? [v] : []);
@@ -134,7 +143,7 @@ export function Checkboxes(p: { ctx: ViewCtx; form: FormState; name: string; leg
       {p.options.map((o, i) => (
         <div class="check">
           <input type="checkbox" id={`${fid(p.form, p.name)}-${i}`} name={p.name} value={o.value} checked={checked.has(o.value)} />
-          <label for={`${fid(p.form, p.name)}-${i}`} safe>{o.label}</label>
+          <label for={`${fid(p.form, p.name)}-${i}`} lang={o.lang ?? thaiLang(p.ctx, o.label)} safe>{o.label}</label>
         </div>
       ))}
     </fieldset>

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import { navLabel, type ViewCtx } from './ctx.ts';
 import { assetUrl } from './assets.ts';
 import { formatDate } from '../thai/index.ts';
+import { Msg, thaiLang } from './text.tsx';
 
 export interface PageProps {
   ctx: ViewCtx;
@@ -53,7 +54,7 @@ function FlashBox({ ctx }: { ctx: ViewCtx }) {
   if (!f) return '';
   return (
     <div class={`flash flash-${f.kind}`} role={f.kind === 'error' ? 'alert' : 'status'}>
-      <p safe>{ctx.t(f.key, f.vars)}</p>
+      <p><Msg ctx={ctx} k={f.key} vars={f.vars} /></p>
     </div>
   );
 }
@@ -64,8 +65,8 @@ function Header({ ctx, staff }: { ctx: ViewCtx; staff: boolean }) {
     <header class="site-header">
       <div class="wrap header-top">
         <a class="brand" href="/">
-          <span class="brand-name" safe>{ctx.site.name}</span>
-          <span class="brand-sub" safe>{ctx.site.subtitle}</span>
+          <span class="brand-name" lang={thaiLang(ctx, ctx.site.name)} safe>{ctx.site.name}</span>
+          <span class="brand-sub" lang={thaiLang(ctx, ctx.site.subtitle)} safe>{ctx.site.subtitle}</span>
         </a>
         <div class="header-tools">
           <LangSwitch ctx={ctx} />
@@ -132,8 +133,8 @@ function Footer({ ctx }: { ctx: ViewCtx }) {
       <div class="wrap footer-grid">
         <section aria-labelledby="footer-contact">
           <h2 id="footer-contact" safe>{ctx.t('site.footer.contact')}</h2>
-          <p safe>{s.name}</p>
-          <p safe>{s.address}</p>
+          <p lang={thaiLang(ctx, s.name)} safe>{s.name}</p>
+          <p lang={thaiLang(ctx, s.address)} safe>{s.address}</p>
           {s.phone ? (
             <p>
               <span safe>{`${ctx.t('site.footer.phone')}: `}</span><a href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`} safe>{s.phone}</a>
@@ -145,14 +146,14 @@ function Footer({ ctx }: { ctx: ViewCtx }) {
               <span safe>{`${ctx.t('site.footer.email')}: `}</span><a href={`mailto:${s.email}`} safe>{s.email}</a>
             </p>
           ) : ''}
-          {s.hours ? <p safe>{`${ctx.t('site.footer.hours')}: ${s.hours}`}</p> : ''}
+          {s.hours ? <p><span safe>{`${ctx.t('site.footer.hours')}: `}</span><span lang={thaiLang(ctx, s.hours)} safe>{s.hours}</span></p> : ''}
         </section>
         <section aria-labelledby="footer-channels">
           <h2 id="footer-channels" safe>{ctx.t('site.footer.channels')}</h2>
           <ul class="plain">
             {s.channels.map((c) => (
               <li>
-                <a href={c.url} rel="noopener" safe>{c.label}</a>
+                <a href={c.url} rel="noopener" lang={thaiLang(ctx, c.label)} safe>{c.label}</a>
               </li>
             ))}
           </ul>
@@ -203,7 +204,7 @@ function PageBody(props: PageProps) {
           <ol>
             {props.breadcrumbs.map((b) => (
               <li>
-                <a href={b.href} safe>{b.label}</a>
+                <a href={b.href} lang={thaiLang(ctx, b.label)} safe>{b.label}</a>
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { DateInput, EmptyState, Pagination, type FormState, type PageInfo } from
 import type { AuditRow } from '../../../platform/audit/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { actionLabel, actorLabel, targetOf } from '../audit-labels.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 
 export interface AuditQuery {
   action: string;
@@ -71,7 +72,7 @@ export function AuditPage({ ctx, rows, info, query, dates, actions, chain }: { c
                     {/* Bangkok time, Buddhist-era year */}
                     <td><time datetime={e.at} safe>{formatDate(e.at, { lang: ctx.lang, style: 'medium', withTime: true })}</time></td>
                     <td>
-                      <span safe>{actor}</span>
+                      <span lang={thaiLang(ctx, actor)} safe>{actor}</span>
                       {e.actor_user_id !== null && actor !== e.actor_label ? <><br /><span class="muted" lang="en" safe>{e.actor_label}</span></> : ''}
                     </td>
                     <td>
@@ -79,8 +80,8 @@ export function AuditPage({ ctx, rows, info, query, dates, actions, chain }: { c
                       {/* the code as recorded, for matching with exports and the chain check */}
                       {action !== e.action ? <><br /><code class="muted" lang="en" safe>{e.action}</code></> : ''}
                     </td>
-                    <td>{target.href ? <a href={target.href} safe>{target.text}</a> : <span safe>{target.text}</span>}</td>
-                    <td safe>{e.summary}</td>
+                    <td>{target.href ? <a href={target.href} lang={thaiLang(ctx, target.text)} safe>{target.text}</a> : <span lang={thaiLang(ctx, target.text)} safe>{target.text}</span>}</td>
+                    <td lang={thaiLang(ctx, e.summary)} safe>{e.summary}</td>
                   </tr>
                 );
               })}

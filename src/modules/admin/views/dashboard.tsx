@@ -4,13 +4,14 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { EmptyState } from '../../../platform/views/components.tsx';
 import { roleLabelKey } from '../../../platform/auth/roles.ts';
 import type { TodoLine } from '../../../platform/todo.ts';
+import { Msg } from '../../../platform/views/text.tsx';
 
 function TodoList({ ctx, lines, id }: { ctx: ViewCtx; lines: TodoLine[]; id: string }) {
   return (
     <ul class="todo" aria-labelledby={id}>
       {lines.map((l) => (
         <li class={`todo-item${l.urgent ? ' todo-urgent' : ''}`}>
-          <a href={l.href} safe>{ctx.t(l.label, { n: l.count, ...l.vars })}</a>
+          <a href={l.href}><Msg ctx={ctx} k={l.label} vars={{ n: l.count, ...l.vars }} /></a>
           {l.kind === 'task' ? <span class="todo-count" aria-hidden="true" safe>{String(l.count)}</span> : ''}
         </li>
       ))}
@@ -25,7 +26,7 @@ export function DashboardPage({ ctx, tasks, statuses }: { ctx: ViewCtx; tasks: T
   const places = ctx.staffNav.filter((n) => n.href !== '/staff');
   return (
     <Page ctx={ctx} title={t('staff.title')} staff>
-      <h1 safe>{t('staff.hello', { name: u.displayName })}</h1>
+      <h1><Msg ctx={ctx} k="staff.hello" vars={{ name: u.displayName }} /></h1>
       <p safe>{t('staff.yourRoles', { roles: u.roles.map((r) => t(roleLabelKey(r))).join(', ') })}</p>
       {u.isDemo ? <p class="tag" safe>{t('staff.demoWarning')}</p> : ''}
       <section aria-labelledby="todo-title">

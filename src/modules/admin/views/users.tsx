@@ -2,6 +2,7 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, Checkbox, Checkboxes, EmptyState, ErrorSummary, Field, Form, Pagination, Time, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
 import { ROLES, roleLabelKey } from '../../../platform/auth/roles.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 import type { UserRow } from '../../../platform/auth/users.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/users', label: ctx.t('users.title') }];
@@ -40,7 +41,7 @@ export function UsersPage({ ctx, rows, info, q }: { ctx: ViewCtx; rows: UserRow[
                   <td>
                     <a href={`/staff/users/${u.id}`} safe>{u.username}</a> {u.is_demo ? <span class="tag" safe>{t('users.demo')}</span> : ''}
                   </td>
-                  <td safe>{u.display_name}</td>
+                  <td lang={thaiLang(ctx, u.display_name)} safe>{u.display_name}</td>
                   <td safe>{u.roles.map((r) => t(roleLabelKey(r))).join(', ')}</td>
                   <td safe>{u.is_disabled ? t('users.disabled') : t('users.active')}</td>
                   <td safe>{u.is_totp_enabled ? t('account.2fa.on') : t('account.2fa.off')}</td>

@@ -3,6 +3,7 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { Button, Checkbox, ErrorSummary, Field, FileField, Form, Select, TextArea, type FormState } from '../../../platform/views/components.tsx';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { SIDES, type Division, type Executive } from '../store.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/agency', label: ctx.t('agency.admin.title') }];
 
@@ -44,8 +45,8 @@ export function AgencyAdminPage({ ctx, form, executives, divisions }: { ctx: Vie
           <tbody>
             {executives.map((e) => (
               <tr>
-                <td><a href={`/staff/agency/executives/${e.id}`} safe>{e.name_th}</a></td>
-                <td safe>{e.position_th}</td>
+                <td><a href={`/staff/agency/executives/${e.id}`} lang={thaiLang(ctx, e.name_th)} safe>{e.name_th}</a></td>
+                <td lang={thaiLang(ctx, e.position_th)} safe>{e.position_th}</td>
                 <td safe>{t(`agency.side.${e.side as 'political'}`)}</td>
                 <td>{e.is_current ? '✓' : '—'}</td>
               </tr>
@@ -62,9 +63,9 @@ export function AgencyAdminPage({ ctx, form, executives, divisions }: { ctx: Vie
           <tbody>
             {divisions.map((d) => (
               <tr>
-                <td><a href={`/staff/agency/divisions/${d.id}`} safe>{d.name_th}</a></td>
+                <td><a href={`/staff/agency/divisions/${d.id}`} lang={thaiLang(ctx, d.name_th)} safe>{d.name_th}</a></td>
                 <td safe>{t(`agency.side.${d.side as 'political'}`)}</td>
-                <td safe>{divisions.find((x) => x.id === d.parent_id)?.name_th ?? '—'}</td>
+                <td lang={thaiLang(ctx, divisions.find((x) => x.id === d.parent_id)?.name_th)} safe>{divisions.find((x) => x.id === d.parent_id)?.name_th ?? '—'}</td>
               </tr>
             ))}
           </tbody>

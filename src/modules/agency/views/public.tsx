@@ -6,6 +6,7 @@ import { fileUrl } from '../../../platform/files/index.ts';
 import { sortThai } from '../../../platform/thai/index.ts';
 import type { Division, Executive, Side } from '../store.ts';
 import type { Agency } from '../../../platform/tenant.ts';
+import { Msg, pickText, thaiLang } from '../../../platform/views/text.tsx';
 
 const pick = (ctx: ViewCtx, th: string, en: string) => (ctx.lang === 'en' && en) || th;
 
@@ -19,8 +20,8 @@ export function PersonCard({ ctx, e }: { ctx: ViewCtx; e: Executive }) {
         <span class="tag" safe>{ctx.t('agency.executives.noPortrait')}</span>
       )}
       <div>
-        <h3 safe>{name}</h3>
-        <p safe>{pick(ctx, e.position_th, e.position_en)}</p>
+        <h3 lang={thaiLang(ctx, name)} safe>{name}</h3>
+        <p lang={thaiLang(ctx, pick(ctx, e.position_th, e.position_en))} safe>{pick(ctx, e.position_th, e.position_en)}</p>
         {e.phone ? <p><a href={`tel:${e.phone.replace(/[^0-9+]/g, '')}`} safe>{e.phone}</a></p> : ''}
         {e.email ? <p><a href={`mailto:${e.email}`} safe>{e.email}</a></p> : ''}
       </div>
@@ -35,7 +36,7 @@ export function HomePage({ ctx, leaders, blocks }: { ctx: ViewCtx; leaders: Exec
   return (
     <Page ctx={ctx} title={t('home.title')} description={t('home.intro')}>
       <section class="hero" aria-labelledby="home-title">
-        <h1 id="home-title" safe>{t('home.welcome', { name: ctx.site.name })}</h1>
+        <h1 id="home-title"><Msg ctx={ctx} k="home.welcome" vars={{ name: ctx.site.name }} /></h1>
         <p safe>{t('home.intro')}</p>
         <p><strong safe>{t('site.fiscalYear', { year: ctx.fiscalYear })}</strong></p>
       </section>
@@ -67,7 +68,7 @@ function DivisionTree({ ctx, all, parent }: { ctx: ViewCtx; all: Division[]; par
     <ul class={parent === null ? 'tree' : undefined}>
       {children.map((d) => (
         <li>
-          <strong safe>{pick(ctx, d.name_th, d.name_en)}</strong>
+          <strong lang={thaiLang(ctx, pick(ctx, d.name_th, d.name_en))} safe>{pick(ctx, d.name_th, d.name_en)}</strong>
           {d.duties_th && ctx.lang === 'th' ? <span class="muted" safe>{` — ${d.duties_th}`}</span> : ''}
           <DivisionTree ctx={ctx} all={all} parent={d.id} />
         </li>
@@ -82,7 +83,7 @@ export function StructurePage({ ctx, divisions, executives }: { ctx: ViewCtx; di
   return (
     <Page ctx={ctx} title={t('agency.structure.title')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('agency.structure.title')}</h1>
-      <p safe>{t('agency.structure.intro', { name: ctx.site.name })}</p>
+      <p><Msg ctx={ctx} k="agency.structure.intro" vars={{ name: ctx.site.name }} /></p>
       {divisions.length === 0 ? <EmptyState text={t('page.empty')} /> : ''}
       {sides.map((side) => {
         const list = divisions.filter((d) => d.side === side);
@@ -91,7 +92,15 @@ export function StructurePage({ ctx, divisions, executives }: { ctx: ViewCtx; di
         return (
           <section aria-labelledby={`side-${side}`}>
             <h2 id={`side-${side}`} safe>{t(`agency.structure.${side}`)}</h2>
-            {heads.length ? <p class="muted" safe>{heads.map((e) => `${pick(ctx, e.position_th, e.position_en)}: ${pick(ctx, e.name_th, e.name_en)}`).join(' · ')}</p> : ''}
+            {heads.length ? (
+              <p class="muted">
+                {heads.map((e, i) => {
+                  const position = pickText(ctx, e.position_th, e.position_en);
+                  const name = pickText(ctx, e.name_th, e.name_en);
+                  return <>{i ? ' · ' : ''}<span lang={position.lang} safe>{position.text}</span>{': '}<span lang={name.lang} safe>{name.text}</span></>;
+                })}
+              </p>
+            ) : ''}
             <DivisionTree ctx={ctx} all={list} parent={null} />
           </section>
         );
@@ -129,16 +138,16 @@ export function ContactPage({ ctx, agency }: { ctx: ViewCtx; agency: Agency }) {
       <h1 safe>{t('agency.contact.title')}</h1>
       <dl class="meta">
         <dt safe>{t('agency.contact.address')}</dt>
-        <dd safe>{`${s.name} ${s.address}`}</dd>
+        <dd><span lang={thaiLang(ctx, s.name)} safe>{s.name}</span> <span lang={thaiLang(ctx, s.address)} safe>{s.address}</span></dd>
         {s.phone ? <><dt safe>{t('site.footer.phone')}</dt><dd><a href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`} safe>{s.phone}</a></dd></> : ''}
         {s.fax ? <><dt safe>{t('site.footer.fax')}</dt><dd safe>{s.fax}</dd></> : ''}
         {s.email ? <><dt safe>{t('site.footer.email')}</dt><dd><a href={`mailto:${s.email}`} safe>{s.email}</a></dd></> : ''}
-        {s.hours ? <><dt safe>{t('site.footer.hours')}</dt><dd safe>{s.hours}</dd></> : ''}
+        {s.hours ? <><dt safe>{t('site.footer.hours')}</dt><dd lang={thaiLang(ctx, s.hours)} safe>{s.hours}</dd></> : ''}
       </dl>
       {agency.map_url ? <p><a href={agency.map_url} rel="noopener" safe>{t('agency.contact.map')}</a></p> : ''}
       <h2 safe>{t('site.footer.channels')}</h2>
       <ul>
-        {channels.map((c) => <li><a href={c.url} rel="noopener" safe>{c.label}</a></li>)}
+        {channels.map((c) => <li><a href={c.url} rel="noopener" lang={thaiLang(ctx, c.label)} safe>{c.label}</a></li>)}
       </ul>
     </Page>
   );

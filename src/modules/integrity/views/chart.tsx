@@ -4,6 +4,7 @@
 // screen readers and printing.
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { fmtScore } from '../rules.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 
 /** The pass mark of the ITA (hundredths): a total of 85 or more passes. */
 export const PASS_MARK = 8500;
@@ -57,7 +58,7 @@ export function ResultsChart({ ctx, points, passMark = PASS_MARK }: { ctx: ViewC
           <table>
             <thead><tr><th scope="col" safe>{t('integrity.public.year')}</th><th scope="col" safe>{t('integrity.public.total')}</th><th scope="col" safe>{t('integrity.public.level')}</th></tr></thead>
             <tbody>
-              {points.map((p) => <tr><th scope="row" safe>{String(p.year)}</th><td safe>{fmtScore(p.total)}</td><td safe>{p.level}</td></tr>)}
+              {points.map((p) => <tr><th scope="row" safe>{String(p.year)}</th><td safe>{fmtScore(p.total)}</td><td lang={thaiLang(ctx, p.level)} safe>{p.level}</td></tr>)}
             </tbody>
           </table>
         </div>

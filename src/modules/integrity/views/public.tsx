@@ -4,8 +4,9 @@ import { EmptyState } from '../../../platform/views/components.tsx';
 import { formatDate } from '../../../platform/thai/index.ts';
 import type { Missing } from '../report.ts';
 import { reportPath } from '../reports.ts';
-import { fmtScore, levelOf, type Rules } from '../rules.ts';
-import type { Report, Result, YearPlan } from '../store.ts';
+import { fmtScore, levelIn, levelOf, type Rules } from '../rules.ts';
+import { pickText, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
+import type { Issue, Report, Result, YearPlan } from '../store.ts';
 import { ResultsChart } from './chart.tsx';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/', label: ctx.t('nav.home') }, { href: '/integrity', label: ctx.t('integrity.nav') }];
@@ -62,7 +63,7 @@ function YearCardItem({ ctx, card }: { ctx: ViewCtx; card: YearCard }) {
         {result ? (
           <>
             <dt safe>{t('integrity.public.total')}</dt><dd safe>{t('integrity.public.outOf', { score: fmtScore(result.total) })}</dd>
-            <dt safe>{t('integrity.public.level')}</dt><dd safe>{result.level}</dd>
+            <dt safe>{t('integrity.public.level')}</dt><dd lang={thaiLang(ctx, result.level)} safe>{result.level}</dd>
           </>
         ) : ''}
         {report('annual', t('integrity.public.annualReport'))}
@@ -74,12 +75,12 @@ function YearCardItem({ ctx, card }: { ctx: ViewCtx; card: YearCard }) {
 
 export function ResultBox({ ctx, result, rules }: { ctx: ViewCtx; result: Result; rules: Rules }) {
   const t = ctx.t;
-  const level = levelOf(rules, result.total, result);
+  const level = levelIn(levelOf(rules, result.total, result), ctx.lang);
   return (
     <section class="hero" aria-labelledby="result-title">
       <h2 id="result-title" safe>{t('integrity.public.result', { year: result.year })}</h2>
-      <p class="score"><strong safe>{fmtScore(result.total)}</strong> <span safe>{`/ 100 · ${ctx.lang === 'en' ? level.level_en : level.level_th}`}</span></p>
-      <p safe>{level.meaning_th}</p>
+      <p class="score"><strong safe>{fmtScore(result.total)}</strong> <span>{'/ 100 · '}</span><span lang={thaiLang(ctx, level.name)} safe>{level.name}</span></p>
+      <p lang={thaiLang(ctx, level.meaning)} safe>{level.meaning}</p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="result-title">
         <table>
           <thead><tr><th scope="col" safe>{t('integrity.public.item')}</th><th scope="col" safe>{t('integrity.public.score')}</th></tr></thead>
@@ -119,14 +120,14 @@ export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, res
       </section>
       {plan.issues.map((issue) => (
         <section aria-labelledby={`issue-${issue.no}`} class="issue">
-          <h2 id={`issue-${issue.no}`} safe>{`${issue.no}. ${(ctx.lang === 'en' && issue.title_en) || issue.title_th}`}</h2>
-          <ul>{plan.recommendations.filter((r) => r.issue_id === issue.id).map((r) => <li safe>{r.text_th}</li>)}</ul>
+          <IssueHeading ctx={ctx} issue={issue} id={`issue-${issue.no}`} />
+          <ul lang={thaiPart(ctx)}>{plan.recommendations.filter((r) => r.issue_id === issue.id).map((r) => <li safe>{r.text_th}</li>)}</ul>
           <ol class="measures">
             {plan.measures.filter((m) => m.issue_id === issue.id).map((m) => {
               const overdue = !!m.due_date && m.due_date < today && (m.status === 'planned' || m.status === 'in_progress');
               return (
                 <li>
-                  <span safe>{m.title_th}</span>
+                  <span lang={thaiLang(ctx, m.title_th)} safe>{m.title_th}</span>
                   <span class={`tag status-${m.status}`} safe>{t(`integrity.status.${m.status as 'done'}`)}</span>
                   {overdue ? <span class="tag status-overdue" safe>{t('integrity.overdue')}</span> : ''}
                   <meter min="0" max="100" value={String(m.percent)} aria-label={t('integrity.public.progress', { percent: m.percent })} safe>{`${m.percent}%`}</meter>
@@ -134,12 +135,20 @@ export function IntegrityYearPage({ ctx, year, result, rules, plan, reports, res
               );
             })}
           </ol>
-          {plan.outcomes.filter((o) => o.issue_id === issue.id).length ? <ul class="outcomes">{plan.outcomes.filter((o) => o.issue_id === issue.id).map((o) => <li safe>{o.text_th}</li>)}</ul> : ''}
+          {plan.outcomes.filter((o) => o.issue_id === issue.id).length ? <ul class="outcomes" lang={thaiPart(ctx)}>{plan.outcomes.filter((o) => o.issue_id === issue.id).map((o) => <li safe>{o.text_th}</li>)}</ul> : ''}
         </section>
       ))}
       {results.length > 1 ? <ResultsChart ctx={ctx} points={results.map((r) => ({ year: r.year, total: r.total, level: levels.get(r.year) ?? r.level_th }))} /> : ''}
     </Page>
   );
+}
+
+/** A heading's number and title, in English when it has one (the Thai, marked, otherwise). */
+export function IssueHeading({ ctx, issue, id, level = 2, href }: { ctx: ViewCtx; issue: Pick<Issue, 'no' | 'title_th' | 'title_en'>; id?: string; level?: 1 | 2 | 3; href?: string }) {
+  const title = pickText(ctx, issue.title_th, issue.title_en);
+  const inner = <><span safe>{`${issue.no}. `}</span><span lang={title.lang} safe>{title.text}</span></>;
+  const body = href ? <a href={href}>{inner}</a> : inner;
+  return level === 1 ? <h1 id={id}>{body}</h1> : level === 3 ? <h3 id={id}>{body}</h3> : <h2 id={id}>{body}</h2>;
 }
 
 export function MissingPage({ ctx, year, missing, years }: { ctx: ViewCtx; year: number; missing: Missing[]; years: number[] }) {

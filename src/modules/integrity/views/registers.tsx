@@ -7,6 +7,7 @@ import { formatDate } from '../../../platform/thai/index.ts';
 import { formatNumber } from '../../../platform/i18n/index.ts';
 import { ETHICS_KINDS, PERIODS, PROCESSES, RISK_STATUSES, riskLevel } from '../registers.ts';
 import type { EthicsActivity, Project, Risk } from '../store.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx, year: number) => [
   { href: '/staff', label: ctx.t('nav.staff') },
@@ -110,10 +111,10 @@ export function RisksPage({ ctx, year, risks, form, editing }: { ctx: ViewCtx; y
     return (
       <tr>
         <td safe>{t(`integrity.risk.proc.${r.process as 'other'}`)}</td>
-        <td><a href={`/staff/integrity/risks/${r.id}`} safe>{r.title_th}</a></td>
+        <td><a href={`/staff/integrity/risks/${r.id}`} lang={thaiLang(ctx, r.title_th)} safe>{r.title_th}</a></td>
         <td class={`risk-${lv}`} safe>{`${t(`integrity.risk.lv.${lv}`)} (${r.likelihood}×${r.impact})`}</td>
-        <td safe>{r.mitigation}</td>
-        <td safe>{`${r.owner_name}${r.due_date ? `, ${formatDate(r.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}`}</td>
+        <td lang={thaiLang(ctx, r.mitigation)} safe>{r.mitigation}</td>
+        <td><span lang={thaiLang(ctx, r.owner_name)} safe>{r.owner_name}</span><span>{r.due_date ? `, ${formatDate(r.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}</span></td>
         <td safe>{t(`integrity.risk.status.${r.status as 'open'}`)}</td>
       </tr>
     );
@@ -121,7 +122,7 @@ export function RisksPage({ ctx, year, risks, form, editing }: { ctx: ViewCtx; y
   return (
     <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.risks')} form={form} labels={l} headers={[l.process!, l.title_th!, t('integrity.risk.level'), l.mitigation!, l.owner_name!, l.status!]} safeRows={rows} safeFirst={<RiskMatrix ctx={ctx} risks={risks} />}>
       <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/risks/report`} />
-      <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.risk.new')}</h2>
+      {editing ? <h2><span safe>{`${t('form.save')}: `}</span><span lang={thaiLang(ctx, editing.title_th)} safe>{editing.title_th}</span></h2> : <h2 safe>{t('integrity.risk.new')}</h2>}
       <RiskFields ctx={ctx} form={form} action={editing ? `/staff/integrity/risks/${editing.id}` : `/staff/integrity/${year}/risks`} />
     </RegisterPage>
   );
@@ -137,18 +138,18 @@ export function ProjectsPage({ ctx, year, projects, form, editing }: { ctx: View
   const l = projectLabels(ctx);
   const rows = projects.map((x) => (
     <tr>
-      <td><a href={`/staff/integrity/projects/${x.id}`} safe>{x.title_th}</a></td>
-      <td safe>{x.target}</td>
+      <td><a href={`/staff/integrity/projects/${x.id}`} lang={thaiLang(ctx, x.title_th)} safe>{x.title_th}</a></td>
+      <td lang={thaiLang(ctx, x.target)} safe>{x.target}</td>
       <td safe>{formatNumber(ctx.lang, Number(x.budget_satang) / 100, 2)}</td>
       <td safe>{formatNumber(ctx.lang, Number(x.spent_satang) / 100, 2)}</td>
       <td><meter min="0" max="100" value={String(x.percent)} aria-label={`${l.percent} ${x.percent}%`} safe>{`${x.percent}%`}</meter> <span safe>{`${x.percent}%`}</span></td>
-      <td safe>{x.result}</td>
+      <td lang={thaiLang(ctx, x.result)} safe>{x.result}</td>
     </tr>
   ));
   return (
     <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.projects')} form={form} labels={l} headers={[l.title_th!, l.target!, l.budget!, l.spent!, l.percent!, l.result!]} safeRows={rows}>
       <ReportButtons ctx={ctx} action={`/staff/integrity/${year}/projects/report`} />
-      <h2 safe>{editing ? `${t('form.save')}: ${editing.title_th}` : t('integrity.project.new')}</h2>
+      {editing ? <h2><span safe>{`${t('form.save')}: `}</span><span lang={thaiLang(ctx, editing.title_th)} safe>{editing.title_th}</span></h2> : <h2 safe>{t('integrity.project.new')}</h2>}
       <Form ctx={ctx} action={editing ? `/staff/integrity/projects/${editing.id}` : `/staff/integrity/${year}/projects`}>
         <TextArea ctx={ctx} form={form} name="title_th" label={l.title_th!} required rows={2} maxlength={1000} />
         <TextArea ctx={ctx} form={form} name="objective" label={l.objective!} rows={2} maxlength={2000} />
@@ -172,7 +173,7 @@ export function EthicsPage({ ctx, year, rows, form }: { ctx: ViewCtx; year: numb
   const t = ctx.t;
   const l = ethicsLabels(ctx);
   const lines = rows.map((x) => (
-    <tr><td safe>{t(`integrity.ethics.kind.${x.kind as 'code'}`)}</td><td safe>{x.title_th}</td><td safe>{formatDate(x.day, { lang: ctx.lang, style: 'medium' })}</td><td>{x.participants ? String(x.participants) : '—'}</td><td safe>{x.result}</td></tr>
+    <tr><td safe>{t(`integrity.ethics.kind.${x.kind as 'code'}`)}</td><td lang={thaiLang(ctx, x.title_th)} safe>{x.title_th}</td><td safe>{formatDate(x.day, { lang: ctx.lang, style: 'medium' })}</td><td>{x.participants ? String(x.participants) : '—'}</td><td lang={thaiLang(ctx, x.result)} safe>{x.result}</td></tr>
   ));
   return (
     <RegisterPage ctx={ctx} year={year} title={t('integrity.staff.ethics')} form={form} labels={l} headers={[l.kind!, l.title_th!, l.day!, l.participants!, l.result!]} safeRows={lines}>

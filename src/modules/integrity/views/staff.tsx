@@ -6,9 +6,10 @@ import { can } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import type { Missing } from '../report.ts';
 import { reportPath } from '../reports.ts';
-import { fmtScore, levelOf, type Rules } from '../rules.ts';
+import { fmtScore, levelIn, levelOf, type Level, type Rules } from '../rules.ts';
+import { pickText, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
 import { MEASURE_KINDS, MEASURE_STATUSES, REPORT_KINDS, type Issue, type Measure, type Milestone, type Recommendation, type Report, type Result, type YearPlan } from '../store.ts';
-import { ResultBox } from './public.tsx';
+import { IssueHeading, ResultBox } from './public.tsx';
 
 
 const crumbs = (ctx: ViewCtx, year?: number) => [
@@ -21,16 +22,16 @@ function MeasureLine({ ctx, m, today }: { ctx: ViewCtx; m: Measure; today: strin
   const t = ctx.t;
   return (
     <li>
-      <a href={`/staff/integrity/measures/${m.id}`} safe>{m.title_th}</a>{' '}
+      <a href={`/staff/integrity/measures/${m.id}`} lang={thaiLang(ctx, m.title_th)} safe>{m.title_th}</a>{' '}
       <span class={`tag status-${m.status}`} safe>{t(`integrity.status.${m.status as 'done'}`)}</span>
       {isOverdue(m, today) ? <span class="tag status-overdue" safe>{`${t('integrity.overdue')} ${formatDate(m.due_date!, { lang: ctx.lang, style: 'medium' })}`}</span> : ''}
       <meter min="0" max="100" value={String(m.percent)} aria-label={t('integrity.public.progress', { percent: m.percent })} safe>{`${m.percent}%`}</meter>
-      <span class="muted" safe>{` ${m.percent}% · ${m.division_name ?? m.owner_name}${m.due_date ? ` · ${t('integrity.field.due')} ${formatDate(m.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}`}</span>
+      <span class="muted"><span safe>{` ${m.percent}% · `}</span><span lang={thaiLang(ctx, m.division_name ?? m.owner_name)} safe>{m.division_name ?? m.owner_name}</span><span>{m.due_date ? ` · ${t('integrity.field.due')} ${formatDate(m.due_date, { lang: ctx.lang, style: 'medium' })}` : ''}</span></span>
     </li>
   );
 }
 
-export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: { ctx: ViewCtx; years: Array<{ year: number; result: Result | null }>; overdue: Measure[]; dueSoon: Measure[]; current: { year: number; percent: number; done: number; total: number }; today: string }) {
+export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: { ctx: ViewCtx; years: Array<{ year: number; result: Result | null; level: Level | null }>; overdue: Measure[]; dueSoon: Measure[]; current: { year: number; percent: number; done: number; total: number }; today: string }) {
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('integrity.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
@@ -52,12 +53,15 @@ export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: 
       ) : ''}
       <h2 safe>{t('integrity.public.years')}</h2>
       <ul class="cards">
-        {years.map(({ year, result }) => (
-          <li class="card">
-            <h3><a href={`/staff/integrity/${year}`} safe>{t('integrity.staff.year', { year })}</a></h3>
-            {result ? <p safe>{`${fmtScore(result.total)} · ${result.level_th}`}</p> : ''}
-          </li>
-        ))}
+        {years.map(({ year, result, level }) => {
+          const name = level ? levelIn(level, ctx.lang).name : result?.level_th ?? '';
+          return (
+            <li class="card">
+              <h3><a href={`/staff/integrity/${year}`} safe>{t('integrity.staff.year', { year })}</a></h3>
+              {result ? <p><span safe>{`${fmtScore(result.total)} · `}</span><span lang={thaiLang(ctx, name)} safe>{name}</span></p> : ''}
+            </li>
+          );
+        })}
       </ul>
     </Page>
   );
@@ -65,7 +69,7 @@ export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: 
 
 export const resultLabels = (ctx: ViewCtx, rules: Rules): Record<string, string> => ({
   iit: ctx.t('integrity.field.iit'), eit: ctx.t('integrity.field.eit'), oit: ctx.t('integrity.field.oit'), file: ctx.t('integrity.field.csv'),
-  ...Object.fromEntries(rules.indicators.map((i) => [`i${i.no}`, ctx.t('integrity.field.indicator', { no: i.no, name: i.name_th })])),
+  ...Object.fromEntries(rules.indicators.map((i) => [`i${i.no}`, ctx.t('integrity.field.indicator', { no: i.no, name: (ctx.lang === 'en' && i.name_en) || i.name_th })])),
   no: ctx.t('integrity.field.no'), title_th: ctx.t('integrity.field.issueTitle'), title_en: ctx.t('integrity.field.issueTitleEn'), indicators: ctx.t('integrity.field.indicators'), oit_codes: ctx.t('integrity.field.oitCodes'), _form: '',
 });
 
@@ -133,8 +137,8 @@ export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: 
         {plan.issues.length === 0 ? <EmptyState text={t('integrity.staff.noHeadings')} /> : ''}
         {plan.issues.map((issue) => (
           <div class="issue card">
-            <h3><a href={`/staff/integrity/headings/${issue.id}`} safe>{`${issue.no}. ${issue.title_th}`}</a></h3>
-            <ul>{plan.recommendations.filter((r) => r.issue_id === issue.id).map((r) => <li safe>{r.text_th}</li>)}</ul>
+            <IssueHeading ctx={ctx} issue={issue} level={3} href={`/staff/integrity/headings/${issue.id}`} />
+            <ul lang={thaiPart(ctx)}>{plan.recommendations.filter((r) => r.issue_id === issue.id).map((r) => <li safe>{r.text_th}</li>)}</ul>
             {plan.measures.filter((m) => m.issue_id === issue.id).length ? (
               <ul class="measure-list">{plan.measures.filter((m) => m.issue_id === issue.id).map((m) => <MeasureLine ctx={ctx} m={m} today={p.today} />)}</ul>
             ) : <p class="muted" safe>{t('integrity.staff.noMeasures')}</p>}
@@ -174,7 +178,7 @@ export function YearPage(p: { ctx: ViewCtx; year: number; rules: Rules; result: 
 const rulesLabels = (ctx: ViewCtx, rules: Rules): Record<string, string> => ({
   w_iit: ctx.t('integrity.rules.weight', { tool: 'IIT' }), w_eit: ctx.t('integrity.rules.weight', { tool: 'EIT' }), w_oit: ctx.t('integrity.rules.weight', { tool: 'OIT' }),
   ...Object.fromEntries(rules.levels.flatMap((l, i) => {
-    const level = ctx.lang === 'en' ? l.level_en : l.level_th;
+    const level = levelIn(l, ctx.lang).name;
     return [[`l${i}_total`, ctx.t('integrity.rules.minTotal', { level })], [`l${i}_each`, ctx.t('integrity.rules.minEach', { level })]];
   })),
   _form: '',
@@ -202,7 +206,7 @@ function HeadingFields({ ctx, form, action, labels }: { ctx: ViewCtx; form: Form
   return (
     <Form ctx={ctx} action={action}>
       <Field ctx={ctx} form={form} name="no" label={labels.no!} required inputmode="numeric" size="short" maxlength={2} />
-      <Field ctx={ctx} form={form} name="title_th" label={labels.title_th!} required maxlength={500} size="wide" />
+      <Field ctx={ctx} form={form} name="title_th" label={labels.title_th!} required maxlength={500} size="wide" lang={thaiPart(ctx)} />
       <Field ctx={ctx} form={form} name="title_en" label={labels.title_en!} maxlength={500} size="wide" lang="en" />
       <Field ctx={ctx} form={form} name="indicators" label={labels.indicators!} maxlength={40} />
       <Field ctx={ctx} form={form} name="oit_codes" label={labels.oit_codes!} maxlength={200} lang="en" />
@@ -232,16 +236,17 @@ export function HeadingPage(p: { ctx: ViewCtx; issue: Issue; plan: YearPlan; hea
         <button type="submit" class="btn-inline" aria-label={`${t('integrity.staff.remove')}: ${what}`} safe>{t('integrity.staff.remove')}</button>
       </Form>
     ) : '';
+  const heading = pickText(ctx, issue.title_th, issue.title_en);
   return (
-    <Page ctx={ctx} title={`${issue.no}. ${issue.title_th}`} staff breadcrumbs={crumbs(ctx, issue.year)}>
-      <h1 safe>{`${issue.no}. ${issue.title_th}`}</h1>
+    <Page ctx={ctx} title={`${issue.no}. ${heading.text}`} staff breadcrumbs={crumbs(ctx, issue.year)}>
+      <IssueHeading ctx={ctx} issue={issue} level={1} />
       <ErrorSummary ctx={ctx} form={p.form} labels={labels} />
       <ErrorSummary ctx={ctx} form={p.headingForm} labels={labels} />
       <h2 safe>{t('integrity.field.recommendation')}</h2>
-      <ul>{recs.map((r) => <li><span safe>{r.text_th}</span> <Remove table="recommendations" id={r.id} what={r.text_th.slice(0, 40)} /></li>)}</ul>
+      <ul>{recs.map((r) => <li><span lang={thaiLang(ctx, r.text_th)} safe>{r.text_th}</span> <Remove table="recommendations" id={r.id} what={r.text_th.slice(0, 40)} /></li>)}</ul>
       {manage ? (
         <Form ctx={ctx} action={`/staff/integrity/headings/${issue.id}/recommendations`}>
-          <TextArea ctx={ctx} form={p.form} name="text_th" label={labels.text_th} required rows={2} maxlength={2000} />
+          <TextArea ctx={ctx} form={p.form} name="text_th" label={labels.text_th} required rows={2} maxlength={2000} lang={thaiPart(ctx)} />
           <Button kind="secondary" label={t('integrity.staff.addRecommendation')} />
         </Form>
       ) : ''}
@@ -249,8 +254,8 @@ export function HeadingPage(p: { ctx: ViewCtx; issue: Issue; plan: YearPlan; hea
       {measures.length ? <ul class="measure-list">{measures.map((m) => <MeasureLine ctx={ctx} m={m} today={p.today} />)}</ul> : <p safe>{t('integrity.staff.noMeasures')}</p>}
       {manage ? <p><a class="btn btn-secondary" href={`/staff/integrity/headings/${issue.id}/measures/new`} safe>{t('integrity.staff.newMeasure')}</a></p> : ''}
       <h2 safe>{t('integrity.staff.outcomes')}</h2>
-      <ul>{outcomes.map((o) => <li><span safe>{o.text_th}</span> <Remove table="outcomes" id={o.id} what={o.text_th.slice(0, 40)} /></li>)}</ul>
-      <ul class="evidence">{evidence.map((e) => <li><span safe>{e.title_th}</span> <span class="muted" safe>{e.oit_code ? `OIT ${e.oit_year}/${e.oit_code}` : e.url}</span> <Remove table="evidence" id={e.id} what={e.title_th.slice(0, 40)} /></li>)}</ul>
+      <ul>{outcomes.map((o) => <li><span lang={thaiLang(ctx, o.text_th)} safe>{o.text_th}</span> <Remove table="outcomes" id={o.id} what={o.text_th.slice(0, 40)} /></li>)}</ul>
+      <ul class="evidence">{evidence.map((e) => <li><span lang={thaiLang(ctx, e.title_th)} safe>{e.title_th}</span> <span class="muted" safe>{e.oit_code ? `OIT ${e.oit_year}/${e.oit_code}` : e.url}</span> <Remove table="evidence" id={e.id} what={e.title_th.slice(0, 40)} /></li>)}</ul>
       {manage ? (
         <>
           <Form ctx={ctx} action={`/staff/integrity/headings/${issue.id}/outcomes`}>
@@ -290,11 +295,12 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
   const t = ctx.t;
   const l = measureLabels(ctx);
   const title = measure ? `${t('integrity.staff.editMeasure')}: ${measure.title_th}` : t('integrity.staff.newMeasure');
+  const heading = pickText(ctx, issue.title_th, issue.title_en);
   const manage = can(ctx.user, 'integrity.manage');
   const msForm: FormState = { ...p.milestoneForm, idPrefix: 'ms-' };
   return (
-    <Page ctx={ctx} title={title} staff breadcrumbs={[...crumbs(ctx, issue.year), { href: `/staff/integrity/headings/${issue.id}`, label: `${issue.no}. ${issue.title_th}` }]}>
-      <h1 safe>{title}</h1>
+    <Page ctx={ctx} title={title} staff breadcrumbs={[...crumbs(ctx, issue.year), { href: `/staff/integrity/headings/${issue.id}`, label: `${issue.no}. ${heading.text}` }]}>
+      {measure ? <h1><span safe>{`${t('integrity.staff.editMeasure')}: `}</span><span lang={thaiLang(ctx, measure.title_th)} safe>{measure.title_th}</span></h1> : <h1 safe>{title}</h1>}
       {measure && isOverdue(measure, p.today) ? <div class="flash flash-error" role="status"><p safe>{`${t('integrity.overdue')}: ${formatDate(measure.due_date!, { lang: ctx.lang })}`}</p></div> : ''}
       <ErrorSummary ctx={ctx} form={p.form} labels={l} />
       <ErrorSummary ctx={ctx} form={msForm} labels={l} />
@@ -320,7 +326,7 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
       {measure ? (
         <section aria-labelledby="ms-title">
           <h2 id="ms-title" safe>{t('integrity.staff.milestones')}</h2>
-          <ol class="timeline">{p.milestones.map((m) => <li safe>{`${formatDate(m.day, { lang: ctx.lang })} — ${m.note}${m.percent !== null ? ` (${m.percent}%)` : ''}`}</li>)}</ol>
+          <ol class="timeline">{p.milestones.map((m) => <li><span safe>{`${formatDate(m.day, { lang: ctx.lang })} — `}</span><span lang={thaiLang(ctx, m.note)} safe>{m.note}</span><span>{m.percent !== null ? ` (${m.percent}%)` : ''}</span></li>)}</ol>
           {manage ? (
             <Form ctx={ctx} action={`/staff/integrity/measures/${measure.id}/milestones`}>
               <DateInput ctx={ctx} form={msForm} name="day" label={l.day!} required />
@@ -336,6 +342,5 @@ export function MeasurePage(p: { ctx: ViewCtx; issue: Issue; measure: Measure | 
 }
 
 export function levelText(ctx: ViewCtx, rules: Rules, r: Result): string {
-  const l = levelOf(rules, r.total, r);
-  return ctx.lang === 'en' ? l.level_en : l.level_th;
+  return levelIn(levelOf(rules, r.total, r), ctx.lang).name;
 }

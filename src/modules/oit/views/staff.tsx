@@ -7,7 +7,8 @@ import type { Evidence, EvidenceCandidate } from '../../../platform/evidence.ts'
 import { requirementKey, summary, type ItemReadiness, type Outlook, type Reason, type ReadinessStatus } from '../readiness.ts';
 import { itemUrl } from '../service.ts';
 import { RECENCY } from '../store.ts';
-import { grouped } from './public.tsx';
+import { grouped, itemTitle, requirementTexts } from './public.tsx';
+import { Msg, pickText, Text, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx, year?: number) => [
   { href: '/staff', label: ctx.t('nav.staff') },
@@ -19,10 +20,16 @@ const crumbs = (ctx: ViewCtx, year?: number) => [
 const STATUS_ICON: Record<ReadinessStatus, string> = { ready: '✓', incomplete: '!', wrong_year: '↻', missing: '✕' };
 
 export function StatusTag({ ctx, status }: { ctx: ViewCtx; status: ReadinessStatus }) {
-  return <span class={`tag status-${status}`}><span class="status-icon" aria-hidden="true">{STATUS_ICON[status]}</span> <span safe>{ctx.t(`oit.status.${status}`)}</span></span>;
+  const safeIcon = STATUS_ICON[status];
+  return <span class={`tag status-${status}`}><span class="status-icon" aria-hidden="true">{safeIcon}</span> <span safe>{ctx.t(`oit.status.${status}`)}</span></span>;
 }
 
-export const reasonText = (ctx: ViewCtx, r: Reason) => ctx.t(r.key, r.vars);
+/** A reason as HTML: the Thai titles and elements in it marked as Thai on an English page. */
+export const ReasonText = ({ ctx, r }: { ctx: ViewCtx; r: Reason }) => <Msg ctx={ctx} k={r.key} vars={r.vars} />;
+
+function Reasons({ ctx, reasons }: { ctx: ViewCtx; reasons: Reason[] }) {
+  return <ul class="reasons">{reasons.map((x) => <li><ReasonText ctx={ctx} r={x} /></li>)}</ul>;
+}
 
 export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Array<{ year: number; s: ReturnType<typeof summary> }>; form: FormState }) {
   const t = ctx.t;
@@ -99,13 +106,17 @@ export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: num
         <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
       </form>
       {shown.length === 0 ? <EmptyState text={t(show ? 'oit.staff.showNone' : 'oit.staff.noItems')} /> : ''}
-      {grouped(shown.map((r) => r.item)).map((ind) => (
-        <section aria-label={ind.indicator || t('oit.indicator')}>
-          {ind.indicator ? <h2 safe>{ind.indicator}</h2> : ''}
-          {ind.groups.map((g) => (
-            <div class="table-wrap" tabindex="0" role="region" aria-label={g.group || ind.indicator || t('oit.indicator')}>
+      {grouped(shown.map((r) => r.item)).map((ind) => {
+        const name = pickText(ctx, ind.indicator, ind.indicator_en);
+        return (
+        <section aria-label={name.text || t('oit.indicator')}>
+          {name.text ? <h2 lang={name.lang} safe>{name.text}</h2> : ''}
+          {ind.groups.map((g) => {
+            const group = pickText(ctx, g.group, g.group_en);
+            return (
+            <div class="table-wrap" tabindex="0" role="region" aria-label={group.text || name.text || t('oit.indicator')}>
               <table>
-                {g.group ? <caption safe>{g.group}</caption> : ''}
+                {group.text ? <caption lang={group.lang} safe>{group.text}</caption> : ''}
                 <thead><tr><th scope="col" safe>{t('oit.field.code')}</th><th scope="col" safe>{t('oit.field.title_th')}</th><th scope="col" safe>{t('pub.staff.status')}</th><th scope="col" safe>{t('oit.staff.reasons')}</th></tr></thead>
                 <tbody>
                   {g.items.map((i) => {
@@ -113,18 +124,20 @@ export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: num
                     return (
                       <tr>
                         <td><a href={`/staff${itemUrl(year, i.code)}`} safe>{i.code}</a></td>
-                        <td safe>{i.title_th}</td>
+                        <td lang={thaiLang(ctx, i.title_th)} safe>{i.title_th}</td>
                         <td><StatusTag ctx={ctx} status={r.status} /></td>
-                        <td>{r.reasons.length ? <ul class="reasons">{r.reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : '—'}</td>
+                        <td>{r.reasons.length ? <Reasons ctx={ctx} reasons={r.reasons} /> : '—'}</td>
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </div>
-          ))}
+            );
+          })}
         </section>
-      ))}
+        );
+      })}
     </Page>
   );
 }
@@ -154,7 +167,7 @@ export interface BindOptions {
 
 function Verdict({ ctx, o }: { ctx: ViewCtx; o: Outlook }) {
   const t = ctx.t;
-  const [cls, icon, text, reasons]: [string, string, string, Reason[]] = o.problems.length
+  const [cls, safeIcon, text, reasons]: [string, string, string, Reason[]] = o.problems.length
     ? ['verdict-bad', '✕', t('oit.pick.unusable'), o.problems]
     : o.status === 'ready'
       ? ['verdict-ok', '✓', t('oit.pick.ready'), []]
@@ -163,8 +176,8 @@ function Verdict({ ctx, o }: { ctx: ViewCtx; o: Outlook }) {
         : ['verdict-warn', '!', t('oit.pick.notEnough'), o.remaining];
   return (
     <div class={`verdict ${cls}`}>
-      <p><span aria-hidden="true">{icon}</span> <strong safe>{text}</strong></p>
-      {reasons.length ? <ul class="reasons">{reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : ''}
+      <p><span aria-hidden="true">{safeIcon}</span> <strong safe>{text}</strong></p>
+      {reasons.length ? <Reasons ctx={ctx} reasons={reasons} /> : ''}
     </div>
   );
 }
@@ -180,6 +193,7 @@ function PickerSection({ ctx, r, picker, base }: { ctx: ViewCtx; r: ItemReadines
   const t = ctx.t;
   const it = r.item;
   const ticked = it.requirements.filter((x) => r.ticked.has(requirementKey(x)));
+  const options = tickOptions(ctx, it);
   return (
     <section aria-labelledby="pick-title" id="f-pick-ref" tabindex="-1">
       <h2 id="pick-title" safe>{t('oit.pick.title')}</h2>
@@ -205,7 +219,7 @@ function PickerSection({ ctx, r, picker, base }: { ctx: ViewCtx; r: ItemReadines
         <ul class="pick-results" id="f-pick-requirements">
           {picker.results.map((c, i) => (
             <li class="pick-result">
-              <h4 id={`pick-${i}`}><a href={c.evidence.url} safe>{c.title}</a></h4>
+              <h4 id={`pick-${i}`}><a href={c.evidence.url} lang={thaiLang(ctx, c.title)} safe>{c.title}</a></h4>
               <p class="muted" safe>{c.detail}</p>
               {c.evidence.publishedAt ? <p class="muted" safe>{t('oit.pick.publishedAt', { date: formatDateFor(ctx.lang, c.evidence.publishedAt, { style: 'medium' }) })}</p> : ''}
               {c.bound ? <p class="ok" safe>{t('oit.pick.bound')}</p> : (
@@ -216,7 +230,7 @@ function PickerSection({ ctx, r, picker, base }: { ctx: ViewCtx; r: ItemReadines
                     <input type="hidden" name="q" value={picker.q} />
                     <input type="hidden" name="fy" value={picker.fy} />
                     {it.requirements.length ? (
-                      <Checkboxes ctx={ctx} form={{ values: { requirements: ticked }, errors: {}, idPrefix: `pick${i}-` }} name="requirements" legend={t('oit.pick.ticks')} options={it.requirements.map((x) => ({ value: x, label: x }))} />
+                      <Checkboxes ctx={ctx} form={{ values: { requirements: ticked }, errors: {}, idPrefix: `pick${i}-` }} name="requirements" legend={t('oit.pick.ticks')} options={options} />
                     ) : ''}
                     <Button label={t('oit.pick.bind')} />
                   </Form>
@@ -231,23 +245,30 @@ function PickerSection({ ctx, r, picker, base }: { ctx: ViewCtx; r: ItemReadines
   );
 }
 
+/** The required elements to tick: the Thai text is the value (what a tick records), the label in the page's language. */
+function tickOptions(ctx: ViewCtx, it: ItemReadiness['item']) {
+  return requirementTexts(ctx, it).map((x, n) => ({ value: it.requirements[n]!, label: x.text, lang: x.lang }));
+}
+
 export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: ItemReadiness; options: BindOptions; form: FormState }) {
   const t = ctx.t;
   const it = r.item;
+  const name = itemTitle(ctx, it);
   const manage = can(ctx.user, 'oit.manage');
   const base = `/staff${itemUrl(it.year, it.code)}`;
   const labels = {
     ref: t('oit.staff.chooseContent'), url: t('oit.staff.url'), label: t('oit.staff.urlLabel'), title_th: t('oit.field.title_th'), title_en: t('oit.field.title_en'),
     indicator: t('oit.field.indicator'), group_name: t('oit.field.group'), requirements: t('oit.field.requirements'), recency: t('oit.field.recency'), sort_order: t('oit.field.sort_order'), note: t('oit.field.note'),
+    indicator_en: t('oit.field.indicator_en'), group_en: t('oit.field.group_en'), requirements_en: t('oit.field.requirements_en'),
   };
   return (
-    <Page ctx={ctx} title={`${it.code} ${it.title_th}`} staff breadcrumbs={crumbs(ctx, it.year)}>
-      <h1 safe>{`${it.code} ${it.title_th}`}</h1>
+    <Page ctx={ctx} title={`${it.code} ${name.text}`} staff breadcrumbs={crumbs(ctx, it.year)}>
+      <h1><span safe>{it.code}</span> <Text ctx={ctx} th={it.title_th} en={it.title_en} /></h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       {options.picker.form ? <ErrorSummary ctx={ctx} form={{ ...options.picker.form, idPrefix: 'pick-' }} labels={{ ref: t('oit.pick.title'), requirements: t('oit.pick.ticks') }} /> : ''}
       <p><StatusTag ctx={ctx} status={r.status} /> <a href={itemUrl(it.year, it.code)} safe>{t('oit.staff.publicPage')}</a></p>
-      {r.reasons.length ? <ul class="reasons">{r.reasons.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : ''}
-      {it.note ? <p class="muted" safe>{it.note}</p> : ''}
+      {r.reasons.length ? <Reasons ctx={ctx} reasons={r.reasons} /> : ''}
+      {it.note ? <p class="muted" lang={thaiLang(ctx, it.note)} safe>{it.note}</p> : ''}
 
       <section aria-labelledby="bindings-title">
         <h2 id="bindings-title" safe>{t('oit.staff.bindings')}</h2>
@@ -255,9 +276,9 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
           <ul class="evidence">
             {r.evidence.map((e) => (
               <li>
-                {e.evidence ? <a href={e.evidence.url} safe>{pick(ctx.lang, e.evidence.title)}</a> : <span safe>{t('oit.reason.gone')}</span>}
+                {e.evidence ? <a href={e.evidence.url} lang={thaiLang(ctx, pick(ctx.lang, e.evidence.title))} safe>{pick(ctx.lang, e.evidence.title)}</a> : <span safe>{t('oit.reason.gone')}</span>}
                 {e.external ? <span class="tag" safe>{t('oit.external')}</span> : ''}
-                {e.problems.length ? <ul class="reasons">{e.problems.map((x) => <li safe>{reasonText(ctx, x)}</li>)}</ul> : <span class="ok">{' ✓'}</span>}
+                {e.problems.length ? <Reasons ctx={ctx} reasons={e.problems} /> : <span class="ok">{' ✓'}</span>}
                 {manage ? (
                   <Form ctx={ctx} action={`${base}/bindings/${e.binding.id}/remove`} class="inline-form">
                     <button type="submit" class="btn-inline" safe>{t('oit.staff.unbind')}</button>
@@ -280,7 +301,7 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
                 <input type="hidden" name="provider" value={pv.key} />
                 <label for={`f-ref-${pv.key}`} safe>{t('oit.staff.choosePage')}</label>
                 <select id={`f-ref-${pv.key}`} name="ref" required>
-                  {pv.candidates.map((c) => <option value={c.ref} safe>{`${c.title} (${c.detail})`}</option>)}
+                  {pv.candidates.map((c) => <option value={c.ref} lang={thaiLang(ctx, c.title)} safe>{`${c.title} (${c.detail})`}</option>)}
                 </select>
                 <div class="actions"><Button kind="secondary" label={t('oit.staff.bind')} /></div>
               </Form>
@@ -301,10 +322,10 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
               <Form ctx={ctx} action={`${base}/ticks`}>
                 <fieldset class="field">
                   <legend safe>{t('oit.staff.ticksHint')}</legend>
-                  {it.requirements.map((req, i) => (
+                  {tickOptions(ctx, it).map((req, i) => (
                     <div class="check">
-                      <input type="checkbox" id={`f-req-${i}`} name="requirements" value={req} checked={r.ticked.has(requirementKey(req))} />
-                      <label for={`f-req-${i}`} safe>{req}</label>
+                      <input type="checkbox" id={`f-req-${i}`} name="requirements" value={req.value} checked={r.ticked.has(requirementKey(req.value))} />
+                      <label for={`f-req-${i}`} lang={req.lang} safe>{req.label}</label>
                     </div>
                   ))}
                 </fieldset>
@@ -315,11 +336,14 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
           <section aria-labelledby="edit-title">
             <h2 id="edit-title" safe>{t('oit.staff.editItem')}</h2>
             <Form ctx={ctx} action={`${base}/edit`}>
-              <Field ctx={ctx} form={form} name="title_th" label={labels.title_th} required maxlength={500} size="wide" />
+              <Field ctx={ctx} form={form} name="title_th" label={labels.title_th} required maxlength={500} size="wide" lang={thaiPart(ctx)} />
               <Field ctx={ctx} form={form} name="title_en" label={labels.title_en} maxlength={500} size="wide" lang="en" />
-              <Field ctx={ctx} form={form} name="indicator" label={labels.indicator} maxlength={300} size="wide" />
-              <Field ctx={ctx} form={form} name="group_name" label={labels.group_name} maxlength={300} size="wide" />
-              <TextArea ctx={ctx} form={form} name="requirements" label={labels.requirements} rows={5} maxlength={20000} />
+              <Field ctx={ctx} form={form} name="indicator" label={labels.indicator} maxlength={300} size="wide" lang={thaiPart(ctx)} />
+              <Field ctx={ctx} form={form} name="indicator_en" label={labels.indicator_en} maxlength={300} size="wide" lang="en" />
+              <Field ctx={ctx} form={form} name="group_name" label={labels.group_name} maxlength={300} size="wide" lang={thaiPart(ctx)} />
+              <Field ctx={ctx} form={form} name="group_en" label={labels.group_en} maxlength={300} size="wide" lang="en" />
+              <TextArea ctx={ctx} form={form} name="requirements" label={labels.requirements} rows={5} maxlength={20000} lang={thaiPart(ctx)} />
+              <TextArea ctx={ctx} form={form} name="requirements_en" label={labels.requirements_en} hint={t('oit.field.requirementsEnHint')} rows={5} maxlength={20000} lang="en" />
               <Select ctx={ctx} form={form} name="recency" label={labels.recency} options={RECENCY.map((x) => ({ value: x, label: t(`oit.recency.${x}`) }))} />
               <Field ctx={ctx} form={form} name="sort_order" label={labels.sort_order} inputmode="numeric" size="short" maxlength={4} />
               <TextArea ctx={ctx} form={form} name="note" label={labels.note} rows={2} maxlength={2000} />

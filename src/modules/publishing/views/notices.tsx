@@ -4,6 +4,7 @@ import { Button, EmptyState, ErrorSummary, Field, Form, Select, TextArea, type F
 import { can } from '../../../platform/auth/roles.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import type { NoticeReport, NoticeRow } from '../notices.ts';
+import { thaiLang } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/notices', label: ctx.t('notice.title') }];
 
@@ -11,9 +12,9 @@ export function NoticeItem({ ctx, n }: { ctx: ViewCtx; n: NoticeRow }) {
   const t = ctx.t;
   return (
     <li class="card">
-      <h3 safe>{n.title}</h3>
+      <h3 lang={thaiLang(ctx, n.title)} safe>{n.title}</h3>
       <p class="muted" safe>{formatDate(n.created_at, { lang: ctx.lang })}</p>
-      {n.body ? <p class="pre" safe>{n.body}</p> : ''}
+      {n.body ? <p class="pre" lang={thaiLang(ctx, n.body)} safe>{n.body}</p> : ''}
       {n.content_id ? <p><a href={`/staff/content/${n.content_id}`} safe>{t('notice.field.document')}</a></p> : ''}
       {n.acked_at ? (
         <p class="ok" safe>{`✓ ${t('notice.ackedAt', { date: formatDate(n.acked_at, { lang: ctx.lang, withTime: true }) })}`}</p>
@@ -58,7 +59,7 @@ export function NoticeReportPage({ ctx, report }: { ctx: ViewCtx; report: Notice
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={`${t('notice.report')}: ${report.notice.title}`} staff breadcrumbs={crumbs(ctx)}>
-      <h1 safe>{report.notice.title}</h1>
+      <h1 lang={thaiLang(ctx, report.notice.title)} safe>{report.notice.title}</h1>
       <p class="muted" safe>{formatDate(report.notice.created_at, { lang: ctx.lang })}</p>
       <h2 safe>{t('notice.report')}</h2>
       <p role="status"><strong safe>{t('notice.readers', { n: report.acked, total: report.people.length })}</strong></p>
@@ -69,7 +70,7 @@ export function NoticeReportPage({ ctx, report }: { ctx: ViewCtx; report: Notice
           <tbody>
             {report.people.map((r) => (
               <tr>
-                <td safe>{r.display_name}</td>
+                <td lang={thaiLang(ctx, r.display_name)} safe>{r.display_name}</td>
                 <td safe>{r.username}</td>
                 <td safe>{r.acked_at ? formatDate(r.acked_at, { lang: ctx.lang, style: 'medium', withTime: true }) : t('notice.notYet')}</td>
               </tr>

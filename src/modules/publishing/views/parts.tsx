@@ -4,9 +4,13 @@ import { formatBytes } from '../../../platform/i18n/index.ts';
 import { formatDate, formatMonth } from '../../../platform/thai/index.ts';
 import { catKey } from '../kinds.ts';
 import type { Attachment, Content } from '../store.ts';
+import { pickText, thaiLang, type PickedText } from '../../../platform/views/text.tsx';
 
 export const pickLang = (ctx: ViewCtx, th: string, en: string) => (ctx.lang === 'en' && en) || th;
 export const titleOf = (ctx: ViewCtx, c: Pick<Content, 'title_th' | 'title_en'>) => pickLang(ctx, c.title_th, c.title_en);
+/** The title and summary in the page's language, with the lang their element needs when they fall back to Thai. */
+export const titleText = (ctx: ViewCtx, c: Pick<Content, 'title_th' | 'title_en'>): PickedText => pickText(ctx, c.title_th, c.title_en);
+export const summaryText = (ctx: ViewCtx, c: Pick<Content, 'summary_th' | 'summary_en'>): PickedText => pickText(ctx, c.summary_th, c.summary_en);
 
 /** Share links that need no third-party script. */
 export function ShareLinks({ ctx, url, title }: { ctx: ViewCtx; url: string; title: string }) {
@@ -34,7 +38,7 @@ export function AttachmentList({ ctx, attachments, absolute }: { ctx: ViewCtx; a
           const href = fileUrl(a);
           return (
             <li>
-              <a href={href} safe>{a.label || a.original_name}</a>{' '}
+              <a href={href} lang={thaiLang(ctx, a.label || a.original_name)} safe>{a.label || a.original_name}</a>{' '}
               <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
               {absolute ? <span class="print-url" safe>{` ${ctx.baseUrl}${href}`}</span> : ''}
             </li>
@@ -55,7 +59,7 @@ export function ContentMeta({ ctx, c }: { ctx: ViewCtx; c: Content }) {
       {c.published_at ? <><dt safe>{t('pub.meta.published')}</dt><dd safe>{formatDate(c.published_at, { lang: ctx.lang })}</dd></> : ''}
       {c.revision > 1 ? <><dt safe>{t('pub.meta.updated')}</dt><dd safe>{formatDate(c.updated_at, { lang: ctx.lang })}</dd></> : ''}
       {c.is_signoff_required && c.signoff_name ? (
-        <><dt safe>{t('pub.meta.signoff')}</dt><dd safe>{`${c.signoff_name}${c.signoff_position ? ` ${c.signoff_position}` : ''}${c.signoff_date ? `, ${formatDate(c.signoff_date, { lang: ctx.lang })}` : ''}`}</dd></>
+        <><dt safe>{t('pub.meta.signoff')}</dt><dd><span lang={thaiLang(ctx, `${c.signoff_name} ${c.signoff_position}`)} safe>{`${c.signoff_name}${c.signoff_position ? ` ${c.signoff_position}` : ''}`}</span><span>{c.signoff_date ? `, ${formatDate(c.signoff_date, { lang: ctx.lang })}` : ''}</span></dd></>
       ) : ''}
     </dl>
   );

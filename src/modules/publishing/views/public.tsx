@@ -5,7 +5,8 @@ import { fileUrl } from '../../../platform/files/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { CATEGORIES, catKey, contentUrl, kindKey, statusKey } from '../kinds.ts';
 import type { Attachment, Content, ListItem } from '../store.ts';
-import { AttachmentList, ContentMeta, pickLang, ShareLinks, titleOf } from './parts.tsx';
+import { AttachmentList, ContentMeta, pickLang, ShareLinks, summaryText, titleOf, titleText } from './parts.tsx';
+import { pickText, thaiLang } from '../../../platform/views/text.tsx';
 
 export interface Cover {
   public_id: string;
@@ -29,13 +30,17 @@ export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: 
       </form>
       {rows.length === 0 ? <EmptyState text={t('pub.documents.empty')} /> : (
         <ul class="item-list">
-          {rows.map((c) => (
-            <li>
-              <h2 class="item-title"><a href={contentUrl(c.kind, c.slug)} safe>{titleOf(ctx, c)}</a></h2>
-              <p class="muted" safe>{[t(catKey(c.category || 'other')), c.fiscal_year ? `${t('pub.field.fiscalYear')} ${c.fiscal_year}` : '', formatDate(c.published_at!, { lang: ctx.lang })].filter(Boolean).join(' · ')}</p>
-              {pickLang(ctx, c.summary_th, c.summary_en) ? <p safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
-            </li>
-          ))}
+          {rows.map((c) => {
+            const title = titleText(ctx, c);
+            const summary = summaryText(ctx, c);
+            return (
+              <li>
+                <h2 class="item-title"><a href={contentUrl(c.kind, c.slug)} lang={title.lang} safe>{title.text}</a></h2>
+                <p class="muted" safe>{[t(catKey(c.category || 'other')), c.fiscal_year ? `${t('pub.field.fiscalYear')} ${c.fiscal_year}` : '', formatDate(c.published_at!, { lang: ctx.lang })].filter(Boolean).join(' · ')}</p>
+                {summary.text ? <p lang={summary.lang} safe>{summary.text}</p> : ''}
+              </li>
+            );
+          })}
         </ul>
       )}
       <Pagination ctx={ctx} info={info} baseHref={`/documents${qs.size ? `?${qs}` : ''}`} />
@@ -60,12 +65,14 @@ export function NewsCards({ ctx, rows, covers }: { ctx: ViewCtx; rows: ListItem[
     <ul class="cards">
       {rows.map((c) => {
         const cover = c.cover_file_id ? covers.get(c.cover_file_id) : undefined;
+        const title = titleText(ctx, c);
+        const summary = summaryText(ctx, c);
         return (
           <li class="card news-card">
             {cover ? <img src={fileUrl(cover)} alt="" width="320" height="180" loading="lazy" /> : ''}
-            <h3><a href={contentUrl(c.kind, c.slug)} safe>{titleOf(ctx, c)}</a></h3>
+            <h3><a href={contentUrl(c.kind, c.slug)} lang={title.lang} safe>{title.text}</a></h3>
             <p class="muted" safe>{formatDate(c.published_at!, { lang: ctx.lang })}</p>
-            {pickLang(ctx, c.summary_th, c.summary_en) ? <p safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+            {summary.text ? <p lang={summary.lang} safe>{summary.text}</p> : ''}
           </li>
         );
       })}
@@ -92,11 +99,11 @@ export function ContentPage({ ctx, c, attachments, cover, preview }: { ctx: View
     >
       {preview ? <div class="flash flash-info" role="status"><p safe>{t('pub.preview.banner', { status: t(statusKey(c.status)) })}</p></div> : ''}
       <article>
-        <h1 safe>{title}</h1>
+        <h1 lang={thaiLang(ctx, title)} safe>{title}</h1>
         <ContentMeta ctx={ctx} c={c} />
-        {summary ? <p class="lead" safe>{summary}</p> : ''}
+        {summary ? <p class="lead" lang={thaiLang(ctx, summary)} safe>{summary}</p> : ''}
         {cover ? <p><img src={fileUrl(cover)} alt="" class="cover" /></p> : ''}
-        <div class="body">{safeBody}</div>
+        <div class="body" lang={pickText(ctx, c.body_html_th, c.body_html_en).lang}>{safeBody}</div>
         {c.kind === 'news' && images.length ? (
           <section aria-labelledby="gallery-title">
             <h2 id="gallery-title" safe>{t('pub.gallery')}</h2>
@@ -122,11 +129,11 @@ export function PrintPage({ ctx, c, attachments }: { ctx: ViewCtx; c: Content; a
   const url = `${ctx.baseUrl}${contentUrl(c.kind, c.slug)}`;
   return (
     <Page ctx={ctx} title={title} description={pickLang(ctx, c.summary_th, c.summary_en) || undefined} printOf={url}>
-      <p class="muted" safe>{ctx.site.name}</p>
-      <h1 safe>{title}</h1>
+      <p class="muted" lang={thaiLang(ctx, ctx.site.name)} safe>{ctx.site.name}</p>
+      <h1 lang={thaiLang(ctx, title)} safe>{title}</h1>
       <ContentMeta ctx={ctx} c={c} />
-      {pickLang(ctx, c.summary_th, c.summary_en) ? <p class="lead" safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
-      <div class="body">{safeBody}</div>
+      {pickLang(ctx, c.summary_th, c.summary_en) ? <p class="lead" lang={thaiLang(ctx, pickLang(ctx, c.summary_th, c.summary_en))} safe>{pickLang(ctx, c.summary_th, c.summary_en)}</p> : ''}
+      <div class="body" lang={pickText(ctx, c.body_html_th, c.body_html_en).lang}>{safeBody}</div>
       <AttachmentList ctx={ctx} attachments={attachments} absolute />
       <p class="muted" safe>{url}</p>
     </Page>

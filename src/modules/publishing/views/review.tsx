@@ -1,5 +1,6 @@
 // The confirmation steps of publishing: the check page before sending for approval, the approval page that shows what
 // is approved, and the question before a file is removed (GOV.UK check-answers and confirmation patterns).
+import { escapeHtml } from '@kitajs/html';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, DateInput, ErrorSummary, Form, TextArea, type FormState } from '../../../platform/views/components.tsx';
@@ -7,6 +8,7 @@ import { formatBytes } from '../../../platform/i18n/index.ts';
 import { formatDate, formatMonth } from '../../../platform/thai/index.ts';
 import { catKey, kindKey } from '../kinds.ts';
 import type { Attachment, Content } from '../store.ts';
+import { Msg, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx, c: Content) => [
   { href: '/staff', label: ctx.t('nav.staff') },
@@ -18,11 +20,12 @@ const crumbs = (ctx: ViewCtx, c: Content) => [
 export function Summary({ ctx, c, attachments, revision, change }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; revision: number; change: boolean }) {
   const t = ctx.t;
   const none = t('pub.check.none');
+  const safeChange = escapeHtml(t('pub.check.change'));
   const row = (label: string, value: string, lang?: string) => (
     <div class="summary-row">
       <dt safe>{label}</dt>
-      <dd lang={lang} safe>{value || none}</dd>
-      {change ? <dd class="summary-action"><a href={`/staff/content/${c.id}/edit`}>{t('pub.check.change')}<span class="visually-hidden" safe>{` ${label}`}</span></a></dd> : ''}
+      <dd lang={lang ?? thaiLang(ctx, value)} safe>{value || none}</dd>
+      {change ? <dd class="summary-action"><a href={`/staff/content/${c.id}/edit`}>{safeChange}<span class="visually-hidden" safe>{` ${label}`}</span></a></dd> : ''}
     </div>
   );
   const signoff = c.is_signoff_required ? [c.signoff_name, c.signoff_position, c.signoff_date ? formatDate(c.signoff_date, { lang: ctx.lang }) : ''].filter(Boolean).join(' · ') : t('pub.check.noSignoff');
@@ -39,10 +42,10 @@ export function Summary({ ctx, c, attachments, revision, change }: { ctx: ViewCt
         <dt safe>{t('pub.staff.attachments')}</dt>
         <dd>
           {attachments.length ? (
-            <ul class="plain">{attachments.map((a) => <li><span safe>{a.label || a.original_name}</span> <span class="muted nowrap" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span></li>)}</ul>
+            <ul class="plain">{attachments.map((a) => <li><span lang={thaiLang(ctx, a.label || a.original_name)} safe>{a.label || a.original_name}</span> <span class="muted nowrap" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span></li>)}</ul>
           ) : <span safe>{none}</span>}
         </dd>
-        {change ? <dd class="summary-action"><a href={`/staff/content/${c.id}#attachments`}>{t('pub.check.change')}<span class="visually-hidden" safe>{` ${t('pub.staff.attachments')}`}</span></a></dd> : ''}
+        {change ? <dd class="summary-action"><a href={`/staff/content/${c.id}#attachments`}>{safeChange}<span class="visually-hidden" safe>{` ${t('pub.staff.attachments')}`}</span></a></dd> : ''}
       </div>
       {row(t('pub.check.revision'), String(revision))}
     </dl>
@@ -74,17 +77,17 @@ export function SubmitCheckPage({ ctx, c, attachments, revision, warnings, form 
 export function ApprovePage({ ctx, c, attachments, revision, changes, bar, form }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; revision: number; changes: boolean; bar: string | null; form: FormState }) {
   const t = ctx.t;
   const labels = { publish_at: t('pub.field.publish_at'), note: t('pub.field.returnNote'), revision: t('pub.check.revision'), _form: '' };
+  const safeBody = c.body_html_th; // sanitised when saved
   return (
     <Page ctx={ctx} title={t('pub.approve.title', { title: c.title_th })} staff breadcrumbs={crumbs(ctx, c)}>
-      <h1 safe>{t('pub.approve.title', { title: c.title_th })}</h1>
+      <h1><Msg ctx={ctx} k="pub.approve.title" vars={{ title: c.title_th }} /></h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <p safe>{t(changes ? 'pub.approve.introChanges' : 'pub.approve.intro')}</p>
       <Summary ctx={ctx} c={c} attachments={attachments} revision={revision} change={false} />
       <section aria-labelledby="approve-body" class="review-body">
         <h2 id="approve-body" safe>{t('pub.approve.text')}</h2>
-        {c.summary_th ? <p class="lead" safe>{c.summary_th}</p> : ''}
-        {/* sanitised when saved */}
-        <div class="body">{c.body_html_th}</div>
+        {c.summary_th ? <p class="lead" lang={thaiLang(ctx, c.summary_th)} safe>{c.summary_th}</p> : ''}
+        <div class="body" lang={thaiPart(ctx)}>{safeBody}</div>
         <p><a href={`/staff/content/${c.id}/preview`} safe>{t('pub.approve.preview')}</a></p>
       </section>
       {bar ? <div class="notice" role="note"><p safe>{bar}</p></div> : (
@@ -115,8 +118,8 @@ export function RemoveAttachmentPage({ ctx, c, attachment }: { ctx: ViewCtx; c: 
   return (
     <Page ctx={ctx} title={t('pub.removeAtt.title')} staff breadcrumbs={crumbs(ctx, c)}>
       <h1 safe>{t('pub.removeAtt.title')}</h1>
-      <p safe>{t('pub.removeAtt.question', { name, title: c.title_th })}</p>
-      <p class="muted" safe>{`${attachment.original_name} (${attachment.ext.toUpperCase()}, ${formatBytes(ctx.lang, attachment.size_bytes)})`}</p>
+      <p><Msg ctx={ctx} k="pub.removeAtt.question" vars={{ name, title: c.title_th }} /></p>
+      <p class="muted"><span lang={thaiLang(ctx, attachment.original_name)} safe>{attachment.original_name}</span><span safe>{` (${attachment.ext.toUpperCase()}, ${formatBytes(ctx.lang, attachment.size_bytes)})`}</span></p>
       <p safe>{t(c.status === 'published' ? 'pub.removeAtt.published' : 'pub.removeAtt.draft')}</p>
       <Form ctx={ctx} action={`/staff/content/${c.id}/attachments/${attachment.id}/remove`}>
         <div class="actions">

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, DateInput, Time, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
@@ -10,6 +11,7 @@ import type { Attachment, Content, ContentDraft } from '../store.ts';
 import { approvalBar, pendingOf, type Pending } from '../review.ts';
 import { isPublic } from '../store.ts';
 import { revisionNote } from '../history.ts';
+import { Msg, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/content', label: ctx.t('pub.staff.title') }];
 
@@ -65,7 +67,7 @@ export function ContentListPage({ ctx, rows, info, filter }: { ctx: ViewCtx; row
             <tbody>
               {rows.map((c) => (
                 <tr>
-                  <td><a href={`/staff/content/${c.id}`} safe>{c.title_th}</a></td>
+                  <td><a href={`/staff/content/${c.id}`} lang={thaiLang(ctx, c.title_th)} safe>{c.title_th}</a></td>
                   <td safe>{t(kindKey(c.kind))}</td>
                   <td safe>{statusLabel(ctx, c)}</td>
                   <td>{c.fiscal_year ? String(c.fiscal_year) : '—'}</td>
@@ -99,20 +101,20 @@ export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: Vi
   const title = content ? `${t('pub.staff.edit')}: ${content.title_th}` : t('pub.staff.newKind', { kind: t(kindKey(kind)) });
   return (
     <Page ctx={ctx} title={title} staff breadcrumbs={crumbs(ctx)}>
-      <h1 safe>{title}</h1>
+      {content ? <h1><span safe>{`${t('pub.staff.edit')}: `}</span><span lang={thaiLang(ctx, content.title_th)} safe>{content.title_th}</span></h1> : <h1 safe>{title}</h1>}
       <ErrorSummary ctx={ctx} form={form} labels={l} />
       {pending ? <div class="notice" role="note"><p safe>{t('pub.staff.editPublishedHint')}</p></div> : ''}
       <Form ctx={ctx} action={content ? `/staff/content/${content.id}/edit` : `/staff/content/new?kind=${kind}`} multipart>
         <input type="hidden" name="kind" value={kind} />
-        <Field ctx={ctx} form={form} name="title_th" label={l.title_th!} required maxlength={300} size="wide" />
+        <Field ctx={ctx} form={form} name="title_th" label={l.title_th!} required maxlength={300} size="wide" lang={thaiPart(ctx)} />
         <Field ctx={ctx} form={form} name="title_en" label={l.title_en!} maxlength={300} size="wide" lang="en" />
-        <TextArea ctx={ctx} form={form} name="summary_th" label={l.summary_th!} rows={2} maxlength={1000} />
+        <TextArea ctx={ctx} form={form} name="summary_th" label={l.summary_th!} rows={2} maxlength={1000} lang={thaiPart(ctx)} />
         <TextArea ctx={ctx} form={form} name="summary_en" label={l.summary_en!} rows={2} maxlength={1000} lang="en" />
         {kind === 'document' ? <Select ctx={ctx} form={form} name="category" label={l.category!} required options={CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))} /> : <input type="hidden" name="category" value="" />}
         <Field ctx={ctx} form={form} name="fiscal_year" label={l.fiscal_year!} inputmode="numeric" size="short" maxlength={4} />
         {kind === 'document' ? <DateInput ctx={ctx} form={form} name="period" kind="month" label={l.period!} /> : ''}
         <Select ctx={ctx} form={form} name="body_format" label={l.body_format!} options={FORMATS.map((f) => ({ value: f, label: t(`pub.format.${f}`) }))} />
-        <TextArea ctx={ctx} form={form} name="body_th" label={l.body_th!} hint={t('pub.field.bodyHint')} rows={12} maxlength={100000} />
+        <TextArea ctx={ctx} form={form} name="body_th" label={l.body_th!} hint={t('pub.field.bodyHint')} rows={12} maxlength={100000} lang={thaiPart(ctx)} />
         <TextArea ctx={ctx} form={form} name="body_en" label={l.body_en!} rows={6} maxlength={100000} lang="en" />
         <Field ctx={ctx} form={form} name="slug" label={l.slug!} hint={t('pub.field.slugHint')} maxlength={80} lang="en" />
         {kind === 'document' ? (
@@ -158,6 +160,7 @@ export interface RevisionRow {
 /** The attachments of the version under work, with removal and upload when it may be changed. */
 function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx: ViewCtx; c: Content; attachments: Attachment[]; mayEdit: boolean; form: FormState; title: string }) {
   const t = ctx.t;
+  const safeRemove = escapeHtml(t('pub.staff.removeAttachment'));
   return (
     <section id="attachments" aria-labelledby="att-title">
       <h2 id="att-title" safe>{title}</h2>
@@ -165,9 +168,9 @@ function AttachmentsSection({ ctx, c, attachments, mayEdit, form, title }: { ctx
         <ul class="attachments">
           {attachments.map((a) => (
             <li>
-              <a href={fileUrl(a)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
+              <a href={fileUrl(a)} lang={thaiLang(ctx, a.label || a.original_name)} safe>{a.label || a.original_name}</a> <span class="muted" safe>{`(${a.ext.toUpperCase()}, ${formatBytes(ctx.lang, a.size_bytes)})`}</span>
               {mayEdit ? (
-                <a href={`/staff/content/${c.id}/attachments/${a.id}/remove`}>{t('pub.staff.removeAttachment')}<span class="visually-hidden" safe>{`: ${a.label || a.original_name}`}</span></a>
+                <a href={`/staff/content/${c.id}/attachments/${a.id}/remove`}>{safeRemove}<span class="visually-hidden">{': '}</span><span class="visually-hidden" lang={thaiLang(ctx, a.label || a.original_name)} safe>{a.label || a.original_name}</span></a>
               ) : ''}
             </li>
           ))}
@@ -210,7 +213,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
   const labels = { ...contentLabels(ctx), publish_at: t('pub.field.publish_at'), note: t('pub.field.note'), file: t('pub.field.attachment'), label: t('pub.field.attachmentLabel'), revision: t('pub.staff.revision', { n: '' }).trim() };
   return (
     <Page ctx={ctx} title={c.title_th} staff breadcrumbs={crumbs(ctx)}>
-      <h1 safe>{c.title_th}</h1>
+      <h1 lang={thaiLang(ctx, c.title_th)} safe>{c.title_th}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <p><span class="tag" safe>{t(kindKey(c.kind))}</span> <span class="tag status" safe>{statusLabel(ctx, c)}</span></p>
       <dl class="meta">
@@ -219,7 +222,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
         {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{t(catKey(c.category))}</dd></> : ''}
         {c.fiscal_year ? <><dt safe>{t('pub.field.fiscalYear')}</dt><dd safe>{String(c.fiscal_year)}</dd></> : ''}
       </dl>
-      {c.review_note && c.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: c.review_note })}</p></div> : ''}
+      {c.review_note && c.status === 'draft' ? <div class="flash flash-error" role="status"><p><Msg ctx={ctx} k="pub.staff.returnNote" vars={{ note: c.review_note }} /></p></div> : ''}
       <div class="actions">
         {mayEdit ? <a class="btn btn-secondary" href={`/staff/content/${c.id}/edit`} safe>{c.status === 'published' ? t('pub.staff.proposeChanges') : t('pub.staff.edit')}</a> : ''}
         {isPublic(c) ? <a href={contentUrl(c.kind, c.slug)} safe>{t('pub.staff.viewPublic')}</a> : ''}
@@ -231,7 +234,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
           <h2 id="pending-title" safe>{t('pub.staff.pendingTitle', { revision: draft.draft.revision })}</h2>
           <p safe>{t('pub.staff.pendingIntro')}</p>
           <p><span class="tag status" safe>{t(statusKey(draft.draft.status))}</span></p>
-          {draft.draft.review_note && draft.draft.status === 'draft' ? <div class="flash flash-error" role="status"><p safe>{t('pub.staff.returnNote', { note: draft.draft.review_note })}</p></div> : ''}
+          {draft.draft.review_note && draft.draft.status === 'draft' ? <div class="flash flash-error" role="status"><p><Msg ctx={ctx} k="pub.staff.returnNote" vars={{ note: draft.draft.review_note }} /></p></div> : ''}
           <ReviewActions ctx={ctx} c={c} pending={pending} />
           {editor ? <Form ctx={ctx} action={`/staff/content/${c.id}/discard`}><Button kind="secondary" label={t('pub.staff.discard')} /></Form> : ''}
         </section>
@@ -253,7 +256,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
           <AttachmentsSection ctx={ctx} c={c} attachments={draft.attachments} mayEdit={mayEdit} form={form} title={t('pub.staff.pendingAttachments')} />
           <section aria-labelledby="live-att-title">
             <h2 id="live-att-title" safe>{t('pub.staff.liveAttachments')}</h2>
-            {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : <ul class="attachments">{attachments.map((a) => <li><a href={fileUrl(a)} safe>{a.label || a.original_name}</a></li>)}</ul>}
+            {attachments.length === 0 ? <p safe>{t('pub.staff.noAttachments')}</p> : <ul class="attachments">{attachments.map((a) => <li><a href={fileUrl(a)} lang={thaiLang(ctx, a.label || a.original_name)} safe>{a.label || a.original_name}</a></li>)}</ul>}
           </section>
         </>
       ) : (
@@ -270,9 +273,9 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
                 <tr>
                   <td safe>{String(r.revision)}</td>
                   <td><Time ctx={ctx} at={r.changed_at} style="medium" withTime /></td>
-                  <td safe>{r.display_name ?? r.username ?? t('audit.who.system')}</td>
+                  <td lang={thaiLang(ctx, r.display_name)} safe>{r.display_name ?? r.username ?? t('audit.who.system')}</td>
                   <td safe>{t(statusKey(r.status))}</td>
-                  <td safe>{revisionNote(t, ctx.lang, r.note)}</td>
+                  <td lang={thaiLang(ctx, revisionNote(t, ctx.lang, r.note))} safe>{revisionNote(t, ctx.lang, r.note)}</td>
                 </tr>
               ))}
             </tbody>
