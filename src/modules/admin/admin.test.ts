@@ -276,7 +276,7 @@ for (const target of await dbTargets()) {
   });
 }
 
-test('every action the code records has words in Thai and English', () => {
+test('every action the code records has words in Thai and English', async () => {
   const root = path.resolve(import.meta.dirname, '../..');
   const files = (function walk(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
@@ -298,10 +298,12 @@ test('every action the code records has words in Thai and English', () => {
   for (const r of ['recommendation', 'outcome', 'evidence', 'milestone']) codes.add(`integrity.${r}.remove`);
   assert.ok(codes.size >= 60, `found ${codes.size} codes: ${[...codes].join(' ')}`);
   for (const code of ['auth.login.failed', 'agency.executive.create', 'integrity.result.save', 'oit.binding.remove', 'demo.seed.integrity']) assert.ok(codes.has(code), `the scan finds ${code}`);
-  // the module's own catalogues, whether or not an installation has registered them yet
+  // every module's catalogue (each names its own actions), whether or not an installation has registered it yet
+  const modules = path.join(root, 'modules');
+  const catalogues = await Promise.all(fs.readdirSync(modules).filter((d) => fs.existsSync(path.join(modules, d, 'messages.ts'))).map((d) => import(path.join(modules, d, 'messages.ts')) as Promise<{ th: Record<string, string>; en: Record<string, string> }>));
   const catalogue = (m: Record<string, string>): T => (key) => m[key] ?? key;
-  const th = catalogue(thMessages);
-  const en = catalogue(enMessages);
+  const th = catalogue(Object.assign({}, thMessages, ...catalogues.map((c) => c.th)));
+  const en = catalogue(Object.assign({}, enMessages, ...catalogues.map((c) => c.en)));
   const missing = [...codes].filter((c) => actionLabel(th, c) === c || actionLabel(en, c) === c || actionLabel(th, c) === actionLabel(en, c));
   assert.deepEqual(missing, [], 'actions shown as bare codes');
   assert.equal(actionLabel(th, 'content.approve'), 'อนุมัติและเผยแพร่');

@@ -2,16 +2,19 @@
 // the reader may open it). Codes without words fall back to the code itself, so nothing recorded is ever hidden.
 import type { AuditRow } from '../../platform/audit/index.ts';
 import { can, type HasRoles } from '../../platform/auth/roles.ts';
-import { LANGS, translate, type T } from '../../platform/i18n/index.ts';
-import { auditTh } from './audit-messages.ts';
+import { LANGS, translate, type MessageKey, type T } from '../../platform/i18n/index.ts';
+import type { auditTh } from './audit-messages.ts';
 
 type AuditKey = keyof typeof auditTh;
-const isKey = (k: string): k is AuditKey => Object.hasOwn(auditTh, k);
+/** The words for a key from any module's catalogue ('audit.act.<code>', 'audit.type.<kind>'), or null. */
+const words = (t: T, key: string, vars?: Record<string, string>): string | null => {
+  const s = t(key as MessageKey, vars);
+  return s === key ? null : s;
+};
 
-/** 'content.approve' → 'อนุมัติและเผยแพร่'; an unknown code stays as it is. */
+/** 'content.approve' → 'อนุมัติและเผยแพร่'; an unknown code stays as it is. A module names its own actions in its catalogue. */
 export function actionLabel(t: T, code: string): string {
-  const key = `audit.act.${code}`;
-  return isKey(key) ? t(key) : code;
+  return words(t, `audit.act.${code}`) ?? code;
 }
 
 /** The labels recorded for actors without an account (systemActor, failed sign-ins), with their names. */
@@ -89,8 +92,7 @@ export function targetOf(t: T, e: Pick<AuditRow, 'action' | 'target_type' | 'tar
   const id = e.target_id;
   let text = `${e.target_type} ${id}`;
   const report = e.target_type === 'integrity_report' ? /^(\d{4})\/(annual|six_month)$/.exec(id) : null;
-  const key = `audit.type.${e.target_type}${report ? `.${report[2]}` : ''}`;
-  if (isKey(key)) text = t(key, report ? { year: report[1]! } : { id });
+  text = words(t, `audit.type.${e.target_type}${report ? `.${report[2]}` : ''}`, report ? { year: report[1]! } : { id }) ?? text;
   const page = Object.hasOwn(PAGES, e.target_type) ? PAGES[e.target_type] : undefined;
   // a deleted item has no page any more
   const href = page && !e.action.endsWith('.delete') && holds(reader, page.permission) ? page.href(id) : null;

@@ -1,6 +1,10 @@
 // The No Gift module's catalogue: Thai first; English must have every key (checked by its type).
 export const th = {
   'nogift.nav': 'ไม่รับของขวัญ (No Gift)',
+  'audit.act.nogift.gift.declare': 'แจ้งการรับของขวัญ',
+  'audit.act.nogift.year.save': 'บันทึกประกาศเจตนารมณ์ No Gift Policy',
+  'audit.type.gift_declaration': 'การแจ้งรับของขวัญ {id}',
+  'audit.type.nogift_year': 'ประกาศเจตนารมณ์ No Gift ปี {id}',
   'nogift.nav.staff': 'แจ้งการรับของขวัญ',
   'nogift.title': 'นโยบายไม่รับของขวัญ (No Gift Policy)',
   'nogift.intro': 'ผู้บริหารและเจ้าหน้าที่ไม่รับของขวัญและของกำนัลจากการปฏิบัติหน้าที่ หน่วยงานประกาศเจตนารมณ์ทุกปีงบประมาณ และรายงานการรับทรัพย์สินหรือประโยชน์อื่นใดต่อสาธารณะ',
@@ -104,6 +108,10 @@ export const th = {
 
 export const en: Record<keyof typeof th, string> = {
   'nogift.nav': 'No Gift Policy',
+  'audit.act.nogift.gift.declare': 'gift declared',
+  'audit.act.nogift.year.save': 'No Gift declaration saved',
+  'audit.type.gift_declaration': 'gift declaration {id}',
+  'audit.type.nogift_year': 'No Gift declaration {id}',
   'nogift.nav.staff': 'Declare a gift',
   'nogift.title': 'No Gift Policy',
   'nogift.intro': 'Executives and staff accept no gifts or presents for their official duties. The agency makes a declaration every fiscal year and reports publicly on property and benefits received.',

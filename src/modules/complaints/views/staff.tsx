@@ -45,14 +45,14 @@ export function CaseListPage({ ctx, rows, info, query, subjects, now }: { ctx: V
         <div class="field">
           <label for="f-lane" safe>{t('complaints.staff.lane')}</label>
           <select id="f-lane" name="lane">
-            <option value="" safe>—</option>
+            <option value="">—</option>
             {LANES.map((l) => <option value={l} selected={query.lane === l} safe>{t(`complaints.lane.${l}`)}</option>)}
           </select>
         </div>
         <div class="field">
           <label for="f-status" safe>{t('complaints.case.status')}</label>
           <select id="f-status" name="status">
-            <option value="" safe>—</option>
+            <option value="">—</option>
             {STATUSES.map((s) => <option value={s} selected={query.status === s} safe>{statusWord(ctx, s)}</option>)}
           </select>
         </div>
