@@ -1,10 +1,11 @@
 // Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs |
-// recovery-key create | complaints recover | backup | restore
+// recovery-key create | complaints recover / approve-reader | backup | restore
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { auditCheckpoint, formatCheckpoint, parseCheckpoint, verifyAudit, type Checkpoint } from './platform/audit/index.ts';
+import { auditCheckpoint, formatCheckpoint, parseCheckpoint, recordAudit, verifyAudit, type Checkpoint } from './platform/audit/index.ts';
+import { tx } from './platform/db/index.ts';
 import { buildApp, createPlatform, migrate } from './server.ts';
 import { seedDemo } from './demo.ts';
 import type { Platform } from './platform/platform.ts';
@@ -16,7 +17,7 @@ import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
 import { installModules } from './platform/module.ts';
 import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
-import { recoverAccess } from './modules/complaints/index.ts';
+import { approveReader, recoverAccess } from './modules/complaints/index.ts';
 import { createRecoveryKey, parseRecoveryKey } from './platform/vault/index.ts';
 
 const started = Date.now();
@@ -149,6 +150,8 @@ async function main(argv: string[]): Promise<number> {
         if (agencyId === undefined) return (process.stderr.write('recovery-key: no agency yet\n'), 1);
         try {
           const text = await createRecoveryKey(p.db, agencyId, args[1] === '--replace');
+          const action = args[1] === '--replace' ? 'recovery_key.replace' : 'recovery_key.create';
+          await tx(p.db, (t) => recordAudit(t, { agencyId, actor: { id: null, label: 'command line' }, action, targetType: 'agency', targetId: agencyId, summary: 'recovery key made at the server' }));
           out('The agency\'s recovery key. Print it, keep it in a safe, and do not store it on this server.');
           out('It is shown once. With it, sealed complaints can be opened again (npm run cli -- complaints recover).');
           out('');
@@ -160,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
         }
       });
     case 'complaints':
+      if (args[0] === 'approve-reader' && args.length === 2) return approveReaderAtServer(config, args[1]!);
       if (args[0] !== 'recover' || args.length !== 1) return usage();
       return withPlatform(config, async (p) => {
         const agencyId = await firstAgencyId(p.db);
@@ -181,8 +185,26 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The first reader of complaints (or one when none is left) is approved at the server: no account can do it alone. */
+async function approveReaderAtServer(config: Config, username: string): Promise<number> {
+  return withPlatform(config, async (p) => {
+    const agencyId = await firstAgencyId(p.db);
+    if (agencyId === undefined) return (process.stderr.write('complaints approve-reader: no agency yet\n'), 1);
+    const user = await p.db.k.selectFrom('app_user').select('id').where('agency_id', '=', agencyId).where('username', '=', username).executeTakeFirst();
+    if (!user) return (process.stderr.write(`complaints approve-reader: no user ${username}\n`), 1);
+    try {
+      await approveReader(p, systemActor(agencyId, 'command line'), user.id);
+    } catch (err) {
+      if (err instanceof ValidationError) return (process.stderr.write(`complaints approve-reader: ${username} does not have the complaint officer role\n`), 1);
+      throw err;
+    }
+    out(`complaints approve-reader: ${username} may read complaints; cases reach them when an officer who reads them opens them, or with complaints recover`);
+    return 0;
+  });
+}
+
 function usage(): number {
-  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | recovery-key create [--replace] | complaints recover < key.txt | backup <file> | restore <file>\n');
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | recovery-key create [--replace] | complaints recover < key.txt | complaints approve-reader <username> | backup <file> | restore <file>\n');
   return 2;
 }
 

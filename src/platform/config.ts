@@ -28,6 +28,7 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(1024).default(20),
   UPLOAD_TOTAL_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(4096).default(50),
   UPLOAD_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(64).default(4),
+  UPLOAD_STALL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(2, 'must be at least 2').max(600, 'must be at most 600').default(20),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(300),
   IDLE_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(60),
   SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 30).default(8),
@@ -72,6 +73,8 @@ export interface Config {
   uploadTotalBytes: number;
   /** uploads read at once per process */
   uploadConcurrency: number;
+  /** an upload that sends less than MIN_UPLOAD_BYTES_PER_SECOND over this long is cut (multipart.ts) */
+  uploadStallMs: number;
   /** a request must arrive whole within this */
   requestTimeoutMs: number;
   /** a connection that sends nothing for this long is closed */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(c.UPLOAD_MAX_MB * 1024 * 1024),
     uploadTotalBytes: Math.round(Math.max(c.UPLOAD_TOTAL_MB, c.UPLOAD_MAX_MB) * 1024 * 1024),
     uploadConcurrency: c.UPLOAD_CONCURRENCY,
+    uploadStallMs: c.UPLOAD_STALL_SECONDS * 1000,
     requestTimeoutMs: c.REQUEST_TIMEOUT_SECONDS * 1000,
     idleTimeoutMs: c.IDLE_TIMEOUT_SECONDS * 1000,
     sessionHours: c.SESSION_HOURS,

@@ -1,9 +1,10 @@
-// Who can open a case: officers holding complaints.handle to whom its key is sealed, minus those excluded from it.
+// Who can open a case: approved officers holding complaints.handle to whom its key is sealed, minus those excluded.
 // An officer who opens a case seals its key to colleagues who have no copy yet (new officers, renewed key pairs),
 // and takes it away from anyone excluded since; the recovery key's copy is never removed.
 import type { FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { holdersOf } from '../../platform/auth/users.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { publicKeysOf, privateKeyOf, recoveryPublicKey } from '../../platform/vault/index.ts';
 import { wipe } from '../../platform/vault/box.ts';
 import { tx, type Db, type DbLike, type Tx } from '../../platform/db/index.ts';
@@ -14,10 +15,20 @@ const fp = (pub: Buffer) => sha256(pub).slice(0, 16);
 import { exclusionsOf, type Complaint } from './store.ts';
 
 export const HANDLE = 'complaints.handle';
+export const STATS = 'complaints.stats';
 
-/** The officers a case's key goes to: those who hold the permission and a key pair, and are not excluded. */
+/** Officers approved to receive case keys (complaint_reader); the role alone is not enough. */
+export async function approvedReaders(db: DbLike, agencyId: number): Promise<number[]> {
+  return (await db.k.selectFrom('complaint_reader').select('user_id').where('agency_id', '=', agencyId).execute()).map((r) => r.user_id);
+}
+
+/**
+ * The officers a case's key goes to: those who hold the permission, are approved readers, have a key pair, and are
+ * not excluded.
+ */
 export async function readersOf(db: DbLike, agencyId: number, excluded: number[]): Promise<Map<number, Buffer>> {
-  const officers = (await holdersOf(db, agencyId, HANDLE)).map((o) => o.id).filter((id) => !excluded.includes(id));
+  const approved = new Set(await approvedReaders(db, agencyId));
+  const officers = (await holdersOf(db, agencyId, HANDLE)).map((o) => o.id).filter((id) => approved.has(id) && !excluded.includes(id));
   return publicKeysOf(db, agencyId, officers);
 }
 
@@ -106,5 +117,6 @@ export async function recoverAccess(db: Db, agencyId: number, recovery: { public
       wipe(key);
     }
   }
+  await tx(db, (t) => recordAudit(t, { agencyId, actor: { id: null, label: 'command line' }, action: 'complaint.recover', targetType: 'agency', targetId: agencyId, summary: `recovery key used: ${rows.length} cases, ${copies} new copies` }));
   return { cases: rows.length, copies };
 }

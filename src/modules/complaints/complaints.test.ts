@@ -7,6 +7,9 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { validNationalId } from './forms.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
+import { createUser, loadCurrentUser } from '../../platform/auth/users.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { exclude, setStatus } from './handling.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -47,6 +50,8 @@ for (const target of await dbTargets()) {
       const form = await citizen.get('/complaints/new?type=corruption');
       assert.equal(form.headers['cache-control'], 'no-store');
       assert.match(textOf(form.body), /ออกจากหน้านี้ทันที/, 'a quick exit');
+      assert.match(form.body, /name="name"[^>]*autocomplete="off"|autocomplete="off"[^>]*name="name"/, 'a whistleblower’s name is not kept by the browser');
+      assert.match((await citizen.get('/complaints/new?type=general')).body, /autocomplete="name"/, 'a general complaint may be filled in from the browser');
       assert.match(textOf(form.body), /การคุ้มครองข้อมูลส่วนบุคคล/, 'the privacy notice where data is collected');
 
       const { r, receipt } = await submit(citizen, 'corruption', corruptionCase, { file1: { name: 'ใบเสร็จ.pdf', data: PDF, type: 'application/pdf' } });
@@ -139,13 +144,44 @@ for (const target of await dbTargets()) {
       const colleague = await t.p.db.k.selectFrom('app_user').select('id').where('username', '=', 'integrity').executeTakeFirstOrThrow();
       page = await officer.get(`/staff/complaints/${row.id}`);
       r = await officer.post(`/staff/complaints/${row.id}/exclude`, { user_id: String(colleague.id) });
+      assert.equal(r.status, 422, 'an exclusion states its reason');
+      r = await officer.post(`/staff/complaints/${row.id}/exclude`, { user_id: String(colleague.id), reason: 'เป็นญาติกับผู้ถูกร้องเรียน' });
       assert.equal(r.status, 303);
+      const why = await t.p.db.k.selectFrom('audit_event').select('summary').where('action', '=', 'complaint.exclude').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.match(why.summary, /เป็นญาติกับผู้ถูกร้องเรียน/);
       assert.equal(await t.p.db.k.selectFrom('complaint_exclusion').select('user_id').where('complaint_id', '=', row.id).executeTakeFirst().then((x) => x?.user_id), colleague.id);
       const admin = t.agent();
       await admin.login('admin');
       assert.equal((await admin.get('/staff/complaints')).status, 403, 'an admin does not read complaints');
       assert.equal((await admin.get(`/staff/complaints/${row.id}`)).status, 403);
+      assert.equal((await admin.get(`/staff/complaints/statistics/2570`)).status, 200, 'but sees every count');
+      const boss = t.agent();
+      await boss.login('executive');
+      assert.equal((await boss.get(`/staff/complaints/statistics/2570`)).status, 200, 'so does an executive');
+      const pub = t.agent();
+      await pub.login('publisher');
+      assert.equal((await pub.get(`/staff/complaints/statistics/2570`)).status, 403, 'a publisher does not');
       assert.equal((await t.agent().get(`/staff/complaints/${row.id}`)).status, 303, 'anonymous visitors are sent to sign in');
+
+      // an excluded complaint officer can neither steer the case nor exclude the one who excluded them
+      const adminUser = (await loadCurrentUser(t.p.db, 1, (await t.p.db.k.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id, true))!;
+      const made = await createUser(t.p, adminUser, { username: 'second-officer', displayName: 'เจ้าหน้าที่รับเรื่องคนที่สอง', email: '', roles: ['complaint_officer'] });
+      const second = (await loadCurrentUser(t.p.db, adminUser.agencyId, made.id, true))!;
+      const me = await t.p.db.k.selectFrom('app_user').select('id').where('username', '=', 'complaint').executeTakeFirstOrThrow();
+      await officer.get(`/staff/complaints/${row.id}`);
+      assert.equal((await officer.post(`/staff/complaints/${row.id}/exclude`, { user_id: String(second.id), reason: 'เคยร่วมงานโครงการที่ถูกร้องเรียน' })).status, 303);
+      await assert.rejects(setStatus(t.p, second, row.id, 'review', ''), NotFoundError);
+      await assert.rejects(exclude(t.p, second, row.id, me.id, 'กลั่นแกล้ง'), NotFoundError);
+      assert.equal((await t.p.db.k.selectFrom('complaint').select('status').where('id', '=', row.id).executeTakeFirstOrThrow()).status, 'received');
+      // the exclusion is lifted by an officer, and audited
+      page = await officer.get(`/staff/complaints/${row.id}`);
+      assert.match(textOf(page.body), /ยกเลิกการกันออก/);
+      assert.equal((await officer.post(`/staff/complaints/${row.id}/include`, { user_id: String(second.id) })).status, 303);
+      assert.equal((await officer.post(`/staff/complaints/${row.id}/include`, { user_id: String(second.id) })).status, 422, 'not excluded any more');
+      assert.equal(await t.p.db.k.selectFrom('audit_event').select('id').where('action', '=', 'complaint.include').executeTakeFirst().then(Boolean), true);
+      await setStatus(t.p, second, row.id, 'review', '');
+      // a division of no agency of ours is refused
+      assert.equal((await officer.post(`/staff/complaints/${row.id}/assign`, { assigned_user_id: '', assigned_division_id: '999999' })).status, 422);
     });
 
     test('the guideline, channels and statistics are the evidence of their OIT items', async () => {

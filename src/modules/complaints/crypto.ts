@@ -23,8 +23,13 @@ export function receiptDigits(typed: string): string | null {
   return /^\d{16}$/.test(d) ? d : null;
 }
 
-/** What the database keeps to find a case by its receipt: an HMAC under the server's key, not the receipt. */
-export const receiptLookup = (keys: Keys, digits: string) => hmac(keys, `complaint-receipt:${digits}`);
+/**
+ * What the database keeps to find a case by its receipt: an HMAC of its first six digits only. The other ten go only
+ * through Argon2id (the case key's wrap), so a thief holding the database and SECRET_KEY must run Argon2id ten
+ * billion times per case, not sweep the receipts with a fast hash. A few cases may share a lookup; each is tried.
+ */
+export const LOOKUP_DIGITS = 6;
+export const receiptLookup = (keys: Keys, digits: string) => hmac(keys, `complaint-receipt:${digits.slice(0, LOOKUP_DIGITS)}`);
 
 const RECEIPT_CONTEXT = 'complaint-receipt';
 

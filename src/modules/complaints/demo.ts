@@ -1,5 +1,5 @@
 // The demo's complaints: a recovery key (kept in DATA_DIR for the demo only: a real agency prints it and keeps it in
-// a safe), key pairs for the demo officers, and a few cases across two fiscal years so statistics have something.
+// a safe), key pairs for the demo officers (approved as readers), and a few cases across two fiscal years so statistics have something.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Platform } from '../../platform/platform.ts';
@@ -9,6 +9,7 @@ import { createRecoveryKey, ensureKeyPair } from '../../platform/vault/index.ts'
 import { addBinding, listItems, listYears } from '../oit/index.ts';
 import { HANDLE } from './access.ts';
 import { setStatus } from './handling.ts';
+import { approveReader } from './readers.ts';
 import { submitCase, type NewCase } from './intake.ts';
 import type { Status } from './kinds.ts';
 
@@ -25,8 +26,11 @@ const cases: Array<{ at: string; input: NewCase; steps: Status[] }> = [
 export async function seedDemoComplaints(p: Platform, ctx: DemoContext): Promise<void> {
   const text = await createRecoveryKey(p.db, ctx.agencyId);
   fs.writeFileSync(path.join(p.config.dataDir, DEMO_RECOVERY_FILE), `Demo only. A real agency prints its recovery key and keeps it offline.\n${text}\n`, { mode: 0o600 });
-  for (const o of await holdersOf(p.db, ctx.agencyId, HANDLE)) await ensureKeyPair(p, { id: o.id, agencyId: ctx.agencyId }, ctx.password);
   const demo = systemActor(ctx.agencyId, 'demo');
+  for (const o of await holdersOf(p.db, ctx.agencyId, HANDLE)) {
+    await ensureKeyPair(p, { id: o.id, agencyId: ctx.agencyId }, ctx.password);
+    await approveReader(p, demo, o.id);
+  }
   for (const c of cases) {
     const at = new Date(c.at);
     const r = await submitCase(p, ctx.agencyId, c.input, [], null, at);

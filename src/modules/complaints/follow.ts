@@ -1,10 +1,10 @@
-// The complainant's side after sending: the receipt opens the case (guessing is throttled per address and for
-// everyone), then a visit of half an hour keeps the case key under a key only their browser's cookie holds.
+// The complainant's side after sending: the receipt opens the case (guessing is throttled per address, and each
+// guess costs an Argon2id), then a visit of half an hour keeps the case key under a key only their browser's cookie holds.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { tx } from '../../platform/db/index.ts';
-import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
+import { lockRow, tx, type DbLike } from '../../platform/db/index.ts';
+import { complaintThrottle } from './throttle.ts';
 import { open, randomBytes, randomKey, seal, wipe } from '../../platform/vault/box.ts';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
@@ -15,24 +15,32 @@ import type { Complaint } from './store.ts';
 export const VISIT_COOKIE = 'cvisit';
 const VISIT_MS = 30 * 60_000;
 
-/** Receipts tried: per address 10 in 15 minutes, then growing waits; for everyone 600 an hour (a slow guesser is slow). */
+/** Receipts tried per address (or IPv6 /64): 10 in 15 minutes. */
 export const FOLLOW_PER_IP = 10;
-export const FOLLOW_GLOBAL = 600;
+/** What one case takes from its complainant: messages a day, files in all. */
+export const MESSAGES_PER_DAY = 20;
+export const FILES_PER_CASE = 30;
 
 export type FollowResult = { ok: true; cookie: string } | { ok: false; reason: 'format' | 'unknown' | 'throttled'; minutes?: number };
 
 export async function openVisit(p: Platform, agencyId: number, typed: string, ip: string): Promise<FollowResult> {
   const digits = receiptDigits(typed);
   if (!digits) return { ok: false, reason: 'format' };
-  const taken = await takeAttempt(p.db, [
-    { key: throttleKey(p.keys, 'complaint-follow-ip', ip), max: FOLLOW_PER_IP, windowMs: 15 * 60_000, growth: { firstMs: 60_000, maxMs: 60 * 60_000 } },
-    { key: throttleKey(p.keys, 'complaint-follow-all', agencyId), max: FOLLOW_GLOBAL, windowMs: 60 * 60_000 },
-  ]);
+  // per address only: a receipt's last ten digits go through Argon2id, so guessing needs no site-wide lock (which
+  // many addresses could trip to lock real complainants out)
+  const taken = complaintThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
   if (!taken.ok) return { ok: false, reason: 'throttled', minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) };
-  const c = await p.db.k.selectFrom('complaint').select(['id', 'receipt_salt', 'receipt_wrap', 'purged_at']).where('agency_id', '=', agencyId).where('receipt_lookup', '=', receiptLookup(p.keys, digits)).executeTakeFirst();
-  if (!c || c.purged_at) return { ok: false, reason: 'unknown' };
-  const key = await openWithReceipt(c, digits);
-  if (!key) return { ok: false, reason: 'unknown' };
+  const candidates = await p.db.k.selectFrom('complaint').select(['id', 'receipt_salt', 'receipt_wrap']).where('agency_id', '=', agencyId).where('receipt_lookup', '=', receiptLookup(p.keys, digits)).where('purged_at', 'is', null).orderBy('id').limit(8).execute();
+  let c: (typeof candidates)[number] | undefined;
+  let key: Buffer | null = null;
+  for (const x of candidates) {
+    key = await openWithReceipt(x, digits);
+    if (key) {
+      c = x;
+      break;
+    }
+  }
+  if (!c || !key) return { ok: false, reason: 'unknown' };
   const id = randomBytes(16).toString('base64url');
   const browserKey = randomKey();
   try {
@@ -74,16 +82,31 @@ export async function endVisit(p: Platform, req: FastifyRequest, reply: FastifyR
   reply.clearCookie(VISIT_COOKIE, { path: '/complaints' });
 }
 
+/** A receipt is not a licence to fill the disk: a case takes a bounded number of messages a day and files in all. */
+async function withinCaps(db: DbLike, caseId: number, newFiles: number): Promise<void> {
+  const day = new Date(Date.now() - 86_400_000).toISOString();
+  const [today, held] = await Promise.all([
+    db.k.selectFrom('complaint_message').select((eb) => eb.fn.countAll().as('n')).where('complaint_id', '=', caseId).where('author', '=', 'complainant').where('created_at', '>', day).executeTakeFirstOrThrow(),
+    db.k.selectFrom('complaint_file').select((eb) => eb.fn.countAll().as('n')).where('complaint_id', '=', caseId).executeTakeFirstOrThrow(),
+  ]);
+  if (Number(today.n) >= MESSAGES_PER_DAY) throw new ValidationError({ body: { key: 'complaints.err.messagesPerDay', vars: { n: MESSAGES_PER_DAY } } });
+  if (Number(held.n) + newFiles > FILES_PER_CASE) throw new ValidationError({ file1: { key: 'complaints.err.filesPerCase', vars: { n: FILES_PER_CASE } } });
+}
+
 /** The complainant writes back, with files; the case is not closed to them until it is closed. */
 export async function complainantReply(p: Platform, visit: { c: Complaint; key: Buffer }, text: string, parts: UploadPart[]): Promise<void> {
   const { c, key } = visit;
   if (c.status === 'closed') throw new ValidationError({ body: 'complaints.err.closed' });
   if (!text && parts.length === 0) throw new ValidationError({ body: 'complaints.err.emptyReply' });
+  await withinCaps(p.db, c.id, parts.length);
   if (parts.length > MAX_FILES) throw new ValidationError({ file1: { key: 'complaints.err.tooManyFiles', vars: { n: MAX_FILES } } });
   const files: CleanFile[] = [];
   for (const part of parts) files.push(await cleanFile(p, part));
   const stored = await storeSealed(p, key, files);
   await tx(p.db, async (t) => {
+    // checked again under the case's lock: replies sent at once cannot pass the caps together
+    await lockRow(t, 'complaint', c.id);
+    await withinCaps(t, c.id, parts.length);
     const now = new Date().toISOString();
     const m = await t.k.insertInto('complaint_message').values({ complaint_id: c.id, author: 'complainant', user_id: null, body_sealed: '', created_at: now }).returning('id').executeTakeFirstOrThrow();
     await t.k.updateTable('complaint_message').set({ body_sealed: sealJson(key, { text }, place.message(c.id, m.id)) }).where('id', '=', m.id).execute();

@@ -6,10 +6,11 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, holdersOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
-import { tx } from '../../platform/db/index.ts';
+import { lockRow, tx, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { HANDLE, officerCaseKey, syncReaders } from './access.ts';
+import { getDivision } from '../agency/index.ts';
 import { openBytes, openJson, place, sealJson } from './crypto.ts';
 import { cleanFile, MAX_FILES, recordFiles, storeSealed, type CleanFile, type Identity, type Report } from './intake.ts';
 import { CATEGORIES, CONCLUDED, NEXT, type Status } from './kinds.ts';
@@ -111,11 +112,22 @@ export async function officerWrite(p: Platform, req: FastifyRequest, id: number,
   });
 }
 
+/**
+ * The case a change is made to, locked for the change: not found (404) for anyone excluded from it, as when they
+ * read it. An excluded officer can neither read nor steer it (close it, exclude others, reassign it).
+ */
+async function caseFor(t: Tx, actor: Acting, id: number): Promise<Complaint> {
+  await lockRow(t, 'complaint', id);
+  const c = await t.k.selectFrom('complaint').selectAll().where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+  if (!c || c.purged_at) throw new NotFoundError();
+  if (actor.id !== null && (await exclusionsOf(t, id)).includes(actor.id)) throw new NotFoundError();
+  return c;
+}
+
 export async function setStatus(p: Platform, actor: Acting, id: number, next: Status, forwardedTo: string, at = new Date()): Promise<void> {
   requirePermission(actor, HANDLE);
   await tx(p.db, async (t) => {
-    const c = await t.k.selectFrom('complaint').selectAll().where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!c || c.purged_at) throw new NotFoundError();
+    const c = await caseFor(t, actor, id);
     if (!(NEXT[c.status as Status] ?? []).includes(next)) throw new ValidationError({ status: { key: 'complaints.err.transition', vars: { from: c.status, to: next } } });
     if (next === 'forwarded' && !forwardedTo) throw new ValidationError({ forwarded_to: 'complaints.err.forwardTo' });
     const now = at.toISOString();
@@ -135,30 +147,43 @@ export async function setStatus(p: Platform, actor: Acting, id: number, next: St
 export async function assign(p: Platform, actor: CurrentUser, id: number, userId: number | null, divisionId: number | null): Promise<void> {
   requirePermission(actor, HANDLE);
   await tx(p.db, async (t) => {
-    const c = await t.k.selectFrom('complaint').selectAll().where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!c || c.purged_at) throw new NotFoundError();
+    const c = await caseFor(t, actor, id);
     if (userId !== null) {
       const ok = (await holdersOf(t, actor.agencyId, HANDLE)).some((o) => o.id === userId) && !(await exclusionsOf(t, id)).includes(userId);
       if (!ok) throw new ValidationError({ assigned_user_id: 'complaints.err.assignee' });
     }
+    if (divisionId !== null && !(await getDivision(t, actor.agencyId, divisionId))) throw new ValidationError({ assigned_division_id: 'err.choice' });
     await t.k.updateTable('complaint').set({ assigned_user_id: userId, assigned_division_id: divisionId, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'complaint.assign', targetType: 'complaint', targetId: id, summary: `case ${caseNumber(c)} assigned to user ${userId ?? '-'}, division ${divisionId ?? '-'}` });
   });
 }
 
-/** Keeps a staff member away from a case (a conflict of interest): their copy of its key goes, and they no longer see it. */
-export async function exclude(p: Platform, actor: CurrentUser, id: number, userId: number): Promise<void> {
+/**
+ * Keeps a staff member away from a case (a conflict of interest), for a stated reason: their copy of its key goes and
+ * they no longer see it. The officer doing it always remains a reader; an exclusion can be lifted by another officer.
+ */
+export async function exclude(p: Platform, actor: CurrentUser, id: number, userId: number, reason: string): Promise<void> {
   requirePermission(actor, HANDLE);
   if (userId === actor.id) throw new ValidationError({ user_id: 'complaints.err.excludeSelf' });
   await tx(p.db, async (t) => {
-    const c = await t.k.selectFrom('complaint').selectAll().where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!c) throw new NotFoundError();
+    const c = await caseFor(t, actor, id);
     const user = await t.k.selectFrom('app_user').select('id').where('agency_id', '=', actor.agencyId).where('id', '=', userId).executeTakeFirst();
     if (!user) throw new ValidationError({ user_id: 'complaints.err.assignee' });
     await t.k.insertInto('complaint_exclusion').values({ complaint_id: id, user_id: userId, created_at: new Date().toISOString() }).onConflict((oc) => oc.columns(['complaint_id', 'user_id']).doNothing()).execute();
     await t.k.deleteFrom('complaint_key').where('complaint_id', '=', id).where('user_id', '=', userId).execute();
     if (c.assigned_user_id === userId) await t.k.updateTable('complaint').set({ assigned_user_id: null }).where('id', '=', id).execute();
-    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'complaint.exclude', targetType: 'complaint', targetId: id, summary: `user ${userId} excluded from case ${caseNumber(c)}` });
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'complaint.exclude', targetType: 'complaint', targetId: id, summary: `user ${userId} excluded from case ${caseNumber(c)}; reason: ${reason}` });
+  });
+}
+
+/** Lifts an exclusion; their copy of the key is made again when an officer who can read the case opens it. */
+export async function include(p: Platform, actor: CurrentUser, id: number, userId: number): Promise<void> {
+  requirePermission(actor, HANDLE);
+  await tx(p.db, async (t) => {
+    const c = await caseFor(t, actor, id);
+    const r = await t.k.deleteFrom('complaint_exclusion').where('complaint_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw new ValidationError({ user_id: 'complaints.err.notExcluded' });
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'complaint.include', targetType: 'complaint', targetId: id, summary: `exclusion of user ${userId} from case ${caseNumber(c)} lifted` });
   });
 }
 
@@ -167,8 +192,7 @@ export async function moveToConfidential(p: Platform, actor: CurrentUser, id: nu
   requirePermission(actor, HANDLE);
   if (!CATEGORIES.corruption.includes(category)) throw new ValidationError({ category: 'err.choice' });
   await tx(p.db, async (t) => {
-    const c = await t.k.selectFrom('complaint').selectAll().where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
-    if (!c || c.purged_at) throw new NotFoundError();
+    const c = await caseFor(t, actor, id);
     if (c.lane !== 'general') throw new ValidationError({ category: 'complaints.err.alreadyConfidential' });
     await t.k.updateTable('complaint').set({ lane: 'corruption', category, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'complaint.lane', targetType: 'complaint', targetId: id, summary: `case ${caseNumber(c)} moved to the confidential lane (${category})` });

@@ -7,6 +7,7 @@ import { actorOf, holdersOf, type CurrentUser } from '../../platform/auth/users.
 import { isUniqueViolation, lockRow, tx, type Tx } from '../../platform/db/index.ts';
 import { cleanFileName, readPart, type FileKind, type StoredFile, type UploadPart } from '../../platform/files/index.ts';
 import { HttpError, ValidationError } from '../../platform/http/errors.ts';
+import { Gate } from '../../platform/http/multipart.ts';
 import { randomBytes } from '../../platform/vault/box.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
 import { HANDLE, intakeReady, sealToReaders } from './access.ts';
@@ -42,6 +43,12 @@ export interface NewCase {
 const FILE_TYPES: FileKind[] = ['pdf', 'png', 'jpg', 'webp'];
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** 25 megapixels: a phone photo fits; a decompression bomb does not. */
+const MAX_PIXELS = 25_000_000;
+// sharp's own thread pool and cache are kept small: image work must not starve sign-in's Argon2 and file I/O
+sharp.concurrency(1);
+sharp.cache(false);
+const imageGate = new Gate(1, 8, 20_000);
 
 export interface CleanFile {
   bytes: Buffer;
@@ -54,12 +61,21 @@ export async function cleanFile(p: Platform, part: UploadPart): Promise<CleanFil
   const raw = (await readPart(part, MAX_FILE_BYTES))!;
   let bytes = raw;
   if (ext !== 'pdf') {
+    // decoding is where a small file becomes a large bitmap: the size is read from the header first, and images
+    // are decoded one at a time in this process (others wait, then are told to retry)
+    const release = await imageGate.enter();
     try {
+      const meta = await sharp(raw).metadata().catch(() => null);
+      if (!meta?.width || !meta.height) throw new ValidationError({ [part.field]: 'complaints.err.badImage' });
+      if (meta.width * meta.height > MAX_PIXELS) throw new ValidationError({ [part.field]: { key: 'complaints.err.imageTooLarge', vars: { mp: MAX_PIXELS / 1_000_000 } } });
       // rotate() applies the EXIF orientation before the metadata is dropped; sharp keeps none unless asked
-      const img = sharp(raw, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();
+      const img = sharp(raw, { failOn: 'error', limitInputPixels: MAX_PIXELS, sequentialRead: true }).rotate();
       bytes = await (ext === 'png' ? img.png() : ext === 'webp' ? img.webp() : img.jpeg({ quality: 90 })).toBuffer();
-    } catch {
+    } catch (err) {
+      if (err instanceof ValidationError) throw err;
       throw new ValidationError({ [part.field]: 'complaints.err.badImage' });
+    } finally {
+      release();
     }
   }
   return { bytes, meta: { name: cleanFileName(part.filename || `file.${ext}`, ext), ext, mime, size: bytes.length, ref: randomBytes(12).toString('base64url') } };

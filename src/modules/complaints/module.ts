@@ -12,11 +12,13 @@ import * as m014 from './migrations/014_complaints.ts';
 
 export const complaintsModule = defineModule({
   name: 'complaints',
-  tables: ['complaint', 'complaint_key', 'complaint_exclusion', 'complaint_message', 'complaint_file', 'complaint_status', 'complaint_visit', 'complaint_alert'],
+  tables: ['complaint', 'complaint_key', 'complaint_reader', 'complaint_exclusion', 'complaint_message', 'complaint_file', 'complaint_status', 'complaint_visit', 'complaint_alert'],
   migrations: { '014_complaints': m014 },
   permissions: {
     // reads and handles cases of both lanes; admins and executives see the statistics, not the cases
     'complaints.handle': ['complaint_officer'],
+    // every count, without any content: for the officers, the integrity team, executives and administrators
+    'complaints.stats': ['complaint_officer', 'integrity_officer', 'executive', 'admin'],
   },
   keyHolders: ['complaints.handle'],
   messages: { th, en },

@@ -49,10 +49,33 @@ for (const target of await dbTargets()) {
       assert.doesNotMatch(ok.stdout + ok.stderr, /[0-9A-F]{8}-[0-9A-F]{8}/, 'the key is not echoed');
       page = await a.get(`/staff/complaints/${c.id}`);
       assert.match(textOf(page.body), /ต้องจ่ายเงิน 3,000 บาท/);
+      assert.ok(await t.p.db.k.selectFrom('audit_event').select('id').where('action', '=', 'complaint.recover').executeTakeFirst(), 'using the recovery key is audited');
 
       const again = cli(t, '', 'recovery-key', 'create');
       assert.equal(again.status, 1, 'a second recovery key is not made by accident');
       assert.match(again.stderr, /already has a recovery key/);
+    });
+
+    test('the first reader is approved at the server: only an officer, audited; then recovery gives them every case', async () => {
+      const { receipt } = await submit(t.agent(), 'corruption', { ...corruptionCase, subject: 'เรื่องก่อนมีผู้อ่านคนใหม่' });
+      assert.ok(receipt);
+      const c = await t.p.db.k.selectFrom('complaint').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const notOfficer = cli(t, '', 'complaints', 'approve-reader', 'publisher');
+      assert.equal(notOfficer.status, 1);
+      assert.match(notOfficer.stderr, /does not have the complaint officer role/);
+      assert.equal(cli(t, '', 'complaints', 'approve-reader', 'nobody-here').status, 1);
+      const admin = await t.p.db.k.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+      await t.p.db.k.insertInto('user_role').values({ user_id: admin.id, agency_id: 1, role: 'complaint_officer' }).execute();
+      const a = t.agent();
+      await a.login('admin'); // makes their key pair
+      const ok = cli(t, '', 'complaints', 'approve-reader', 'admin');
+      assert.equal(ok.status, 0, ok.stderr);
+      const approved = await t.p.db.k.selectFrom('complaint_reader').select(['approved_by']).where('user_id', '=', admin.id).executeTakeFirstOrThrow();
+      assert.equal(approved.approved_by, null, 'approved by the command line');
+      assert.ok(await t.p.db.k.selectFrom('audit_event').select('id').where('action', '=', 'complaint.reader.approve').where('target_id', '=', String(admin.id)).executeTakeFirst());
+      const key = fs.readFileSync(path.join(t.config.dataDir, DEMO_RECOVERY_FILE), 'utf8');
+      assert.equal(cli(t, key, 'complaints', 'recover').status, 0);
+      assert.match(textOf((await a.get(`/staff/complaints/${c.id}`)).body), /เรื่องก่อนมีผู้อ่านคนใหม่/);
     });
   });
 }

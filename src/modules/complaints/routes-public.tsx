@@ -9,10 +9,10 @@ import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { idParam } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate } from '../../platform/i18n/index.ts';
-import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { intakeReady } from './access.ts';
+import { complaintThrottle } from './throttle.ts';
 import { openJson, place } from './crypto.ts';
 import { caseSchema, followSchema, identityOf, replySchema, reportOf } from './forms.ts';
 import { complainantReply, currentVisit, endVisit, openVisit, setVisitCookie } from './follow.ts';
@@ -23,8 +23,10 @@ import { LANES, type Lane } from './kinds.ts';
 import { filesOf, messagesOf, statusHistory } from './store.ts';
 import { CasePage, ComplaintFormPage, ComplaintsIndexPage, FollowPage, GuidelinePage, ReceiptPage, type ComplainantView } from './views/public.tsx';
 
-/** Submissions per address: 5 in 10 minutes and 20 a day; for everyone 1,000 an hour (a flood cannot fill the disk). */
+/** Submissions per address (or IPv6 /64): 5 in 10 minutes and 20 a day; for everyone 1,000 an hour (a flood cannot fill the disk). */
 export const SUBMIT_PER_IP = 5;
+/** Replies with files per address: 10 in 10 minutes (each case also has its own daily and total caps). */
+export const REPLIES_PER_IP = 10;
 
 const private_ = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
@@ -62,11 +64,11 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, caseSchema(lane), fields);
     if (!f.ok) return formPage(req, reply, lane, f, 422);
-    const taken = await takeAttempt(p.db, [
-      { key: throttleKey(p.keys, 'complaint-submit-ip', req.ip), max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
-      { key: throttleKey(p.keys, 'complaint-submit-ip-day', req.ip), max: 20, windowMs: 24 * 3600_000 },
-      { key: throttleKey(p.keys, 'complaint-submit-all', req.agency.id), max: 1000, windowMs: 3600_000 },
+    const mine = complaintThrottle(p).take(req.ip, [
+      { name: `submit:${req.agency.id}`, max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
+      { name: `submit-day:${req.agency.id}`, max: 20, windowMs: 24 * 3600_000 },
     ]);
+    const taken = mine.ok ? complaintThrottle(p).take('*', [{ name: `submit-all:${req.agency.id}`, max: 1000, windowMs: 3600_000 }]) : mine;
     const values = formValues(fields);
     if (!taken.ok) {
       const minutes = Math.max(1, Math.ceil(taken.waitMs / 60_000));
@@ -126,6 +128,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const v = await visitOr(req, reply);
     if (!v) return reply;
     const { fields, files } = req.upload!;
+    const taken = complaintThrottle(p).take(req.ip, [{ name: `reply:${req.agency.id}`, max: REPLIES_PER_IP, windowMs: 10 * 60_000 }]);
+    if (!taken.ok) return casePage(req, reply, { values: formValues(fields), errors: { body: translate(req.lang, 'complaints.err.throttled', { minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) }) } }, 429);
     return handleForm(req, {
       schema: replySchema,
       body: fields,

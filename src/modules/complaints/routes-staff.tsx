@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
-import { int, z } from '../../platform/http/forms.ts';
+import { int, text, z } from '../../platform/http/forms.ts';
 import { uploadRoute } from '../../platform/http/multipart.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { idParam, textQuery } from '../../platform/http/params.ts';
@@ -13,15 +13,18 @@ import { listDivisions } from '../agency/index.ts';
 import { HANDLE, officerCaseKeys } from './access.ts';
 import { openJson, place } from './crypto.ts';
 import { identityOf, messageSchema, moveSchema, reasonSchema, recordSchema, reportOf, statusSchema } from './forms.ts';
-import { assign, caseView, exclude, loadCase, moveToConfidential, officerWrite, openFile, setStatus, viewIdentity } from './handling.ts';
+import { assign, caseView, exclude, include, loadCase, moveToConfidential, officerWrite, openFile, setStatus, viewIdentity } from './handling.ts';
 import { submitCase, type Identity, type Report } from './intake.ts';
 import { LANES, STATUSES, type Lane, type Status } from './kinds.ts';
 import { listComplaints } from './store.ts';
 import { caseUpload, filesFrom, laneOf } from './routes-public.tsx';
-import { CaseListPage, CasePageStaff, RecordCasePage } from './views/staff.tsx';
+import { CaseListPage, CasePageStaff, ReadersPage, RecordCasePage } from './views/staff.tsx';
+import { approveReader, listReaders, revokeReader, shareCaseKeys } from './readers.ts';
+import { approvedReaders } from './access.ts';
 
 const assignSchema = z.object({ assigned_user_id: int({ min: 1, optional: true }), assigned_division_id: int({ min: 1, optional: true }) });
-const excludeSchema = z.object({ user_id: int({ min: 1 }) });
+const excludeSchema = z.object({ user_id: int({ min: 1 }), reason: text({ min: 5, max: 300 }) });
+const includeSchema = z.object({ user_id: int({ min: 1 }) });
 
 export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const handle = { preHandler: staffOnly(HANDLE) };
@@ -50,6 +53,28 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     }));
     return sendHtml(reply, CaseListPage({ ctx: viewCtx(req, reply), rows, info, query, subjects, now }));
   });
+
+  // ---- who receives case keys ----
+  const readersPage = async (req: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
+    const canApprove = (await approvedReaders(p.db, req.agency.id)).includes(req.user!.id);
+    return sendHtml(reply, ReadersPage({ ctx: viewCtx(req, reply), rows: await listReaders(p.db, req.agency.id), form, canApprove }), status);
+  };
+  app.get('/staff/complaints/readers', handle, async (req, reply) => readersPage(req, reply));
+  app.post('/staff/complaints/readers/approve', handle, async (req, reply) =>
+    handleForm(req, {
+      schema: includeSchema,
+      // the approver's keys seal every case they can open to the new reader at once
+      run: async (d) => (await approveReader(p, req.user!, d.user_id), shareCaseKeys(p, req)),
+      done: () => redirectWithFlash(reply, '/staff/complaints/readers', 'success', 'complaints.readers.approvedFlash'),
+      fail: (form) => readersPage(req, reply, form, 422),
+    }));
+  app.post('/staff/complaints/readers/revoke', handle, async (req, reply) =>
+    handleForm(req, {
+      schema: includeSchema,
+      run: (d) => revokeReader(p, req.user!, d.user_id),
+      done: () => redirectWithFlash(reply, '/staff/complaints/readers', 'success', 'complaints.readers.revokedFlash'),
+      fail: (form) => readersPage(req, reply, form, 422),
+    }));
 
   // ---- recording a case received by phone, letter or in person ----
   const recordPage = (req: FastifyRequest, reply: FastifyReply, lane: Lane, form: FormState, status = 200, recorded?: { number: string; receipt: string }) =>
@@ -125,8 +150,18 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     const id = idParam(req);
     return handleForm(req, {
       schema: excludeSchema,
-      run: (d) => exclude(p, req.user!, id, d.user_id),
+      run: (d) => exclude(p, req.user!, id, d.user_id, d.reason),
       done: () => done(reply, id, 'complaints.staff.excluded'),
+      fail: (form) => page(req, reply, id, form, 422),
+    });
+  });
+
+  app.post('/staff/complaints/:id/include', handle, async (req, reply) => {
+    const id = idParam(req);
+    return handleForm(req, {
+      schema: includeSchema,
+      run: (d) => include(p, req.user!, id, d.user_id),
+      done: () => done(reply, id, 'complaints.staff.included'),
       fail: (form) => page(req, reply, id, form, 422),
     });
   });

@@ -7,7 +7,7 @@ import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 import { yearParam } from '../../platform/http/params.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { headOfAgency } from '../agency/index.ts';
-import { HANDLE } from './access.ts';
+import { STATS } from './access.ts';
 import { yearStats, yearsWithCases } from './stats.ts';
 import { statsCsv, statsMemo, statsReport } from './stats-docs.ts';
 import { periodOf, StatsPage } from './views/stats.tsx';
@@ -27,7 +27,7 @@ export function registerStatsRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/complaints/statistics/:year.csv', async (req, reply) => attach(reply.header('cache-control', PUBLIC_CACHE), 'text/csv; charset=utf-8', fileName(req, 'csv')).send(statsCsv(await load(req), min)));
   app.get('/complaints/statistics/:year.pdf', async (req, reply) => attach(reply.header('cache-control', PUBLIC_CACHE), 'application/pdf', fileName(req, 'pdf')).send(await renderPdf(statsReport(viewCtx(req, reply).site.name, await load(req), min))));
 
-  const staff = { preHandler: staffOnly(HANDLE) };
+  const staff = { preHandler: staffOnly(STATS) };
   app.get('/staff/complaints/statistics/:year', staff, async (req, reply) => {
     const [s, years] = await Promise.all([load(req), yearsWithCases(p.db, req.agency.id)]);
     return sendHtml(reply, StatsPage({ ctx: viewCtx(req, reply), s, min: null, years, staff: true }));

@@ -39,6 +39,13 @@ export interface ComplaintKeyTable {
   key_fp: string;
 }
 
+export interface ComplaintReaderTable {
+  agency_id: number;
+  user_id: number;
+  approved_by: number | null;
+  approved_at: string;
+}
+
 export interface ComplaintExclusionTable {
   complaint_id: number;
   user_id: number;
@@ -89,6 +96,7 @@ declare module '../../platform/db/schema.ts' {
   interface Database {
     complaint: ComplaintTable;
     complaint_key: ComplaintKeyTable;
+    complaint_reader: ComplaintReaderTable;
     complaint_exclusion: ComplaintExclusionTable;
     complaint_message: ComplaintMessageTable;
     complaint_file: ComplaintFileTable;

@@ -60,6 +60,8 @@ export async function destroyUserSessions(db: DbLike, userId: number, exceptToke
   let q = db.k.deleteFrom('session').where('user_id', '=', userId);
   if (exceptToken) q = q.where('id', '!=', sha256(exceptToken));
   await q.execute();
+  // every session gone (sign-out everywhere, an account disabled or reset): their sessions' key copies go too
+  if (!exceptToken) await db.k.deleteFrom('session_key').where('user_id', '=', userId).execute();
 }
 
 export async function purgeExpiredSessions(db: DbLike): Promise<void> {

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { UploadPart } from '../files/index.ts';
+import { addressGroup } from './address.ts';
 import { HttpError } from './errors.ts';
 import type { FormValues } from './forms.ts';
 
@@ -92,6 +93,8 @@ export interface UploadSetup {
   tmpDir: string;
   defaults: UploadLimits;
   gate: Gate;
+  /** the window over which an upload must keep MIN_UPLOAD_BYTES_PER_SECOND */
+  stallMs: number;
   /** checks the CSRF token the form sent first; throws the platform's 403 when it is wrong */
   checkCsrf(req: FastifyRequest, reply: FastifyReply, token: string): Promise<void>;
 }
@@ -140,25 +143,75 @@ export function setupUploads(app: FastifyInstance, s: UploadSetup): void {
   app.addHook('onRequestAbort', cleanup);
 }
 
+/** Uploads in flight per network (an IPv4 address or an IPv6 /64): one laptop cannot take every slot. */
+export const UPLOADS_PER_ADDRESS = 2;
+const inFlight = new Map<string, number>();
+
+/** An upload slower than this over a whole stall window (UPLOAD_STALL_SECONDS) is cut: a trickle cannot hold a slot. */
+export const MIN_UPLOAD_BYTES_PER_SECOND = 4 * 1024;
+
+/** Watches how fast the body arrives, window by window (a burst first buys nothing); too slow, the connection closes. */
+function watchRate(req: FastifyRequest, windowMs: number): () => void {
+  let bytes = 0;
+  const count = (chunk: Buffer) => (bytes += chunk.length);
+  req.raw.on('data', count);
+  const timer = setInterval(() => {
+    if (bytes < (MIN_UPLOAD_BYTES_PER_SECOND * windowMs) / 1000) req.raw.socket.destroy();
+    bytes = 0;
+  }, windowMs);
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    req.raw.off('data', count);
+  };
+  req.raw.once('end', stop);
+  req.raw.socket.once('close', stop);
+  return stop;
+}
+
 async function readUpload(req: FastifyRequest, reply: FastifyReply, s: UploadSetup, limits: Partial<UploadLimits>): Promise<UploadForm> {
   // a urlencoded post went through the body parser and the platform's CSRF check already
   if (!isMultipartRequest(req)) return { fields: flatFields(req.body), files: {} };
   const lim = { ...s.defaults, ...limits };
-  const release = await s.gate.enter();
+  const net = addressGroup(req.ip);
+  if ((inFlight.get(net) ?? 0) >= UPLOADS_PER_ADDRESS) throw busy();
+  inFlight.set(net, (inFlight.get(net) ?? 0) + 1);
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    const n = (inFlight.get(net) ?? 1) - 1;
+    if (n > 0) inFlight.set(net, n);
+    else inFlight.delete(net);
+  };
+  let release: () => void;
+  try {
+    release = await s.gate.enter();
+  } catch (err) {
+    leave();
+    throw err;
+  }
+  const free = () => {
+    release();
+    leave();
+  };
+  watchRate(req, s.stallMs);
   const temp: string[] = ((req as WithTemp)[kTemp] ??= []);
   try {
     const form = await readParts(req, reply, s, lim, temp);
-    release();
+    // files held in memory keep their slot until the answer is sent: the gate bounds memory, not just reading
+    if (lim.inMemory) reply.raw.once('close', free);
+    else free();
     return form;
   } catch (err) {
     // stop parsing what is left (the parser would keep collecting fields), throw it away as it arrives, and keep the
-    // slot until the request has ended: a refused upload still counts while its bytes come in
+    // slot until the request has ended: a refused upload still counts while its bytes come in (watchRate cuts a trickle)
     req.raw.unpipe();
     req.raw.resume();
-    if (req.raw.readableEnded || req.raw.socket.destroyed) release();
+    if (req.raw.readableEnded || req.raw.socket.destroyed) free();
     else {
-      req.raw.once('end', release);
-      req.raw.socket.once('close', release);
+      req.raw.once('end', free);
+      req.raw.socket.once('close', free);
     }
     if (err instanceof HttpError || (err as { code?: string }).code?.startsWith('FST_')) throw err;
     // anything else the parser says is a malformed body (no boundary, cut short, bad part headers)

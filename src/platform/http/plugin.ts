@@ -103,6 +103,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     tmpDir: path.join(p.config.dataDir, 'tmp', 'uploads'),
     defaults: { maxFileBytes: p.config.uploadMaxBytes, maxTotalBytes: p.config.uploadTotalBytes, maxFiles: 10 },
     gate: new Gate(p.config.uploadConcurrency, p.config.uploadConcurrency * 4, 15_000),
+    stallMs: p.config.uploadStallMs,
     checkCsrf: (req, reply, token) =>
       new Promise<void>((resolve, reject) => {
         (req as FastifyRequest & { [kCsrfToken]?: string })[kCsrfToken] = token;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Gate } from './multipart.ts';
+import { Gate, UPLOADS_PER_ADDRESS } from './multipart.ts';
 import { HttpSession, memoryMb, multipartChunks, rawPost, serve, type Served } from '../../../test/support/server.ts';
 
 const MB = 1024 * 1024;
@@ -18,7 +18,7 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
   let dataDir: string;
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
-    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD });
+    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3' });
   });
   after(async () => {
     await s.stop();
@@ -69,7 +69,7 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
     assert.deepEqual(tmpFiles(), []);
   });
 
-  test('signed in: four concurrent posts of 10 × 25 MB files stop at the per-request cap with 413; memory stays low; no temporary file is left', async () => {
+  test('signed in: four concurrent posts of 10 × 25 MB files stop at the per-request cap with 413 (or wait their turn, 503); memory stays low; no temporary file is left', async () => {
     const a = new HttpSession(s.url);
     await a.login('publisher', PASSWORD);
     const created = await a.post('/staff/content/new?kind=document', { title_th: 'เอกสารทดสอบการอัปโหลด', body_format: 'markdown', category: 'announcement', fiscal_year: '2570' });
@@ -79,11 +79,39 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
     const headers = { ...multipart, cookie: a.cookieHeader() };
     const body = () => multipartChunks(boundary, [['_csrf', a.csrf], ['label', 'ไฟล์ใหญ่']], Array.from({ length: 10 }, (_, i) => ({ name: `file${i}`, filename: `f${i}.pdf`, bytes: 25 * MB })));
     const rs = await Promise.all(Array.from({ length: 4 }, () => rawPost(url, headers, body)));
-    assert.deepEqual(rs.map((r) => r.status), [413, 413, 413, 413]);
-    assert.match(rs[0]!.body, /50 MB/, 'the page names the limit');
+    // one address holds at most UPLOADS_PER_ADDRESS uploads at once: the others are told to wait (503)
+    const capped = rs.filter((r) => r.status === 413);
+    assert.ok(capped.length >= UPLOADS_PER_ADDRESS, JSON.stringify(rs.map((r) => r.status)));
+    assert.ok(rs.every((r) => r.status === 413 || r.status === 503), JSON.stringify(rs.map((r) => r.status)));
+    assert.match(capped[0]!.body, /50 MB/, 'the page names the limit');
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(tmpFiles(), [], 'temporary files are removed');
     await assertHealthy('the signed-in file floods');
+  });
+
+  test('one address holds two uploads at once, a third is told to wait (503); a stalled upload is cut and its slot comes back', async () => {
+    const a = new HttpSession(s.url);
+    await a.login('publisher', PASSWORD);
+    const created = await a.post('/staff/content/new?kind=document', { title_th: 'เอกสารทดสอบการอัปโหลดช้า', body_format: 'markdown', category: 'announcement', fiscal_year: '2570' });
+    const url = `${s.url}${created.location}/attachments`;
+    await a.get(created.location!);
+    const headers = { ...multipart, cookie: a.cookieHeader() };
+    const body = (name: string, bytes: number) => () => multipartChunks(boundary, [['_csrf', a.csrf], ['label', name]], [{ name: 'file', filename: `${name}.pdf`, bytes }]);
+    // a burst of 1 MB, then nothing: the slot is held until the stall window (3 s here) finds too few bytes
+    const stalled = Array.from({ length: UPLOADS_PER_ADDRESS }, (_, i) =>
+      rawPost(url, headers, body(`stalled${i}`, 10 * MB), { pauseAfterBytes: MB }).then((r) => r.status, () => 'cut'),
+    );
+    let third = await rawPost(url, headers, body('third', 1024));
+    for (let i = 0; i < 40 && third.status !== 503; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      third = await rawPost(url, headers, body('third', 1024));
+    }
+    assert.equal(third.status, 503, 'the address already holds its uploads');
+    assert.match(third.body, /กรุณารอสักครู่แล้วส่งใหม่/);
+    assert.deepEqual(await Promise.all(stalled), Array(UPLOADS_PER_ADDRESS).fill('cut'), 'a burst then a trickle does not keep the slot');
+    const after = await rawPost(url, headers, body('after', 1024));
+    assert.equal(after.status, 303, 'the slots came back');
+    await assertHealthy('the stalled uploads');
   });
 
   test('signed in: a text field over 100 KB is refused with 413; a file over UPLOAD_MAX_MB is refused on its field, the form kept', async () => {

@@ -12,6 +12,7 @@ import { defineModule } from '../module.ts';
 import { staffOnly } from '../auth/plugin.ts';
 import { keyPair, open, openSealed, randomKey, seal, sealTo } from './box.ts';
 import { createRecoveryKey, KEY_COOKIE, parseRecoveryKey, privateKeyOf } from './index.ts';
+import { destroyUserSessions } from '../auth/sessions.ts';
 
 /** A module whose readers hold keys; its page says whether the request can use the reader's private key. */
 const sealedModule = defineModule({
@@ -116,6 +117,15 @@ for (const target of await dbTargets()) {
       const reset = await admin.post(`/staff/users/${id}/reset-password`, {});
       assert.ok([200, 303].includes(reset.status), `reset: ${reset.status}`);
       assert.equal(await t.p.db.k.selectFrom('user_key').select('user_id').where('user_id', '=', id).executeTakeFirst(), undefined, 'a password set by someone else cannot open the old key: it is dropped');
+    });
+
+    test('when every session of a person ends (signed out everywhere, disabled), their key copies end with them', async () => {
+      await signIn('officer1');
+      const id = await userId('officer1');
+      const copies = () => t.p.db.k.selectFrom('session_key').select('id').where('user_id', '=', id).execute();
+      assert.ok((await copies()).length > 0);
+      await destroyUserSessions(t.p.db, id);
+      assert.deepEqual(await copies(), []);
     });
 
     test('the database holds no private key in the clear', async () => {

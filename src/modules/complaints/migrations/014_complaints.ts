@@ -16,8 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('forwarded_to', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('is_identified', boolType(db), boolDefault(db, false))
-    // HMAC of the receipt (the lookup) and the case key sealed under a key derived from it
-    .addColumn('receipt_lookup', 'text', (c) => c.notNull().unique())
+    // HMAC of the receipt's first digits (the lookup; not unique) and the case key sealed under a key derived from all of it
+    .addColumn('receipt_lookup', 'text', (c) => c.notNull())
     .addColumn('receipt_salt', 'text', (c) => c.notNull())
     .addColumn('receipt_wrap', 'text', (c) => c.notNull())
     .addColumn('content_sealed', 'text')
@@ -36,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('complaint_by_status').on('complaint').columns(['agency_id', 'status']).execute();
   await db.schema.createIndex('complaint_by_received').on('complaint').columns(['agency_id', 'received_at']).execute();
+  await db.schema.createIndex('complaint_by_receipt').on('complaint').column('receipt_lookup').execute();
 
   // the case key, sealed to each officer who may read the case and to the agency's recovery key (user_id null)
   await withId(db, db.schema.createTable('complaint_key'))
@@ -45,6 +46,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     // which public key it was sealed to: a holder whose key pair was renewed needs a new copy
     .addColumn('key_fp', 'text', (c) => c.notNull())
     .addUniqueConstraint('complaint_key_holder', ['complaint_id', 'user_id'])
+    .execute();
+
+  // officers approved to receive case keys: holding the role is not enough (an administrator can give the role, even
+  // to themselves); an approved reader, or the server's command line, approves each one
+  await db.schema.createTable('complaint_reader')
+    .addColumn('agency_id', 'integer', (c) => fk('agency', 'cascade')(c.notNull()))
+    .addColumn('user_id', 'integer', (c) => fk('app_user', 'cascade')(c.notNull()))
+    .addColumn('approved_by', 'integer', fk('app_user', 'set null'))
+    .addColumn('approved_at', ts, (c) => c.notNull())
+    .addPrimaryKeyConstraint('complaint_reader_pk', ['agency_id', 'user_id'])
     .execute();
 
   // staff who must not see a case (a conflict of interest)

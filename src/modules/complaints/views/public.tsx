@@ -64,6 +64,7 @@ export const caseLabels = (ctx: ViewCtx): Record<string, string> => ({
 export function CaseFields({ ctx, form, lane, retentionDays, staff }: { ctx: ViewCtx; form: FormState; lane: Lane; retentionDays: number; staff?: boolean }) {
   const t = ctx.t;
   const l = caseLabels(ctx);
+  const quiet = staff || lane === 'corruption';
   return (
     <>
       <Select ctx={ctx} form={form} name="category" label={l.category!} required options={[{ value: '', label: '—' }, ...CATEGORIES[lane].map((c) => ({ value: c, label: t(`complaints.cat.${c}` as 'complaints.cat.other') }))]} />
@@ -77,12 +78,13 @@ export function CaseFields({ ctx, form, lane, retentionDays, staff }: { ctx: Vie
         <p class="hint" safe>{t('complaints.field.filesHint', { n: MAX_FILES })}</p>
         {Array.from({ length: MAX_FILES }, (_, i) => <FileField ctx={ctx} form={form} name={`file${i + 1}`} label={l[`file${i + 1}`]!} accept="image/jpeg,image/png,image/webp,application/pdf" />)}
       </fieldset>
+      {/* a whistleblower's details are neither offered from nor saved to a (maybe shared) browser's autofill */}
       <details class="identity" open={lane === 'general' || staff || ['name', 'national_id', 'phone', 'email', 'address'].some((k) => form.values[k] || form.errors[k])}>
         <summary safe>{t('complaints.identity.title')}</summary>
-        <Field ctx={ctx} form={form} name="name" label={l.name!} maxlength={200} autocomplete={staff ? 'off' : 'name'} />
+        <Field ctx={ctx} form={form} name="name" label={l.name!} maxlength={200} autocomplete={quiet ? 'off' : 'name'} />
         <Field ctx={ctx} form={form} name="national_id" label={l.national_id!} hint={t('complaints.field.national_idHint')} inputmode="numeric" maxlength={30} size="short" autocomplete="off" />
-        <Field ctx={ctx} form={form} name="phone" label={l.phone!} type="tel" maxlength={40} autocomplete={staff ? 'off' : 'tel'} />
-        <Field ctx={ctx} form={form} name="email" label={l.email!} type="email" maxlength={200} autocomplete={staff ? 'off' : 'email'} />
+        <Field ctx={ctx} form={form} name="phone" label={l.phone!} type="tel" maxlength={40} autocomplete={quiet ? 'off' : 'tel'} />
+        <Field ctx={ctx} form={form} name="email" label={l.email!} type="email" maxlength={200} autocomplete={quiet ? 'off' : 'email'} />
         <TextArea ctx={ctx} form={form} name="address" label={l.address!} rows={2} maxlength={1000} />
       </details>
       {staff ? '' : (

@@ -9,6 +9,7 @@ import type { CaseView } from '../handling.ts';
 import type { Identity } from '../intake.ts';
 import { MAX_FILES } from '../intake.ts';
 import { CaseFields, caseLabels } from './public.tsx';
+import type { ReaderRow } from '../readers.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/complaints', label: ctx.t('complaints.staff.title') }];
 const statusWord = (ctx: ViewCtx, s: string) => ctx.t(`complaints.status.${s}` as 'complaints.status.received');
@@ -34,6 +35,7 @@ export function CaseListPage({ ctx, rows, info, query, subjects, now }: { ctx: V
       <ul class="plain inline-list">
         {LANES.map((lane) => <li><a class="btn btn-secondary" href={`/staff/complaints/new?type=${lane}`} safe>{`${t('complaints.staff.new')}: ${t(`complaints.lane.${lane}`)}`}</a></li>)}
         <li><a href={`/staff/complaints/statistics/${ctx.fiscalYear}`} safe>{t('complaints.staff.statistics')}</a></li>
+        <li><a href="/staff/complaints/readers" safe>{t('complaints.readers.title')}</a></li>
       </ul>
       <form method="get" action="/staff/complaints" class="filters">
         <div class="field">
@@ -134,7 +136,7 @@ export function CasePageStaff({ ctx, v, form, identity, divisions, staff, now }:
         ) : v.report ? (
           <Form ctx={ctx} action={`/staff/complaints/${c.id}/identity`}>
             <p safe>{t('complaints.staff.identityHidden')}</p>
-            <Field ctx={ctx} form={form} name="reason" label={t('complaints.staff.reason')} hint={t('complaints.err.reason')} required maxlength={300} size="wide" />
+            <Field ctx={ctx} form={form} name="reason" label={t('complaints.staff.reason')} required maxlength={300} size="wide" />
             <Button kind="secondary" label={t('complaints.staff.showIdentity')} />
           </Form>
         ) : ''}
@@ -186,8 +188,22 @@ export function CasePageStaff({ ctx, v, form, identity, divisions, staff, now }:
       <section aria-labelledby="exclude-title">
         <h2 id="exclude-title" safe>{t('complaints.staff.exclude')}</h2>
         <p safe>{t('complaints.staff.excludedList', { n: v.excluded.length })}</p>
+        {v.excluded.length ? (
+          <ul class="plain">
+            {v.excluded.map((id) => (
+              <li>
+                <Form ctx={ctx} action={`/staff/complaints/${c.id}/include`} class="inline-form">
+                  <span safe>{staff.find((s) => s.id === id)?.name ?? String(id)}</span>{' '}
+                  <input type="hidden" name="user_id" value={String(id)} />
+                  <button type="submit" class="btn-inline" safe>{t('complaints.staff.include')}</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : ''}
         <Form ctx={ctx} action={`/staff/complaints/${c.id}/exclude`}>
           <Select ctx={ctx} form={form} name="user_id" label={t('complaints.staff.excludeUser')} options={[{ value: '', label: '—' }, ...staff.filter((s) => s.id !== ctx.user?.id && !v.excluded.includes(s.id)).map((s) => ({ value: String(s.id), label: s.name }))]} />
+          <Field ctx={ctx} form={form} name="reason" label={t('complaints.staff.excludeReason')} required maxlength={300} size="wide" />
           <Button kind="danger" label={t('complaints.staff.exclude')} />
         </Form>
       </section>
@@ -223,6 +239,47 @@ export function RecordCasePage({ ctx, form, lane, recorded }: { ctx: ViewCtx; fo
         <CaseFields ctx={ctx} form={form} lane={lane} retentionDays={0} staff />
         <Button label={t('complaints.send')} />
       </Form>
+    </Page>
+  );
+}
+
+/** Who receives case keys: approved readers, and officers waiting for an approved reader to approve them. */
+export function ReadersPage({ ctx, rows, form, canApprove }: { ctx: ViewCtx; rows: ReaderRow[]; form?: FormState; canApprove: boolean }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('complaints.readers.title')} staff breadcrumbs={crumbs(ctx)}>
+      <h1 safe>{t('complaints.readers.title')}</h1>
+      <p safe>{t('complaints.readers.intro')}</p>
+      {form ? <ErrorSummary ctx={ctx} form={form} labels={{ user_id: t('complaints.readers.officer') }} /> : ''}
+      {!canApprove ? <p class="notice" safe>{t('complaints.readers.waiting')}</p> : ''}
+      <table>
+        <caption class="visually-hidden" safe>{t('complaints.readers.title')}</caption>
+        <thead><tr><th scope="col" safe>{t('complaints.readers.officer')}</th><th scope="col" safe>{t('complaints.readers.state')}</th><th scope="col"><span class="visually-hidden" safe>{t('complaints.readers.action')}</span></th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td safe>{r.name}</td>
+              <td>
+                {r.approved ? (
+                  <>
+                    <span safe>{t('complaints.readers.approved')}</span>{' '}
+                    {r.approvedAt ? <Time ctx={ctx} at={r.approvedAt} /> : ''}{' '}
+                    <span safe>{r.approvedBy ? t('complaints.readers.by', { name: r.approvedBy }) : t('complaints.readers.byServer')}</span>
+                  </>
+                ) : <span safe>{t('complaints.readers.pending')}</span>}
+              </td>
+              <td>
+                {canApprove && r.id !== ctx.user?.id ? (
+                  <Form ctx={ctx} action={`/staff/complaints/readers/${r.approved ? 'revoke' : 'approve'}`} class="inline-form">
+                    <input type="hidden" name="user_id" value={String(r.id)} />
+                    <button type="submit" class="btn-inline" safe>{t(r.approved ? 'complaints.readers.revoke' : 'complaints.readers.approve')}</button>
+                  </Form>
+                ) : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Page>
   );
 }

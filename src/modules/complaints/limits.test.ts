@@ -1,0 +1,114 @@
+// What one person may take from the public complaint channel (findings 3, 4 and 8 of the complaints pentest):
+// counters per network kept in memory, receipts that share a lookup prefix, per-case caps, images too large to open.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import sharp from 'sharp';
+import { dbTargets } from '../../../test/support/db.ts';
+import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { corruptionCase, submit } from '../../../test/support/complaints.ts';
+import { addressGroup } from '../../platform/http/address.ts';
+import { MemoryThrottle } from './throttle.ts';
+import { MESSAGES_PER_DAY } from './follow.ts';
+
+describe('counting by network', () => {
+  test('an IPv4 address counts alone; an IPv6 address counts with its /64', () => {
+    assert.equal(addressGroup('203.0.113.7'), '203.0.113.7');
+    assert.equal(addressGroup('::ffff:203.0.113.7'), '203.0.113.7');
+    assert.equal(addressGroup('2001:db8:1:2::1'), '2001:db8:1:2');
+    assert.equal(addressGroup('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd'), '2001:db8:1:2');
+    assert.notEqual(addressGroup('2001:db8:1:3::1'), addressGroup('2001:db8:1:2::1'));
+    assert.equal(addressGroup('::1'), '0:0:0:0');
+  });
+
+  test('a rule holds for its window, per network, and lets others through', () => {
+    const m = new MemoryThrottle();
+    const rule = [{ name: 'r', max: 2, windowMs: 60_000 }];
+    assert.equal(m.take('2001:db8::1', rule, 0).ok, true);
+    assert.equal(m.take('2001:db8::2', rule, 1).ok, true);
+    const held = m.take('2001:db8::ffff', rule, 2);
+    assert.equal(held.ok, false, 'a third address of the same /64 waits');
+    assert.equal(held.ok === false && held.waitMs, 59_998);
+    assert.equal(m.take('2001:db8:0:1::1', rule, 3).ok, true, 'the next /64 does not');
+    assert.equal(m.take('2001:db8::3', rule, 60_001).ok, true, 'the window passes');
+  });
+});
+
+for (const target of await dbTargets()) {
+  describe(`complaint limits on ${target.name}`, { skip: target.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startApp(target);
+    });
+    after(() => t.close());
+
+    async function follow(receipt: string, ip: string): Promise<Agent> {
+      const a = t.agent();
+      a.ip = ip;
+      await a.get('/complaints/follow');
+      const r = await a.post('/complaints/follow', { receipt });
+      assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
+      return a;
+    }
+
+    test('six submissions from addresses of one IPv6 /64 count as one address', async () => {
+      let last = 0;
+      for (let i = 1; i <= 6; i++) {
+        const a = t.agent();
+        a.ip = `2001:db8:77:1::${i}`;
+        last = (await submit(a, 'general', { ...corruptionCase, category: 'other', subject: `เรื่องจากเครือข่ายเดียวกัน ${i}` })).r.status;
+      }
+      assert.equal(last, 429);
+      const other = t.agent();
+      other.ip = '2001:db8:77:2::1';
+      assert.ok((await submit(other, 'general', { ...corruptionCase, category: 'other' })).receipt, 'the next /64 still submits');
+    });
+
+    test('receipts share a short lookup: of two cases under one lookup, a receipt opens its own case only', async () => {
+      const a = t.agent();
+      a.ip = '10.60.0.1';
+      const one = (await submit(a, 'corruption', { ...corruptionCase, subject: 'เรื่องแรกของการทดสอบรหัสรับเรื่อง' })).receipt!;
+      const two = (await submit(a, 'corruption', { ...corruptionCase, subject: 'เรื่องที่สองของการทดสอบรหัสรับเรื่อง' })).receipt!;
+      const rows = await t.p.db.k.selectFrom('complaint').select(['id', 'receipt_lookup']).orderBy('id', 'desc').limit(2).execute();
+      // as if the first case's receipt began with the same digits as the second's: it is found first, and passed over
+      await t.p.db.k.updateTable('complaint').set({ receipt_lookup: rows[0]!.receipt_lookup }).where('id', '=', rows[1]!.id).execute();
+      const b = await follow(two, '10.60.0.2');
+      const page = textOf((await b.get('/complaints/case')).body);
+      assert.match(page, /เรื่องที่สองของการทดสอบรหัสรับเรื่อง/);
+      assert.doesNotMatch(page, /เรื่องแรกของการทดสอบรหัสรับเรื่อง/);
+      const wrong = t.agent();
+      wrong.ip = '10.60.0.3';
+      await wrong.get('/complaints/follow');
+      const last = one.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+      assert.match(textOf((await wrong.post('/complaints/follow', { receipt: last })).body), /ไม่พบเรื่องของรหัสนี้/);
+    });
+
+    test(`a case takes ${MESSAGES_PER_DAY} messages a day from its complainant; the next is refused on its field, kept`, async () => {
+      const a = t.agent();
+      a.ip = '10.61.0.1';
+      const receipt = (await submit(a, 'corruption', corruptionCase)).receipt!;
+      for (let i = 0; i < MESSAGES_PER_DAY; i++) {
+        // each from another address, past the per-address reply throttle
+        const b = await follow(receipt, `10.61.1.${i + 1}`);
+        await b.get('/complaints/case');
+        assert.equal((await b.postMultipart('/complaints/case/reply', { body: `ข้อมูลเพิ่มเติมครั้งที่ ${i + 1}` }, {})).status, 303);
+      }
+      const b = await follow(receipt, '10.61.2.1');
+      await b.get('/complaints/case');
+      const r = await b.postMultipart('/complaints/case/reply', { body: 'ข้อความที่เกินจำนวน' }, {});
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), new RegExp(`ส่งข้อความได้วันละไม่เกิน ${MESSAGES_PER_DAY} ครั้งต่อเรื่อง`));
+      assert.match(r.body, /ข้อความที่เกินจำนวน/, 'what was typed is kept');
+    });
+
+    test('an image of more than 25 megapixels is refused on its field before it is decoded', async () => {
+      const huge = await sharp({ create: { width: 6000, height: 5000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+      const a = t.agent();
+      a.ip = '10.62.0.1';
+      const { r, receipt } = await submit(a, 'corruption', corruptionCase, { file1: { name: 'ภาพใหญ่.png', data: huge, type: 'image/png' } });
+      assert.equal(receipt, undefined);
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), /รูปภาพใหญ่เกินไป \(เกิน 25 ล้านพิกเซล\)/);
+      assert.match(r.body, /เรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง/, 'the form is kept');
+    });
+  });
+}
