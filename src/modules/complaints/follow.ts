@@ -4,11 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { lockRow, tx, type DbLike } from '../../platform/db/index.ts';
-import { complaintThrottle } from './throttle.ts';
+import { complaintThrottle, receiptGate } from './throttle.ts';
 import { open, randomBytes, randomKey, seal, wipe } from '../../platform/vault/box.ts';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
-import { openWithReceipt, place, receiptDigits, receiptLookup, sealJson } from './crypto.ts';
+import { openWithReceipt, place, receiptDigits, receiptLookup, sealForReceipt, sealJson } from './crypto.ts';
 import { cleanFile, MAX_FILES, recordFiles, storeSealed, type CleanFile } from './intake.ts';
 import type { Complaint } from './store.ts';
 
@@ -21,24 +21,37 @@ export const FOLLOW_PER_IP = 10;
 export const MESSAGES_PER_DAY = 20;
 export const FILES_PER_CASE = 30;
 
-export type FollowResult = { ok: true; cookie: string } | { ok: false; reason: 'format' | 'unknown' | 'throttled'; minutes?: number };
+export type FollowResult = { ok: true; cookie: string } | { ok: false; reason: 'format' | 'unknown' | 'throttled' | 'busy'; minutes?: number };
+
+let decoyRow: Promise<{ receipt_salt: string; receipt_wrap: string }> | null = null;
+const decoy = () => (decoyRow ??= sealForReceipt(randomKey(), '0'.repeat(16)));
 
 export async function openVisit(p: Platform, agencyId: number, typed: string, ip: string): Promise<FollowResult> {
   const digits = receiptDigits(typed);
   if (!digits) return { ok: false, reason: 'format' };
-  // per address only: a receipt's last ten digits go through Argon2id, so guessing needs no site-wide lock (which
-  // many addresses could trip to lock real complainants out)
+  // per address here; site-wide, the receipt gate below bounds how many are checked at once, with no lock that many
+  // addresses could trip to keep real complainants out
   const taken = complaintThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
   if (!taken.ok) return { ok: false, reason: 'throttled', minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) };
   const candidates = await p.db.k.selectFrom('complaint').select(['id', 'receipt_salt', 'receipt_wrap']).where('agency_id', '=', agencyId).where('receipt_lookup', '=', receiptLookup(p.keys, digits)).where('purged_at', 'is', null).orderBy('id').limit(8).execute();
   let c: (typeof candidates)[number] | undefined;
   let key: Buffer | null = null;
-  for (const x of candidates) {
-    key = await openWithReceipt(x, digits);
-    if (key) {
-      c = x;
-      break;
+  // globally, a bounded number of receipts are checked at once (each an Argon2id): guessing from many addresses is
+  // slowed for everyone instead of locking complainants out
+  const release = await receiptGate(p).enter().catch(() => null);
+  if (!release) return { ok: false, reason: 'busy' };
+  try {
+    // first digits that match nothing cost the same Argon2id: the time of the answer tells nothing
+    if (!candidates.length) await openWithReceipt(await decoy(), digits);
+    for (const x of candidates) {
+      key = await openWithReceipt(x, digits);
+      if (key) {
+        c = x;
+        break;
+      }
     }
+  } finally {
+    release();
   }
   if (!c || !key) return { ok: false, reason: 'unknown' };
   const id = randomBytes(16).toString('base64url');

@@ -7,7 +7,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
 import { addressGroup } from '../../platform/http/address.ts';
-import { MemoryThrottle } from './throttle.ts';
+import { MemoryThrottle, RECEIPT_CHECKS, receiptGate } from './throttle.ts';
 import { MESSAGES_PER_DAY } from './follow.ts';
 
 describe('counting by network', () => {
@@ -80,6 +80,24 @@ for (const target of await dbTargets()) {
       await wrong.get('/complaints/follow');
       const last = one.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
       assert.match(textOf((await wrong.post('/complaints/follow', { receipt: last })).body), /ไม่พบเรื่องของรหัสนี้/);
+    });
+
+    test('site-wide, receipts are checked a few at a time: when the queue is full a guess is told to retry (503), nobody is locked out', async () => {
+      const gate = receiptGate(t.p);
+      const held = [await gate.enter(), await gate.enter()];
+      assert.equal(held.length, RECEIPT_CHECKS.atOnce);
+      const queued = Array.from({ length: RECEIPT_CHECKS.waiting }, () => gate.enter());
+      const a = t.agent();
+      a.ip = '10.63.0.1';
+      await a.get('/complaints/follow');
+      let r = await a.post('/complaints/follow', { receipt: '1234 5678 9012 3456' });
+      assert.equal(r.status, 503);
+      assert.match(textOf(r.body), /มีการตรวจรหัสรับเรื่องพร้อมกันจำนวนมาก/);
+      for (const release of held) release();
+      await Promise.all(queued.map((q) => q.then((release) => release())));
+      r = await a.post('/complaints/follow', { receipt: '1234 5678 9012 3456' });
+      assert.equal(r.status, 422, 'the checks done, the same address is answered');
+      assert.match(textOf(r.body), /ไม่พบเรื่องของรหัสนี้/);
     });
 
     test(`a case takes ${MESSAGES_PER_DAY} messages a day from its complainant; the next is refused on its field, kept`, async () => {

@@ -94,9 +94,9 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
       setVisitCookie(p, reply, r.cookie);
       return reply.redirect('/complaints/case', 303);
     }
-    const message = r.reason === 'throttled' ? translate(req.lang, 'complaints.follow.throttled', { minutes: r.minutes ?? 1 }) : translate(req.lang, r.reason === 'format' ? 'complaints.follow.format' : 'complaints.follow.unknown');
+    const message = r.reason === 'throttled' ? translate(req.lang, 'complaints.follow.throttled', { minutes: r.minutes ?? 1 }) : translate(req.lang, `complaints.follow.${r.reason}`);
     // the receipt is not typed back into the page
-    return followPage(req, reply, { values: {}, errors: { receipt: message } }, r.reason === 'throttled' ? 429 : 422);
+    return followPage(req, reply, { values: {}, errors: { receipt: message } }, r.reason === 'throttled' ? 429 : r.reason === 'busy' ? 503 : 422);
   });
 
   const visitOr = async (req: FastifyRequest, reply: FastifyReply) => {

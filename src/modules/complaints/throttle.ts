@@ -4,6 +4,7 @@
 // one address. Each app process counts on its own (with several workers a limit allows that many times more).
 import crypto from 'node:crypto';
 import { addressGroup } from '../../platform/http/address.ts';
+import { Gate } from '../../platform/http/multipart.ts';
 
 export interface MemoryRule {
   name: string;
@@ -54,4 +55,14 @@ export function complaintThrottle(p: object): MemoryThrottle {
   let t = perApp.get(p);
   if (!t) perApp.set(p, (t = new MemoryThrottle()));
   return t;
+}
+
+/** Receipt checks in progress at once, per platform: two Argon2id at a time, 32 waiting up to 10 s, the rest told to retry. */
+export const RECEIPT_CHECKS = { atOnce: 2, waiting: 32, waitMs: 10_000 };
+const gates = new WeakMap<object, Gate>();
+
+export function receiptGate(p: object): Gate {
+  let g = gates.get(p);
+  if (!g) gates.set(p, (g = new Gate(RECEIPT_CHECKS.atOnce, RECEIPT_CHECKS.waiting, RECEIPT_CHECKS.waitMs)));
+  return g;
 }
