@@ -5,21 +5,21 @@ import type { Block, DocModel } from '../../platform/documents/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { formatDate, formatMonth, toThaiDigits } from '../../platform/thai/index.ts';
 import { ALL_CATEGORIES, CHANNELS, LANES } from './kinds.ts';
-import { shown, type YearStats } from './stats.ts';
+import { shownStats, type YearStats } from './stats.ts';
 
 const th = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('th', key, vars);
 
 /** The rows of every table: [section, item, count]; null as count means hidden (fewer than min). */
 function rows(s: YearStats, min: number | null): Array<[string, string, number | null]> {
-  const n = (x: number) => (min === null ? x : shown(x, min).n);
+  const v = shownStats(s, min);
   return [
-    [th('complaints.stats.total'), '', n(s.total)],
-    [th('complaints.stats.finished'), '', n(s.finished)],
-    [th('complaints.stats.inProgress'), '', n(s.inProgress)],
-    ...LANES.map((l): [string, string, number | null] => [th('complaints.stats.byLane'), th(`complaints.lane.${l}`), n(s.byLane[l] ?? 0)]),
-    ...ALL_CATEGORIES.map((c): [string, string, number | null] => [th('complaints.stats.byCategory'), th(`complaints.cat.${c}` as 'complaints.cat.other'), n(s.byCategory[c] ?? 0)]),
-    ...CHANNELS.map((c): [string, string, number | null] => [th('complaints.stats.byChannel'), th(`complaints.channel.${c}`), n(s.byChannel[c] ?? 0)]),
-    ...s.months.map((m): [string, string, number | null] => [th('complaints.stats.byMonth'), formatMonth(m.month), n(m.received)]),
+    [th('complaints.stats.total'), '', v.total],
+    [th('complaints.stats.finished'), '', v.finished],
+    [th('complaints.stats.inProgress'), '', v.inProgress],
+    ...LANES.map((l): [string, string, number | null] => [th('complaints.stats.byLane'), th(`complaints.lane.${l}`), v.byLane[l] ?? 0]),
+    ...ALL_CATEGORIES.map((c): [string, string, number | null] => [th('complaints.stats.byCategory'), th(`complaints.cat.${c}` as 'complaints.cat.other'), v.byCategory[c] ?? 0]),
+    ...CHANNELS.map((c): [string, string, number | null] => [th('complaints.stats.byChannel'), th(`complaints.channel.${c}`), v.byChannel[c] ?? 0]),
+    ...s.months.map((m, i): [string, string, number | null] => [th('complaints.stats.byMonth'), formatMonth(m.month), v.months[i]!]),
   ];
 }
 

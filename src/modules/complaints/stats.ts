@@ -51,6 +51,47 @@ export function shown(n: number, min: number): { n: number | null; hidden: boole
   return n > 0 && n < min ? { n: null, hidden: true } : { n, hidden: false };
 }
 
+type Shown = number | null;
+export interface ShownStats {
+  total: Shown;
+  finished: Shown;
+  inProgress: Shown;
+  byLane: Record<string, Shown>;
+  byCategory: Record<string, Shown>;
+  byChannel: Record<string, Shown>;
+  months: Shown[];
+}
+
+/**
+ * Hides the counts of a group that adds up to a shown total: those under min, and — when only one would be hidden —
+ * the next smallest too, since the total less the others would give it away (complementary suppression).
+ */
+export function suppressGroup(values: number[], min: number): Shown[] {
+  const out: Shown[] = values.map((n) => shown(n, min).n);
+  if (out.filter((v) => v === null).length === 1) {
+    const next = values.map((n, i) => ({ n, i })).filter(({ n, i }) => n > 0 && out[i] !== null).sort((a, b) => a.n - b.n)[0];
+    if (next) out[next.i] = null;
+  }
+  return out;
+}
+
+/** The statistics as the public sees them (min null: every count, for staff). */
+export function shownStats(s: YearStats, min: number | null): ShownStats {
+  const group = (rec: Record<string, number>): Record<string, Shown> => {
+    const keys = Object.keys(rec);
+    const v = min === null ? keys.map((k) => rec[k]!) : suppressGroup(keys.map((k) => rec[k]!), min);
+    return Object.fromEntries(keys.map((k, i) => [k, v[i]!]));
+  };
+  const split = min === null ? [s.finished, s.inProgress] : suppressGroup([s.finished, s.inProgress], min);
+  const months = s.months.map((m) => m.received);
+  return {
+    total: min === null ? s.total : shown(s.total, min).n,
+    finished: split[0]!, inProgress: split[1]!,
+    byLane: group(s.byLane), byCategory: group(s.byCategory), byChannel: group(s.byChannel),
+    months: min === null ? months : suppressGroup(months, min),
+  };
+}
+
 export async function yearsWithCases(db: DbLike, agencyId: number): Promise<number[]> {
   return (await db.k.selectFrom('complaint').select('fiscal_year').distinct().where('agency_id', '=', agencyId).orderBy('fiscal_year', 'desc').execute()).map((r) => r.fiscal_year);
 }

@@ -3,16 +3,13 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { formatMonth } from '../../../platform/thai/index.ts';
 import { ALL_CATEGORIES, CHANNELS, LANES } from '../kinds.ts';
-import { PERIODS, shown, type Period, type YearStats } from '../stats.ts';
+import { PERIODS, shownStats, type Period, type YearStats } from '../stats.ts';
 
 export function StatsBody({ ctx, s, min, base }: { ctx: ViewCtx; s: YearStats; min: number | null; base: string }) {
   const t = ctx.t;
-  const n = (x: number) => {
-    if (min === null) return String(x);
-    const v = shown(x, min);
-    return v.hidden ? t('complaints.stats.hidden', { n: min }) : String(v.n);
-  };
-  const Table = ({ title, rows }: { title: string; rows: Array<[string, number]> }) => (
+  const v = shownStats(s, min);
+  const n = (x: number | null) => (x === null ? t('complaints.stats.hidden', { n: min ?? 0 }) : String(x));
+  const Table = ({ title, rows }: { title: string; rows: Array<[string, number | null]> }) => (
     <div class="table-wrap" tabindex="0" role="region" aria-label={title}>
       <table>
         <caption safe>{title}</caption>
@@ -37,14 +34,14 @@ export function StatsBody({ ctx, s, min, base }: { ctx: ViewCtx; s: YearStats; m
       {s.total === 0 ? <p class="lead" role="status"><strong safe>{t('complaints.stats.none')}</strong></p> : (
         <>
           <dl class="stats">
-            <div><dt safe>{t('complaints.stats.total')}</dt><dd safe>{n(s.total)}</dd></div>
-            <div><dt safe>{t('complaints.stats.finished')}</dt><dd safe>{n(s.finished)}</dd></div>
-            <div><dt safe>{t('complaints.stats.inProgress')}</dt><dd safe>{n(s.inProgress)}</dd></div>
+            <div><dt safe>{t('complaints.stats.total')}</dt><dd safe>{n(v.total)}</dd></div>
+            <div><dt safe>{t('complaints.stats.finished')}</dt><dd safe>{n(v.finished)}</dd></div>
+            <div><dt safe>{t('complaints.stats.inProgress')}</dt><dd safe>{n(v.inProgress)}</dd></div>
           </dl>
-          <Table title={t('complaints.stats.byLane')} rows={LANES.map((l) => [t(`complaints.lane.${l}`), s.byLane[l] ?? 0])} />
-          <Table title={t('complaints.stats.byCategory')} rows={ALL_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0).map((c) => [t(`complaints.cat.${c}` as 'complaints.cat.other'), s.byCategory[c]!])} />
-          <Table title={t('complaints.stats.byChannel')} rows={CHANNELS.filter((c) => (s.byChannel[c] ?? 0) > 0).map((c) => [t(`complaints.channel.${c}`), s.byChannel[c]!])} />
-          <Table title={t('complaints.stats.byMonth')} rows={s.months.map((m) => [formatMonth(m.month, ctx.lang), m.received])} />
+          <Table title={t('complaints.stats.byLane')} rows={LANES.map((l) => [t(`complaints.lane.${l}`), v.byLane[l] ?? 0])} />
+          <Table title={t('complaints.stats.byCategory')} rows={ALL_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0).map((c) => [t(`complaints.cat.${c}` as 'complaints.cat.other'), v.byCategory[c]!])} />
+          <Table title={t('complaints.stats.byChannel')} rows={CHANNELS.filter((c) => (s.byChannel[c] ?? 0) > 0).map((c) => [t(`complaints.channel.${c}`), v.byChannel[c]!])} />
+          <Table title={t('complaints.stats.byMonth')} rows={s.months.map((m, i) => [formatMonth(m.month, ctx.lang), v.months[i]!])} />
           {min !== null ? <p class="hint" safe>{t('complaints.stats.hiddenNote', { n: min })}</p> : ''}
         </>
       )}
