@@ -153,6 +153,8 @@ export interface UserKeyTable {
   agency_id: number;
   /** base64 X25519 public key */
   public_key: string;
+  /** HMAC of the public key under a key from SECRET_KEY (vault/index.ts) */
+  key_mac: string;
   /** base64 nonce‖secretbox of the private key under a key derived from the password (Argon2id) */
   wrapped_private: string;
   kdf_salt: string;
@@ -174,6 +176,7 @@ export interface SessionKeyTable {
 export interface RecoveryKeyTable {
   agency_id: number;
   public_key: string;
+  key_mac: string;
   created_at: string;
 }
 

@@ -3,6 +3,7 @@
 // it again under a fresh random key that only the person's browser keeps (the key cookie), for the session: a request
 // with both the session and that cookie can use it, nothing else can. Who holds keys is declared by the modules
 // (`keyHolders`: permissions). See SECURITY.md for what this protects against and what it cannot.
+import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type HasRoles } from '../auth/roles.ts';
 import type { DbLike } from '../db/index.ts';
@@ -13,6 +14,18 @@ export const KEY_COOKIE = 'pkey';
 
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
+
+/** Binds a stored public key to its owner under a key from SECRET_KEY (the platform's audit key, another context). */
+function keyMac(db: DbLike, owner: string, publicKey: string): string {
+  if (!db.auditKey) throw new Error('the vault needs SECRET_KEY (the platform sets it)');
+  return crypto.createHmac('sha256', db.auditKey).update(`vault-public-key\n${owner}\n${publicKey}`).digest('base64');
+}
+
+function macHolds(db: DbLike, owner: string, publicKey: string, mac: string): boolean {
+  const want = Buffer.from(keyMac(db, owner, publicKey));
+  const got = Buffer.from(mac);
+  return want.length === got.length && crypto.timingSafeEqual(want, got);
+}
 
 /** Does this person hold a key pair (a module declared one of their permissions as needing it)? */
 export function holdsKeys(p: Platform, user: HasRoles): boolean {
@@ -42,7 +55,8 @@ export async function ensureKeyPair(p: Platform, user: { id: number; agencyId: n
   try {
     const wrapped = await wrapForPassword(pair.secretKey, password, user.id, KDF_INTERACTIVE);
     // two sign-ins at once: the first key pair stays
-    await p.db.k.insertInto('user_key').values({ user_id: user.id, agency_id: user.agencyId, public_key: b64(pair.publicKey), ...wrapped, created_at: now, updated_at: now }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+    const publicKey = b64(pair.publicKey);
+    await p.db.k.insertInto('user_key').values({ user_id: user.id, agency_id: user.agencyId, public_key: publicKey, key_mac: keyMac(p.db, `user:${user.id}`, publicKey), ...wrapped, created_at: now, updated_at: now }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
   } finally {
     wipe(pair.secretKey);
   }
@@ -145,18 +159,20 @@ export async function dropKeys(db: DbLike, userId: number): Promise<void> {
 
 /** Public keys of these people (those who have signed in since holding keys). */
 export async function publicKeysOf(db: DbLike, agencyId: number, userIds?: number[]): Promise<Map<number, Buffer>> {
-  let q = db.k.selectFrom('user_key').select(['user_id', 'public_key']).where('agency_id', '=', agencyId);
+  let q = db.k.selectFrom('user_key').select(['user_id', 'public_key', 'key_mac']).where('agency_id', '=', agencyId);
   if (userIds) {
     if (userIds.length === 0) return new Map();
     q = q.where('user_id', 'in', userIds);
   }
-  return new Map((await q.execute()).map((r) => [r.user_id, unb64(r.public_key)]));
+  // a key whose MAC does not hold was not made here: nothing is sealed to it
+  const rows = (await q.execute()).filter((r) => macHolds(db, `user:${r.user_id}`, r.public_key, r.key_mac));
+  return new Map(rows.map((r) => [r.user_id, unb64(r.public_key)]));
 }
 
 /** The agency's recovery public key, if one was made. */
 export async function recoveryPublicKey(db: DbLike, agencyId: number): Promise<Buffer | null> {
-  const r = await db.k.selectFrom('recovery_key').select('public_key').where('agency_id', '=', agencyId).executeTakeFirst();
-  return r ? unb64(r.public_key) : null;
+  const r = await db.k.selectFrom('recovery_key').select(['public_key', 'key_mac']).where('agency_id', '=', agencyId).executeTakeFirst();
+  return r && macHolds(db, `recovery:${agencyId}`, r.public_key, r.key_mac) ? unb64(r.public_key) : null;
 }
 
 /**
@@ -167,8 +183,9 @@ export async function createRecoveryKey(db: DbLike, agencyId: number, replace = 
   const existing = await recoveryPublicKey(db, agencyId);
   if (existing && !replace) throw new Error('this agency already has a recovery key; replace it explicitly');
   const pair = keyPair();
-  const row = { agency_id: agencyId, public_key: b64(pair.publicKey), created_at: new Date().toISOString() };
-  await db.k.insertInto('recovery_key').values(row).onConflict((oc) => oc.column('agency_id').doUpdateSet({ public_key: row.public_key, created_at: row.created_at })).execute();
+  const publicKey = b64(pair.publicKey);
+  const row = { agency_id: agencyId, public_key: publicKey, key_mac: keyMac(db, `recovery:${agencyId}`, publicKey), created_at: new Date().toISOString() };
+  await db.k.insertInto('recovery_key').values(row).onConflict((oc) => oc.column('agency_id').doUpdateSet({ public_key: row.public_key, key_mac: row.key_mac, created_at: row.created_at })).execute();
   const text = formatRecoveryKey(pair.secretKey);
   wipe(pair.secretKey);
   return text;

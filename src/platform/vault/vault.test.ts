@@ -11,7 +11,7 @@ import { MODULES } from '../../server.ts';
 import { defineModule } from '../module.ts';
 import { staffOnly } from '../auth/plugin.ts';
 import { keyPair, open, openSealed, randomKey, seal, sealTo } from './box.ts';
-import { createRecoveryKey, KEY_COOKIE, parseRecoveryKey, privateKeyOf } from './index.ts';
+import { createRecoveryKey, KEY_COOKIE, parseRecoveryKey, privateKeyOf, publicKeysOf, recoveryPublicKey } from './index.ts';
 import { destroyUserSessions } from '../auth/sessions.ts';
 
 /** A module whose readers hold keys; its page says whether the request can use the reader's private key. */
@@ -117,6 +117,23 @@ for (const target of await dbTargets()) {
       const reset = await admin.post(`/staff/users/${id}/reset-password`, {});
       assert.ok([200, 303].includes(reset.status), `reset: ${reset.status}`);
       assert.equal(await t.p.db.k.selectFrom('user_key').select('user_id').where('user_id', '=', id).executeTakeFirst(), undefined, 'a password set by someone else cannot open the old key: it is dropped');
+    });
+
+    test('a public key swapped in the database (without SECRET_KEY) is not used: nothing is sealed to it', async () => {
+      await signIn('officer1');
+      const id = await userId('officer1');
+      const agencyId = (await t.p.db.k.selectFrom('user_key').select('agency_id').where('user_id', '=', id).executeTakeFirstOrThrow()).agency_id;
+      assert.ok((await publicKeysOf(t.p.db, agencyId, [id])).has(id));
+      await createRecoveryKey(t.p.db, agencyId, true);
+      assert.ok(await recoveryPublicKey(t.p.db, agencyId));
+      const intruder = keyPair().publicKey.toString('base64');
+      const own = (await t.p.db.k.selectFrom('user_key').select('public_key').where('user_id', '=', id).executeTakeFirstOrThrow()).public_key;
+      await t.p.db.k.updateTable('user_key').set({ public_key: intruder }).where('user_id', '=', id).execute();
+      await t.p.db.k.updateTable('recovery_key').set({ public_key: intruder }).where('agency_id', '=', agencyId).execute();
+      assert.equal((await publicKeysOf(t.p.db, agencyId, [id])).has(id), false, "the officer's swapped key");
+      assert.equal(await recoveryPublicKey(t.p.db, agencyId), null, 'the swapped recovery key');
+      await t.p.db.k.updateTable('user_key').set({ public_key: own }).where('user_id', '=', id).execute();
+      assert.ok((await publicKeysOf(t.p.db, agencyId, [id])).has(id), 'their own key back, it holds again');
     });
 
     test('when every session of a person ends (signed out everywhere, disabled), their key copies end with them', async () => {

@@ -10,6 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'integer', (c) => fk('app_user', 'cascade')(c.primaryKey()))
     .addColumn('agency_id', 'integer', (c) => fk('agency', 'cascade')(c.notNull()))
     .addColumn('public_key', 'text', (c) => c.notNull())
+    // HMAC of the public key under a key from SECRET_KEY: a key swapped in by someone who can write to the database
+    // (without SECRET_KEY) is not used to seal anything
+    .addColumn('key_mac', 'text', (c) => c.notNull())
     .addColumn('wrapped_private', 'text', (c) => c.notNull())
     .addColumn('kdf_salt', 'text', (c) => c.notNull())
     .addColumn('kdf_ops', 'integer', (c) => c.notNull())
@@ -27,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('recovery_key')
     .addColumn('agency_id', 'integer', (c) => fk('agency', 'cascade')(c.primaryKey()))
     .addColumn('public_key', 'text', (c) => c.notNull())
+    .addColumn('key_mac', 'text', (c) => c.notNull())
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();
 }
