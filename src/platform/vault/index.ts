@@ -78,6 +78,12 @@ export async function openAtSignIn(p: Platform, user: HasRoles & { id: number; a
   } finally {
     wipe(key);
   }
+  // the private key the password opens is the truth: a public key swapped in, or MACed under an old SECRET_KEY, is
+  // put right at the person's sign-in
+  const publicKey = b64(publicKeyOf(secretKey));
+  if (publicKey !== row.public_key || !macHolds(p.db, `user:${user.id}`, row.public_key, row.key_mac)) {
+    await p.db.k.updateTable('user_key').set({ public_key: publicKey, key_mac: keyMac(p.db, `user:${user.id}`, publicKey), updated_at: now }).where('user_id', '=', user.id).execute();
+  }
   const id = randomBytes(16).toString('base64url');
   const browserKey = randomKey();
   try {

@@ -119,7 +119,7 @@ for (const target of await dbTargets()) {
       assert.equal(await t.p.db.k.selectFrom('user_key').select('user_id').where('user_id', '=', id).executeTakeFirst(), undefined, 'a password set by someone else cannot open the old key: it is dropped');
     });
 
-    test('a public key swapped in the database (without SECRET_KEY) is not used: nothing is sealed to it', async () => {
+    test('a public key swapped in the database (without SECRET_KEY) is not used, and the owner’s next sign-in restores theirs', async () => {
       await signIn('officer1');
       const id = await userId('officer1');
       const agencyId = (await t.p.db.k.selectFrom('user_key').select('agency_id').where('user_id', '=', id).executeTakeFirstOrThrow()).agency_id;
@@ -132,8 +132,9 @@ for (const target of await dbTargets()) {
       await t.p.db.k.updateTable('recovery_key').set({ public_key: intruder }).where('agency_id', '=', agencyId).execute();
       assert.equal((await publicKeysOf(t.p.db, agencyId, [id])).has(id), false, "the officer's swapped key");
       assert.equal(await recoveryPublicKey(t.p.db, agencyId), null, 'the swapped recovery key');
-      await t.p.db.k.updateTable('user_key').set({ public_key: own }).where('user_id', '=', id).execute();
-      assert.ok((await publicKeysOf(t.p.db, agencyId, [id])).has(id), 'their own key back, it holds again');
+      // their next sign-in puts their own key back: the private key their password opens is the truth
+      await signIn('officer1');
+      assert.equal((await publicKeysOf(t.p.db, agencyId, [id])).get(id)?.toString('base64'), own, 'their own key, and it holds again');
     });
 
     test('when every session of a person ends (signed out everywhere, disabled), their key copies end with them', async () => {
