@@ -1,5 +1,7 @@
 // npm run bench — prints figures; it asserts nothing.
 // BENCH_SECONDS: length of each load run (default 10). BENCH_ONLY: pages | search | report. BENCH_SEARCH_DOCS: corpus size.
+// WEB_CONCURRENCY: workers of the measured server (default: one per core, as npm start). BENCH_PEER=0 skips peer-bench;
+// PEER_BENCH_DIR: where it is (default ../shared/tools/peer-bench), run when its setup.sh has been run.
 import { benchPages } from './pages.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchReport } from './report.bench.ts';
