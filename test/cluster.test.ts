@@ -123,6 +123,7 @@ for (const target of await dbTargets()) {
       assert.equal(await boss.login('executive'), 303);
       const page = await boss.send('GET', `/staff/content/${id}/approve`);
       const revision = /name="revision" value="(\d+)"/.exec(page.text)![1]!;
+      const mark = s.out().length;
       const ok = await boss.send('POST', `/staff/content/${id}/approve`, new URLSearchParams({ _csrf: boss.csrf, revision, publish_at: '' }));
       assert.equal(ok.status, 303, ok.text.slice(0, 300));
       // at once, on new connections, so through both workers
@@ -133,6 +134,22 @@ for (const target of await dbTargets()) {
           assert.ok(r.body.includes(title), `${p} shows the new document (request ${i + 1})`);
         }
       }
+      // which worker did what (each log line carries its process id): the publication was made in one worker, and
+      // the other, which had /documents in its cache, rendered it again after the publisher's answer
+      const logged = () =>
+        s.out().slice(mark).split('\n').flatMap((l) => {
+          try {
+            return [JSON.parse(l) as { msg: string; pid: number; method?: string; route?: string }];
+          } catch {
+            return [];
+          }
+        });
+      const publisher = () => logged().find((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/staff/content/:id/approve')?.pid;
+      const renderedBy = () => new Set(logged().filter((l) => l.msg === 'request' && l.method === 'GET' && l.route === '/documents').map((l) => l.pid));
+      await until('the log lines', () => publisher() !== undefined && [...renderedBy()].some((pid) => pid !== publisher()), 5_000).catch(() => {});
+      assert.ok(publisher(), 'the approval was logged');
+      assert.ok([...renderedBy()].some((pid) => pid !== publisher()), `a worker other than the publisher's (${publisher()}) rendered the new list: ${[...renderedBy()]}`);
+      assert.deepEqual(new Set(childrenOf(s.pid())), new Set([publisher()!, ...renderedBy()]), 'both workers took part');
     });
 
     test('both workers write at once: concurrent sign-ins all succeed, and nothing is "locked" in the log', async () => {

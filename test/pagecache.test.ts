@@ -33,6 +33,12 @@ function get(base: string, path: string, headers: Record<string, string> = {}, m
 }
 
 /** Requests the server handled through Fastify (each writes one 'request' log line; a cached answer writes none). */
+/** Once the pages being stored are stored and the request log lines are written. */
+const settle = async (t: TestApp) => {
+  await t.app.pageCache.idle();
+  await new Promise((r) => setTimeout(r, 20));
+};
+
 const handled = (lines: string[], route: string) => lines.filter((l) => l.includes('"msg":"request"') && l.includes(`"route":"${route}"`)).length;
 
 const news = (over: Partial<ContentInput>): ContentInput => ({
@@ -61,6 +67,7 @@ for (const target of await dbTargets()) {
       assert.equal(first.headers.vary, 'Accept-Encoding, Cookie');
       assert.equal(first.headers['cache-control'], 'no-cache');
       assert.match(String(first.headers['content-security-policy']), /default-src 'self'/);
+      await settle(t);
       const before = handled(lines, '/news');
       const second = await get(base, '/news');
       assert.equal(second.status, 200);
@@ -145,6 +152,7 @@ for (const target of await dbTargets()) {
       // warm: both pages come from the cache
       for (const p of ['/news', '/']) {
         await get(base, p);
+        await settle(t);
         const before = handled(lines, p);
         await get(base, p);
         assert.equal(handled(lines, p), before, `${p} is cached`);
@@ -155,6 +163,7 @@ for (const target of await dbTargets()) {
       const at = new Date(Date.now() + 2_500).toISOString();
       await publish('ข่าวที่ตั้งเวลาเผยแพร่ไว้', 'cache-scheduled-news', at);
       assert.doesNotMatch((await get(base, '/news')).body.toString(), /ข่าวที่ตั้งเวลาเผยแพร่ไว้/, 'not before its time');
+      await settle(t);
       const before = handled(lines, '/news');
       assert.doesNotMatch((await get(base, '/news')).body.toString(), /ข่าวที่ตั้งเวลาเผยแพร่ไว้/);
       assert.equal(handled(lines, '/news'), before, 'the list without it is cached meanwhile');
@@ -165,6 +174,7 @@ for (const target of await dbTargets()) {
     test('an edit of the agency and a new OIT binding show at once on the pages that show them', async () => {
       const contact = async () => (await get(base, '/contact')).body.toString();
       await contact();
+      await settle(t);
       const before = handled(lines, '/contact');
       await contact();
       assert.equal(handled(lines, '/contact'), before, '/contact is cached');
@@ -184,6 +194,7 @@ for (const target of await dbTargets()) {
       const code = decodeURIComponent(itemPath.split('/').pop()!);
       const page = async () => (await get(base, itemPath)).body.toString();
       await page();
+      await settle(t);
       const cachedBefore = handled(lines, '/oit/:year/:code');
       assert.doesNotMatch(await page(), /หลักฐานทดสอบแคชหน้าเว็บ/);
       assert.equal(handled(lines, '/oit/:year/:code'), cachedBefore, 'the item page is cached');
@@ -196,14 +207,17 @@ for (const target of await dbTargets()) {
         const first = await get(base, p);
         assert.equal(first.status, 200, p);
         assert.equal(first.headers.etag, undefined, `${p} has no page-cache ETag`);
+        await settle(t);
         const before = handled(lines, p);
         await get(base, p);
+        await settle(t);
         assert.equal(handled(lines, p), before + 1, `${p} reached Fastify again`);
       }
     });
 
     test('cached answers are logged as counts per route', async () => {
       await get(base, '/about/executives');
+      await settle(t);
       await get(base, '/about/executives');
       await get(base, '/about/executives');
       t.app.pageCache.flushLog();

@@ -306,8 +306,21 @@ export class PageCache {
     this.#timers.set(agencyId, { at, timer });
   }
 
-  /** Keeps a page rendered under generation `gen`, for a request that began at `since`. */
-  async store(key: string, agencyId: number, route: string, headers: Array<[string, string]>, body: Buffer, tag: string, gen: number, since: number): Promise<void> {
+  readonly #pending = new Set<Promise<void>>();
+
+  /** Keeps a page rendered under generation `gen`, for a request that began at `since` (stored once a query says until when). */
+  store(key: string, agencyId: number, route: string, headers: Array<[string, string]>, body: Buffer, tag: string, gen: number, since: number): Promise<void> {
+    const p: Promise<void> = this.#store(key, agencyId, route, headers, body, tag, gen, since).finally(() => this.#pending.delete(p));
+    this.#pending.add(p);
+    return p;
+  }
+
+  /** Resolves once the pages being stored now are stored (or refused): for tests. */
+  async idle(): Promise<void> {
+    while (this.#pending.size) await Promise.allSettled([...this.#pending]);
+  }
+
+  async #store(key: string, agencyId: number, route: string, headers: Array<[string, string]>, body: Buffer, tag: string, gen: number, since: number): Promise<void> {
     const bytes = body.length + key.length * 2 + 512;
     if (bytes > this.o.maxBytes / 8) return; // one page never takes much of the cache
     const expires = Math.min(since + this.o.maxAgeMs, nextBangkokMidnight(since), await this.#nextScheduled(agencyId, since));
