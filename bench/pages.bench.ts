@@ -13,7 +13,7 @@ import { line, load, type LoadResult } from './load.ts';
 const ENCODED = { 'accept-encoding': 'gzip, br' };
 
 /** The pages of the issue, found on the running site: the year /oit opens on and the newest document. */
-async function pagesOf(url: string): Promise<string[]> {
+export async function pagesOf(url: string): Promise<string[]> {
   const oit = await (await fetch(`${url}/oit`)).text();
   const years = [...oit.matchAll(/href="\/oit\/(\d{4})"/g)].map((m) => Number(m[1])).sort((a, b) => b - a);
   // the current assessment year: this fiscal year when it is in the catalogue, else the latest before it
@@ -37,7 +37,7 @@ function wire(url: string, headers: Record<string, string> = {}): Promise<number
 }
 
 /** A few requests of each kind, so the measured runs see every worker's cache warm and the compressed variants made. */
-async function warm(url: string): Promise<{ bytes: number; gz: number }> {
+export async function warm(url: string): Promise<{ bytes: number; gz: number }> {
   let bytes = 0;
   let gz = 0;
   // two of each in a row: the primary hands connections to the workers in turn, so each worker gets both kinds

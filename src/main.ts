@@ -134,8 +134,9 @@ async function serveWorker(config: Config): Promise<void> {
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown());
-  // Ctrl-C reaches the whole process group: the primary stops the workers in order
+  // Ctrl-C (or a hangup) reaches the whole process group: the primary stops or replaces the workers in order
   process.on('SIGINT', () => {});
+  process.on('SIGHUP', () => {});
   await app.listen({ port: config.port, host: config.host });
 }
 
