@@ -65,7 +65,6 @@ export async function migrate(p: Platform): Promise<string[]> {
   return done;
 }
 
-
 export async function buildApp(p: Platform): Promise<FastifyInstance> {
   const pageCache = new PageCache({ maxBytes: p.config.pageCache.maxBytes, maxAgeMs: p.config.pageCache.maxAgeMs, trustProxy: p.config.trustProxy, db: p.db, log: p.log });
   const app = Fastify({
