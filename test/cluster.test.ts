@@ -155,7 +155,7 @@ for (const target of await dbTargets()) {
     test('both workers write at once: concurrent sign-ins all succeed, and nothing is "locked" in the log', async () => {
       const users = ['admin', 'publisher', 'service', 'complaint', 'asset', 'procurement', 'integrity', 'executive'];
       const results = await Promise.all([...users, ...users].map((u) => new Client(s.url).login(u)));
-      assert.deepEqual(results, results.map(() => 303), 'every sign-in went through');
+      assert.deepEqual(results, results.map(() => 303), `every sign-in went through\n${s.out().split('\n').filter((l) => /"level":(50|60)|error/i.test(l)).join('\n')}`);
       assert.doesNotMatch(s.out(), /database is locked|SQLITE_BUSY|"status":500/);
     });
 
