@@ -12,6 +12,10 @@ export interface Server {
   startMs: number;
   /** peak resident set size so far, in MB (VmHWM) */
   peakRssMb(): number;
+  /** the worker processes of a cluster (WEB_CONCURRENCY > 1); empty for one process */
+  workerPids(): number[];
+  /** resident set size of a process, now and at its peak, in MB */
+  rssMb(pid: number): { rss: number; peak: number };
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,18 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     peakRssMb() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+    },
+    workerPids() {
+      try {
+        return fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    },
+    rssMb(pid) {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
     },
     stop: () =>
       new Promise<void>((resolve) => {

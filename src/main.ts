@@ -1,5 +1,6 @@
 // Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs |
 // recovery-key create | complaints recover / approve-reader | backup | restore
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -14,6 +15,7 @@ import { createUser, demoUsernames, resetDemoPasswords, systemActor } from './pl
 import { ValidationError } from './platform/http/errors.ts';
 import { translate } from './platform/i18n/index.ts';
 import { listJobs, runJob, startJobs } from './platform/jobs/index.ts';
+import { joinCluster, startPrimary } from './platform/http/cluster.ts';
 import { installModules } from './platform/module.ts';
 import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
@@ -33,13 +35,12 @@ function printDemoLogin(config: Config, usernames: string[], password: string | 
 }
 
 async function serve(config: Config): Promise<void> {
-  const p = await createPlatform(config);
-  await migrate(p);
-  const seeded = await seedDemo(p);
-  if (config.demoMode) {
-    const users = seeded?.usernames ?? (await demoUsernames(p.db));
-    if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
+  if (config.webConcurrency > 1) {
+    if (cluster.isPrimary) return servePrimary(config);
+    return serveWorker(config);
   }
+  const p = await createPlatform(config);
+  await prepare(config, p);
   const app = await buildApp(p);
   const stopJobs = startJobs(p);
   const pidFile = path.join(config.dataDir, 'server.pid');
@@ -63,6 +64,81 @@ async function serve(config: Config): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   out(`Prongsai ready at http://localhost:${port} (${p.db.dialect}, started in ${Date.now() - started} ms)`);
+}
+
+/** Migrations and the demo, once, before anything serves; prints the demo login. */
+async function prepare(config: Config, p: Platform): Promise<void> {
+  await migrate(p);
+  const seeded = await seedDemo(p);
+  if (config.demoMode) {
+    const users = seeded?.usernames ?? (await demoUsernames(p.db));
+    if (users.length) printDemoLogin(config, users, seeded?.password ?? config.demoPassword ?? null);
+  }
+}
+
+/**
+ * The primary of a cluster: prepares the database, forks the workers and supervises them (platform/http/cluster.ts).
+ * Its pid is in DATA_DIR/server.pid; SIGTERM or SIGINT stop every worker, then the primary (exit 0); SIGHUP replaces
+ * the workers one by one without closing the port.
+ */
+async function servePrimary(config: Config): Promise<void> {
+  const p = await createPlatform(config);
+  await prepare(config, p);
+  const dialect = p.db.dialect;
+  await p.db.close();
+  const pidFile = path.join(config.dataDir, 'server.pid');
+  fs.writeFileSync(pidFile, String(process.pid));
+  const leave = (code: number) => {
+    fs.rmSync(pidFile, { force: true });
+    process.exit(code);
+  };
+  const supervisor = startPrimary({
+    workers: config.webConcurrency,
+    log: p.log,
+    ready: (port) => out(`Prongsai ready at http://localhost:${port} (${dialect}, ${config.webConcurrency} workers, started in ${Date.now() - started} ms)`),
+    failed: (code, reason) => {
+      process.stderr.write(`prongsai: ${reason}\n`);
+      leave(code);
+    },
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    p.log.info({ signal }, 'shutting down');
+    leave(await supervisor.stop());
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => {
+    if (closing) return;
+    p.log.info({ signal: 'SIGHUP' }, 'restarting the workers');
+    void supervisor.restart().then(() => p.log.info({}, 'workers restarted'));
+  });
+}
+
+/** A worker of the cluster: serves; runs the jobs when it holds slot 0; stops on SIGTERM from the primary. */
+async function serveWorker(config: Config): Promise<void> {
+  const p = await createPlatform(config);
+  const { slot } = joinCluster();
+  const app = await buildApp(p);
+  const stopJobs = slot === 0 ? startJobs(p) : () => {};
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    const timer = setTimeout(() => process.exit(1), 9_000);
+    timer.unref();
+    stopJobs();
+    await app.close();
+    await p.db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  // Ctrl-C (or a hangup) reaches the whole process group: the primary stops or replaces the workers in order
+  process.on('SIGINT', () => {});
+  process.on('SIGHUP', () => {});
+  await app.listen({ port: config.port, host: config.host });
 }
 
 async function withPlatform<T>(config: Config, fn: (p: Platform) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 // Builds the platform (settings, database, keys, mail, files) and the Fastify app: platform plugins first, then modules.
 import crypto from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -12,6 +13,7 @@ import { FileStore } from './platform/files/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { registerHttp } from './platform/http/plugin.ts';
+import { PageCache, registerPageCache, registerPageCapture } from './platform/http/pagecache.ts';
 import { parseQueryString } from './platform/http/urlencoded.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
@@ -64,7 +66,20 @@ export async function migrate(p: Platform): Promise<string[]> {
 }
 
 export async function buildApp(p: Platform): Promise<FastifyInstance> {
+  const pageCache = new PageCache({ maxBytes: p.config.pageCache.maxBytes, maxAgeMs: p.config.pageCache.maxAgeMs, trustProxy: p.config.trustProxy, db: p.db, log: p.log });
   const app = Fastify({
+    // the HTTP server answers from the page cache before Fastify sees the request (pagecache.ts); the rest as Fastify
+    // would set it up itself
+    serverFactory: (handler, opts) => {
+      const server = http.createServer((req, res) => {
+        if (!pageCache.serve(req, res)) handler(req, res);
+      });
+      const o = opts as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      server.keepAliveTimeout = o.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = o.requestTimeout ?? 0;
+      server.setTimeout(o.connectionTimeout ?? 0);
+      return server;
+    },
     loggerInstance: p.log,
     // our own onResponse log carries the route pattern only (no paths, queries or addresses)
     logController: new LogController({ disableRequestLogging: true }),
@@ -79,6 +94,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     // query strings decode as strict UTF-8 too, so broken bytes are refused like in forms
     routerOptions: { maxParamLength: 300, querystringParser: parseQueryString },
   });
+  registerPageCache(app, pageCache);
   await registerHttp(app, p, { resolveAgency: siteResolver(p) });
   registerAuth(app, p);
   registerAuthRoutes(app, p);
@@ -86,12 +102,25 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   registerOpenDataRoutes(app, p);
   registerSitemapRoutes(app, p);
   registerFeedRoute(app, p);
+  // the GET routes of a module that signals every public change (ModuleDef.pageCache) may be answered from the page
+  // cache; the others (integrity, complaints and nogift today) are rendered for every request
+  let cachedModule = false;
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (cachedModule && methods.includes('GET') && route.config?.pageCache === undefined) {
+      route.config = { ...route.config, pageCache: true };
+    }
+  });
   for (const m of p.modules) {
+    cachedModule = m.pageCache === true;
     m.routes?.(app, p);
+    cachedModule = false;
     app.nav.public.push(...(m.nav?.public ?? []));
     app.nav.staff.push(...(m.nav?.staff ?? []));
     app.homeBlocks.push(...(m.home ?? []));
   }
+  // last of the onSend hooks: it sees the headers every other hook has set
+  registerPageCapture(app, pageCache);
   app.nav.public.sort((a, b) => a.order - b.order);
   app.nav.staff.sort((a, b) => a.order - b.order);
   await app.ready();

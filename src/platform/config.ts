@@ -1,5 +1,6 @@
 // Environment → typed settings. The one place for every setting and its default.
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 
 const bool = z
@@ -36,6 +37,9 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
   STATIC_EXTRA_DIR: z.string().optional(),
+  WEB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of processes' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').optional(),
+  PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).min(0, 'must be 0 (off) or more').max(1024, 'must be at most 1024').default(32),
+  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(1, 'must be at least 1').max(86400, 'must be at most 86400').default(60),
   COMPLAINT_ACK_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(90).default(7),
   COMPLAINT_CONCLUDE_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(30),
   COMPLAINT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(30).max(36500).default(1825),
@@ -85,6 +89,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   staticExtraDir?: string;
+  /** worker processes `serve` runs (node:cluster); 1 serves from one process, without a cluster */
+  webConcurrency: number;
+  /** the rendered-page cache of anonymous public pages, per worker: its size in bytes (0: off) and the longest an entry is kept */
+  pageCache: { maxBytes: number; maxAgeMs: number };
   complaints: ComplaintSettings;
 }
 
@@ -132,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     staticExtraDir: c.STATIC_EXTRA_DIR ? path.resolve(c.STATIC_EXTRA_DIR) : undefined,
+    webConcurrency: c.WEB_CONCURRENCY ?? Math.max(1, Math.min(64, os.availableParallelism())),
+    pageCache: { maxBytes: Math.round(c.PAGE_CACHE_MB * 1024 * 1024), maxAgeMs: c.PAGE_CACHE_SECONDS * 1000 },
     complaints: {
       ackDays: c.COMPLAINT_ACK_DAYS, concludeDays: c.COMPLAINT_CONCLUDE_DAYS, retentionDays: c.COMPLAINT_RETENTION_DAYS,
       statsMin: c.COMPLAINT_STATS_MIN, naccUrl: c.NACC_COMPLAINT_URL, paccUrl: c.PACC_COMPLAINT_URL,

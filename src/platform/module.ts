@@ -70,6 +70,13 @@ export interface ModuleDef {
   jobs?: Job[];
   /** permissions whose holders get a key pair for sealed data (platform/vault): made at their next sign-in */
   keyHolders?: string[];
+  /**
+   * Its public GET pages may be answered from the page cache (platform/http/pagecache.ts) for anonymous visitors.
+   * Set it only when every change to what those pages show is signalled with publicChanged (platform/changes.ts)
+   * after it commits, and the pages show nothing of other modules that do not signal theirs. A route can still opt
+   * out with `config: { pageCache: false }` (or in with `true` in a module without the flag).
+   */
+  pageCache?: boolean;
   /** what waits for the signed-in person (the staff home's to-do list) */
   todo?: TodoSource;
   demo?: DemoStep[];

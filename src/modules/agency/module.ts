@@ -10,6 +10,8 @@ import * as m008 from './migrations/008_agency_files.ts';
 
 export const agencyModule = defineModule({
   name: 'agency',
+  // every change to its public pages is signalled with publicChanged: anonymous visitors may get them from the page cache
+  pageCache: true,
   tables: ['division', 'executive', 'channel'],
   migrations: { '002_agency': m002, '008_agency_files': m008 },
   permissions: { 'agency.edit': ['admin'] },

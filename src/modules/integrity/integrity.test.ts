@@ -9,6 +9,7 @@ import { startApp, textOf, type Agent, type TestApp } from '../../../test/suppor
 import { bodyText, startSmtp } from '../../../test/support/smtp.ts';
 import { readSeed } from '../agency/index.ts';
 import { sendReminders } from './reminders.ts';
+import { onPublicChange } from '../../platform/changes.ts';
 
 interface Seed {
   ita_result: { score: number; level_th: string; level_meaning_th: string };
@@ -223,8 +224,12 @@ for (const target of await dbTargets()) {
       const boss = t.agent();
       await boss.login('executive');
       await boss.get('/staff/integrity/2567');
+      const told: number[] = [];
+      const stop = onPublicChange((id) => told.push(id));
       const pub = await boss.post('/staff/integrity/2567/report/six_month/publish', {});
+      stop();
       assert.equal(pub.status, 303);
+      assert.ok(told.length >= 1, 'a published report is OIT evidence: public pages and the page cache are told');
       const events = await t.p.db.k.selectFrom('audit_event').select('actor_label').where('action', '=', 'integrity.report.publish').where('target_id', '=', '2567/six_month').orderBy('id').execute();
       assert.deepEqual(events.map((e) => e.actor_label), ['demo', 'executive']);
       const six = await download(t.agent(), '/integrity/2567/report-6-months.pdf');

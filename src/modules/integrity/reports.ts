@@ -7,6 +7,7 @@ import { tx } from '../../platform/db/index.ts';
 import { agencyUrl } from '../../platform/site.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 import { indexDocument } from '../../platform/search/index.ts';
+import { publicChanged } from '../../platform/changes.ts';
 import { reportModel, reportTitle, type Missing } from './report.ts';
 import type { ReportKind } from './store.ts';
 
@@ -39,6 +40,8 @@ export async function publishReport(p: Platform, actor: Acting, year: number, ki
     };
     await t.k.insertInto('integrity_report').values({ ...values, agency_id: agencyId, year, kind }).onConflict((oc) => oc.columns(['agency_id', 'year', 'kind']).doUpdateSet(values)).execute();
     await indexDocument(t, { agencyId, kind: 'integrity', refId: `${year}/${kind}`, lang: 'th', title, body: `รายงาน ITA ${year} ${kind === 'annual' ? 'ประจำปี' : 'รอบ 6 เดือน'}`, url: reportPath(year, kind, 'pdf'), fiscalYear: year, publishedAt: values.published_at });
+    // the report is OIT evidence: the OIT pages that show it (page cache included) are told once this commits
+    publicChanged(t, agencyId);
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'integrity.report.publish', targetType: 'integrity_report', targetId: `${year}/${kind}`, summary: `${pdf.length} bytes PDF, ${docx.length} bytes DOCX` });
   });
   return { ok: true };

@@ -10,6 +10,8 @@ import { oitTodo } from './todo.ts';
 
 export const oitModule = defineModule({
   name: 'oit',
+  // every change to its public pages is signalled with publicChanged: anonymous visitors may get them from the page cache
+  pageCache: true,
   tables: ['oit_year', 'oit_item', 'oit_binding', 'oit_tick'],
   migrations: { '004_oit': m004, '012_oit_english': m012 },
   permissions: {

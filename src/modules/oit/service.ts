@@ -46,6 +46,8 @@ async function indexItem(db: DbLike, item: Item): Promise<void> {
 }
 
 async function ensureYear(t: Tx, agencyId: number, year: number, note: string): Promise<void> {
+  // a new year is on /oit even before it has items
+  publicChanged(t, agencyId);
   const now = new Date().toISOString();
   await t.k.insertInto('oit_year').values({ agency_id: agencyId, year, source_note: note, created_at: now, updated_at: now }).onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet({ updated_at: now })).execute();
 }

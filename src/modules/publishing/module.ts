@@ -17,6 +17,8 @@ const EDITORS = ['publisher', 'admin', 'integrity_officer', 'procurement_officer
 
 export const publishingModule = defineModule({
   name: 'publishing',
+  // every change to its public pages is signalled with publicChanged: anonymous visitors may get them from the page cache
+  pageCache: true,
   tables: ['content', 'content_revision', 'content_attachment', 'content_draft', 'slug_redirect', 'staff_notice', 'staff_notice_ack'],
   migrations: { '003_publishing': m003, '007_content_files': m007, '010_content_review': m010 },
   permissions: {

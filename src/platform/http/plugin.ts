@@ -18,6 +18,7 @@ import { readFlash, safeNext, sendHtml, viewCtx } from './render.ts';
 import { Gate, isMultipartRequest, setupUploads } from './multipart.ts';
 import { hasControlChars } from '../thai/index.ts';
 import type { AgencySite } from './types.ts';
+import { publicChangesDelivered } from '../changes.ts';
 import './types.ts';
 
 export const LANG_COOKIE = 'lang';
@@ -140,6 +141,9 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   });
   // nothing a signed-in person sees is kept by a browser or a proxy, unless the route says it is public (files)
   app.addHook('onSend', async (req, reply) => {
+    // a change made by this request reaches every worker's caches before its answer leaves (changes.ts)
+    const delivered = publicChangesDelivered();
+    if (delivered) await delivered;
     if ((req.sessionToken || /^\/(staff|account|login)(\/|\?|$)/.test(req.url)) && !req.routeOptions.config?.publicCache) {
       reply.header('cache-control', 'no-store');
     }

@@ -5,6 +5,7 @@ import { can } from '../auth/roles.ts';
 import { bangkokDay, fiscalYear } from '../thai/index.ts';
 import type { Flash, ViewCtx } from '../views/ctx.ts';
 import { labelTableCells } from '../views/stack.ts';
+import { markPrivate } from './pagecache.ts';
 
 export const FLASH_COOKIE = 'flash';
 
@@ -19,7 +20,8 @@ export function viewCtx(req: FastifyRequest, reply: FastifyReply): ViewCtx {
     path: req.url,
     site: req.agency[lang],
     user: user ? { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, isDemo: user.isDemo } : null,
-    csrf: () => (token ??= reply.generateCsrf()),
+    // a page with a token is this visitor's: the page cache never keeps it
+    csrf: () => (token ??= (markPrivate(req), reply.generateCsrf())),
     flash: req.flash,
     publicNav: req.server.nav.public,
     staffNav: user ? req.server.nav.staff.filter((n) => !n.permission || can(user, n.permission)) : [],

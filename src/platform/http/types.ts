@@ -4,6 +4,7 @@ import type { Flash, NavEntry, SiteInfo } from '../views/ctx.ts';
 import type { CurrentUser } from '../auth/users.ts';
 import type { UploadForm, UploadLimits } from './multipart.ts';
 import type { HomeBlock } from '../module.ts';
+import type { PageCache } from './pagecache.ts';
 
 export interface AgencySite {
   id: number;
@@ -30,6 +31,11 @@ declare module 'fastify' {
     flash: Flash | null;
     /** the form of an upload route, read by the platform before the handler runs */
     upload: UploadForm | null;
+    /** the page cache's generation when the request began, and the time (pagecache.ts) */
+    pageCacheGen: number;
+    pageCacheAt: number;
+    /** the page holds something of this visitor's (a CSRF token): never kept */
+    pageCachePrivate: boolean;
   }
   interface FastifyInstance {
     nav: NavRegistry;
@@ -37,6 +43,8 @@ declare module 'fastify' {
     baseUrl: string;
     /** the public home page's sections, from every module's declaration */
     homeBlocks: HomeBlock[];
+    /** the rendered-page cache of anonymous public pages (pagecache.ts) */
+    pageCache: PageCache;
   }
   interface FastifyContextConfig {
     /** the route reads its own body and checks CSRF itself (never set on HTML forms) */
@@ -45,5 +53,10 @@ declare module 'fastify' {
     upload?: Partial<UploadLimits>;
     /** the route's responses may be cached publicly even for a signed-in visitor (public files) */
     publicCache?: boolean;
+    /**
+     * anonymous 200 HTML answers of this GET route may come from the page cache (pagecache.ts): set only on routes whose
+     * every public change is signalled with publicChanged
+     */
+    pageCache?: boolean;
   }
 }

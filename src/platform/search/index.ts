@@ -5,6 +5,7 @@ import { foldForSearch, normalizeLine } from '../thai/index.ts';
 import { escapeHtml } from '@kitajs/html';
 import { completeWord, MAX_CANDIDATES, spellingCandidates } from './spelling.ts';
 import { TtlCache } from '../cache.ts';
+import { publicChanged } from '../changes.ts';
 
 export interface SearchEntry {
   agencyId: number;
@@ -77,8 +78,12 @@ function searchText(title: string, body: string): string {
   return `${foldForSearch(title)}\n${foldForSearch(body)}`;
 }
 
-/** Adds or replaces one entry (by agency, kind, refId, lang). */
+/**
+ * Adds or replaces one entry (by agency, kind, refId, lang). What search finds is public: the agency's public pages
+ * (and page caches) are told, after the transaction commits (changes.ts).
+ */
 export async function indexDocument(db: DbLike, e: SearchEntry): Promise<void> {
+  publicChanged(db, e.agencyId);
   const row = {
     agency_id: e.agencyId,
     kind: e.kind,
@@ -105,6 +110,7 @@ export async function indexDocument(db: DbLike, e: SearchEntry): Promise<void> {
 }
 
 export async function removeDocument(db: DbLike, agencyId: number, kind: string, refId: string | number): Promise<void> {
+  publicChanged(db, agencyId);
   await db.k.deleteFrom('search_doc').where('agency_id', '=', agencyId).where('kind', '=', kind).where('ref_id', '=', String(refId)).execute();
 }
 
