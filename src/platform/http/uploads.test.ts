@@ -18,7 +18,8 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
   let dataDir: string;
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
-    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3' });
+    // one process: the memory measured is the serving process's, and per-address counts are per process
+    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3', WEB_CONCURRENCY: '1' });
   });
   after(async () => {
     await s.stop();
@@ -137,7 +138,7 @@ describe('uploads: a stalled upload does not hold its slot', () => {
   let dataDir: string;
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
-    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_CONCURRENCY: '1', IDLE_TIMEOUT_SECONDS: '1' });
+    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_CONCURRENCY: '1', IDLE_TIMEOUT_SECONDS: '1', WEB_CONCURRENCY: '1' });
   });
   after(async () => {
     await s.stop();
