@@ -2,13 +2,10 @@
 import { block, checkbox, choice, day, email, text, z } from '../../platform/http/forms.ts';
 import { ALL_CATEGORIES, CATEGORIES, CHANNELS, FORWARD_TO, STATUSES, type Lane } from './kinds.ts';
 import type { Identity, Report } from './intake.ts';
+import { validNationalId } from '../../platform/thai/index.ts';
 
-/** A Thai national ID: 13 digits whose last is the check digit (mod 11). */
-export function validNationalId(digits: string): boolean {
-  if (!/^\d{13}$/.test(digits)) return false;
-  const sum = [...digits.slice(0, 12)].reduce((s, d, i) => s + Number(d) * (13 - i), 0);
-  return (11 - (sum % 11)) % 10 === Number(digits[12]);
-}
+/** A Thai national ID: 13 digits whose last is the check digit (mod 11); shared from platform/thai. */
+export { validNationalId };
 
 const nationalId = text({ min: 0, max: 30 })
   .transform((s) => s.replace(/[๐-๙]/g, (c) => String(c.charCodeAt(0) - 0x0e50)).replace(/[\s-]/g, ''))

@@ -1,0 +1,369 @@
+// E-Service through its real pages, on both databases: the catalogue and a manual (page, PDF, DOCX), a request with
+// every kind of bad input kept on the form in Thai, the confirmation and tracking (an unknown code gets a helpful
+// page), the officer's workflow through every step with the requester answering a question, a rejection with its
+// reason, the mails over a real SMTP server, the rating, the statistics counting it (page and CSV), role checks,
+// the throttle, and the check-then-write paths run concurrently.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dbTargets } from '../../../test/support/db.ts';
+import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { bodyText, startSmtp } from '../../../test/support/smtp.ts';
+import { evidenceProvider } from '../../platform/evidence.ts';
+import { fiscalYear } from '../../platform/thai/index.ts';
+import { demoNationalId } from './demo.ts';
+import { sendOverdueAlerts } from './jobs.ts';
+
+const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function pdfText(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-eservice-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A valid road-repair request from the web form. */
+const roadRepair = (over: Record<string, string> = {}) => ({
+  f_road: 'ถนนสาย กส.ถ 1-0099 ทดสอบ', f_place: 'หน้าศาลาประชาคม', f_problem: '1', f_detail: 'หลุมลึกประมาณ 20 เซนติเมตร',
+  name: 'นางสาวผู้ยื่น ทดสอบลับ', phone: '081 234 5678', email: 'citizen@example.test', consent: 'on', ...over,
+});
+
+const codeOf = (html: string) => /<strong class="receipt code">([0-9A-Z-]{14})<\/strong>/.exec(html)?.[1];
+const idOf = async (t: TestApp, number: string) => {
+  const [fy, seq] = number.split('-').map(Number);
+  return (await t.p.db.k.selectFrom('eservice_request').select('id').where('fiscal_year', '=', fy!).where('seq', '=', seq!).executeTakeFirstOrThrow()).id;
+};
+
+async function submit(a: Agent, slug: string, fields: Record<string, string>) {
+  await a.get(`/e-service/${slug}/request`);
+  return a.post(`/e-service/${slug}/request`, fields);
+}
+
+for (const target of await dbTargets()) {
+  describe(`E-Service on ${target.name}`, { skip: target.skip }, () => {
+    let t: TestApp;
+    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    before(async () => {
+      smtp = await startSmtp();
+      t = await startApp(target, { env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
+      await t.p.db.k.updateTable('app_user').set({ email: 'officer@kalasin-pao.example' }).where('username', '=', 'service').execute();
+    });
+    after(async () => {
+      await t.close();
+      await smtp.close();
+    });
+
+    test('the catalogue lists the eight demo services; a manual has every heading, says "none" and "no fee", and prints as PDF and DOCX', async () => {
+      const a = t.agent();
+      const cat = await a.get('/e-service');
+      assert.equal(cat.status, 200);
+      for (const slug of ['water-truck', 'venue-booking', 'borrow-equipment', 'official-information', 'road-repair', 'elderly-allowance', 'building-permit-advice', 'service-complaint']) {
+        assert.match(cat.body, new RegExp(`href="/e-service/${slug}"`), slug);
+      }
+      const page = await a.get('/e-service/water-truck');
+      assert.equal(page.status, 200);
+      const text = textOf(page.body);
+      for (const h of ['หน่วยงานที่รับผิดชอบ', 'หลักเกณฑ์และกฎหมายที่เกี่ยวข้อง', 'ช่องทางการให้บริการและเวลาเปิดให้บริการ', 'หลักเกณฑ์ วิธีการ และเงื่อนไขในการยื่นคำขอ', 'ขั้นตอน ระยะเวลา และส่วนงานที่รับผิดชอบ', 'รายการเอกสารหลักฐานประกอบ', 'ค่าธรรมเนียม', 'ช่องทางการร้องเรียน', 'ตัวอย่างแบบฟอร์ม']) assert.ok(text.includes(h), h);
+      assert.match(text, /ไม่ต้องใช้เอกสารประกอบ/, 'no documents, said so');
+      assert.match(text, /ไม่มีค่าธรรมเนียม/, 'no fee, said so');
+      assert.match(text, /ขั้นตอนการให้บริการ รวมระยะเวลา 4 วัน/, 'the total time of its steps (1 + 1 + 2 days)');
+      assert.match(text, /สำนักปลัดองค์การบริหารส่วนจังหวัด/, 'the responsible unit');
+      const venue = textOf((await a.get('/e-service/venue-booking')).body);
+      assert.match(venue, /หอประชุม วันละ 3,000 บาท/);
+      assert.doesNotMatch(venue, /ไม่มีค่าธรรมเนียม/);
+
+      const pdf = await a.get('/e-service/water-truck/manual.pdf');
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const pt = flat(pdfText(pdf.raw));
+      for (const w of ['คู่มือสำหรับประชาชน', 'ขอรับการสนับสนุนน้ำอุปโภคบริโภค', 'ไม่ต้องใช้เอกสารประกอบ', 'ไม่มีค่าธรรมเนียม', 'ตรวจสอบคำขอและสภาพพื้นที่']) assert.ok(pt.includes(flat(w)), `the PDF says ${w}`);
+      const docx = await a.get('/e-service/water-truck/manual.docx');
+      assert.equal(docx.status, 200);
+      assert.equal(docx.raw.subarray(0, 2).toString(), 'PK');
+      for (const u of ['/e-service/water-truck/summary.pdf', '/e-service/water-truck/form.pdf', '/e-service/guide.pdf', '/e-service/poster.pdf']) {
+        const r = await a.get(u);
+        assert.equal(r.status, 200, u);
+        assert.equal(r.raw.subarray(0, 5).toString(), '%PDF-', u);
+      }
+      assert.ok(flat(pdfText((await a.get('/e-service/poster.pdf')).raw)).includes(flat('ช่องทางการให้บริการ')));
+      assert.equal((await a.get('/e-service/guide.docx')).raw.subarray(0, 2).toString(), 'PK');
+
+      for (const bad of ['/e-service/Water-Truck', '/e-service/no-such-service', '/e-service/%E0%B8%81', '/e-service/no-such-service/request', '/e-service/x/manual.pdf']) assert.equal((await a.get(bad)).status, 404, bad);
+    });
+
+    test('bad input: every field gets its message in Thai on the form, with what was typed kept; files are checked by content', async () => {
+      const a = t.agent();
+      const empty = await submit(a, 'borrow-equipment', { name: '', f_items: '9', f_quantity: 'สิบ', f_national_id: '1234567890123', phone: '12345', email: 'not-an-email', f_use_from_day: '', f_use_place: '' });
+      assert.equal(empty.status, 422);
+      const text = textOf(empty.body);
+      assert.match(text, /ค่าที่เลือกไม่อยู่ในรายการ/, 'choice');
+      assert.match(text, /เลขประจำตัวประชาชนไม่ถูกต้อง/, 'national ID');
+      assert.match(text, /หมายเลขโทรศัพท์ไม่ถูกต้อง/, 'phone');
+      assert.match(text, /โปรดยืนยันความยินยอม/, 'consent');
+      assert.match(empty.body, /id="f-f_national_id-error"/, 'the message sits on its field');
+      assert.match(empty.body, /value="1234567890123"/, 'what was typed is kept');
+      assert.match(empty.body, /value="สิบ"/);
+      assert.equal(await t.p.db.k.selectFrom('eservice_request').select((eb) => eb.fn.countAll().as('n')).where('requester_name', '=', '').executeTakeFirst().then((r) => Number(r?.n)), 0);
+
+      // a "picture" that is not one: refused by its content, on the field
+      await a.get('/e-service/road-repair/request');
+      const fake = await a.postMultipart('/e-service/road-repair/request', roadRepair(), { f_photo: { name: 'photo.png', data: Buffer.from('MZ this is not an image'), type: 'image/png' } });
+      assert.equal(fake.status, 422);
+      assert.match(fake.body, /f_photo/);
+    });
+
+    test('a citizen requests, gets a code, tracks; an officer moves it through every step; mails tell the requester; they rate; the statistics count it', async () => {
+      const citizen = t.agent();
+      citizen.ip = '10.1.0.1';
+      smtp.messages.length = 0;
+      const before = await t.p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').select((eb) => eb.fn.countAll().as('n')).where('eservice_service.slug', '=', 'road-repair').where('fiscal_year', '=', fiscalYear()).executeTakeFirst();
+      await citizen.get('/e-service/road-repair/request');
+      const sent = await citizen.postMultipart('/e-service/road-repair/request', roadRepair(), { f_photo: { name: 'หลุม.png', data: PNG, type: 'image/png' } });
+      assert.equal(sent.status, 200, textOf(sent.body).slice(0, 400));
+      const code = codeOf(sent.body)!;
+      assert.ok(code, 'the confirmation shows the tracking code');
+      assert.match(sent.body, new RegExp(`href="/e-service/track\\?code=${code}"`));
+      const number = /เลขที่คำขอ (\d{4}-\d{4})/.exec(textOf(sent.body))![1]!;
+      const id = await idOf(t, number);
+
+      const track = await citizen.get(`/e-service/track?code=${code.toLowerCase().replace(/-/g, ' ')}`);
+      assert.equal(track.status, 200);
+      let tt = textOf(track.body);
+      assert.match(tt, /ได้รับคำขอแล้ว/);
+      assert.match(tt, /ขั้นตอนปัจจุบัน ตรวจสอบพื้นที่/);
+      assert.match(tt, /ตามคู่มือ/);
+
+      const officer = t.agent();
+      await officer.login('service');
+      const queue = await officer.get('/staff/e-service');
+      assert.equal(queue.status, 200);
+      assert.match(queue.body, new RegExp(`/staff/e-service/requests/${id}`));
+      const act = async (what: string, fields: Record<string, string> = {}) => {
+        const page = await officer.get(`/staff/e-service/requests/${id}`);
+        const step = /name="step" value="(\d+)"/.exec(page.body)![1]!;
+        const r = await officer.post(`/staff/e-service/requests/${id}/${what}`, { step, ...fields });
+        assert.equal(r.status, 303, `${what}: ${textOf(r.body).slice(0, 300)}`);
+      };
+      await act('accept');
+      await act('info', { question: 'โปรดส่งภาพถ่ายมุมกว้างของจุดที่ชำรุด' });
+      tt = textOf((await citizen.get(`/e-service/track?code=${code}`)).body);
+      assert.match(tt, /โปรดส่งภาพถ่ายมุมกว้างของจุดที่ชำรุด/, 'the question on the tracking page');
+      // an officer cannot move it while it waits for the requester
+      const waiting = await officer.get(`/staff/e-service/requests/${id}`);
+      assert.doesNotMatch(waiting.body, /\/next"/);
+      await citizen.get(`/e-service/track?code=${code}`);
+      const answered = await citizen.postMultipart('/e-service/track/answer', { code, answer: 'แนบภาพมุมกว้างแล้ว' }, { file: { name: 'wide.png', data: PNG, type: 'image/png' } });
+      assert.equal(answered.status, 303, textOf(answered.body).slice(0, 300));
+      await act('next');
+      await act('next');
+      await act('complete', { note: 'ซ่อมแซมผิวจราจรเรียบร้อย' });
+      const done = await officer.get(`/staff/e-service/requests/${id}`);
+      assert.match(textOf(done.body), /ดำเนินการแล้วเสร็จ/);
+      assert.match(textOf(done.body), /แนบภาพมุมกว้างแล้ว/, 'the answer in the history');
+
+      tt = textOf((await citizen.get(`/e-service/track?code=${code}`)).body);
+      assert.match(tt, /ดำเนินการแล้วเสร็จ/);
+      assert.match(tt, /ดำเนินการซ่อมแซม/, 'every step is listed');
+      assert.equal((tt.match(/เสร็จแล้ว/g) ?? []).length, 3, 'three steps done');
+
+      // the mails: one per change, naming the code and the step, never the requester's name or answers
+      const deadline = Date.now() + 5000;
+      while (smtp.messages.filter((m) => m.to.includes('citizen@example.test')).length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const mails = smtp.messages.filter((m) => m.to.includes('citizen@example.test')).map((m) => bodyText(m.raw));
+      assert.equal(mails.length, 7, 'submitted, accepted, asked, answered, two steps, completed');
+      for (const m of mails) {
+        assert.ok(m.includes(code), 'the tracking code');
+        assert.ok(!m.includes('ผู้ยื่น ทดสอบลับ') && !m.includes('หน้าศาลาประชาคม'), 'no personal data');
+      }
+      assert.ok(mails.some((m) => m.includes('โปรดส่งภาพถ่ายมุมกว้าง')), 'the question');
+      assert.ok(mails.some((m) => m.includes('ประเมินความเสียหายและวางแผนซ่อม')), 'the step');
+      const last = mails.at(-1)!;
+      assert.match(last, /ดำเนินการแล้วเสร็จ/);
+      assert.ok(last.includes(`/e-service/track?code=${encodeURIComponent(code)}#rate`), 'the rating link');
+
+      await citizen.get(`/e-service/track?code=${code}`);
+      const bad = await citizen.post('/e-service/track/rate', { code, rating: '7', comment: '' });
+      assert.equal(bad.status, 422);
+      const rated = await citizen.post('/e-service/track/rate', { code, rating: '4', comment: 'ซ่อมเร็วดี' });
+      assert.equal(rated.status, 303);
+      assert.match(textOf((await citizen.get(`/e-service/track?code=${code}`)).body), /ท่านให้คะแนน 4 จาก 5/);
+      const twice = await citizen.post('/e-service/track/rate', { code, rating: '1', comment: '' });
+      assert.equal(twice.status, 422, 'rated once');
+      assert.equal((await t.p.db.k.selectFrom('eservice_request').select('rating').where('id', '=', id).executeTakeFirstOrThrow()).rating, 4);
+
+      // the statistics count it: the page and the CSV
+      const year = fiscalYear();
+      const stats = await t.agent().get(`/e-service/statistics/${year}`);
+      assert.equal(stats.status, 200);
+      const csv = (await t.agent().get(`/e-service/statistics/${year}.csv`)).body;
+      const total = csv.split('\n').find((l) => l.includes('road-repair') && l.includes('คำขอทั้งหมด'))!;
+      assert.equal(Number(total.split(',').at(-1)), Number(before?.n) + 1, 'one more request of the service this year');
+      const completedRow = csv.split('\n').find((l) => l.includes('road-repair') && l.includes(',แล้วเสร็จ,'))!;
+      const stored = await t.p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').select((eb) => eb.fn.countAll().as('n')).where('eservice_service.slug', '=', 'road-repair').where('fiscal_year', '=', year).where('status', '=', 'completed').executeTakeFirst();
+      assert.equal(Number(completedRow.split(',').at(-1)), Number(stored?.n));
+      assert.ok(!csv.includes('ผู้ยื่น ทดสอบลับ'), 'no names in the statistics');
+      const pdf = await t.agent().get(`/e-service/statistics/${year}.pdf`);
+      assert.equal(pdf.raw.subarray(0, 5).toString(), '%PDF-');
+    });
+
+    test('a request not granted: the reason reaches the requester on the tracking page and by mail', async () => {
+      const citizen = t.agent();
+      citizen.ip = '10.1.0.2';
+      smtp.messages.length = 0;
+      const sent = await submit(citizen, 'official-information', { f_information: 'บันทึกการประชุมลับ', f_format: '2', name: 'นายขอข้อมูล ทดสอบ', email: 'info@example.test', consent: 'on' });
+      assert.equal(sent.status, 200);
+      const code = codeOf(sent.body)!;
+      const id = await idOf(t, /เลขที่คำขอ (\d{4}-\d{4})/.exec(textOf(sent.body))![1]!);
+      const officer = t.agent();
+      await officer.login('service');
+      await officer.get(`/staff/e-service/requests/${id}`);
+      const short = await officer.post(`/staff/e-service/requests/${id}/reject`, { step: '0', reason: '' });
+      assert.equal(short.status, 422, 'a reason is required');
+      const r = await officer.post(`/staff/e-service/requests/${id}/reject`, { step: '0', reason: 'เป็นข้อมูลที่ห้ามเปิดเผยตามมาตรา 15' });
+      assert.equal(r.status, 303);
+      const tt = textOf((await citizen.get(`/e-service/track?code=${code}`)).body);
+      assert.match(tt, /ไม่สามารถให้บริการได้/);
+      assert.match(tt, /เป็นข้อมูลที่ห้ามเปิดเผยตามมาตรา 15/);
+      const deadline = Date.now() + 5000;
+      while (smtp.messages.filter((m) => m.to.includes('info@example.test')).length < 2 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      assert.ok(smtp.messages.some((m) => m.to.includes('info@example.test') && bodyText(m.raw).includes('มาตรา 15')));
+      // a closed request takes no more actions
+      assert.equal((await officer.post(`/staff/e-service/requests/${id}/accept`, { step: '0' })).status, 422);
+    });
+
+    test('tracking: an unknown code gets a helpful Thai page (404), a malformed one 422, never a 500', async () => {
+      const a = t.agent();
+      a.ip = '10.1.0.3';
+      const unknown = await a.get('/e-service/track?code=AAAA-BBBB-CCCC');
+      assert.equal(unknown.status, 404);
+      const text = textOf(unknown.body);
+      assert.match(text, /ไม่พบคำขอที่ตรงกับรหัสติดตามนี้/);
+      assert.match(text, /โปรดตรวจสอบรหัสจากหน้ายืนยันหรืออีเมลที่ได้รับ/);
+      assert.match(unknown.body, /name="code"/, 'the lookup form again');
+      assert.equal((await a.get('/e-service/track?code=%3Cscript%3E')).status, 422);
+      assert.equal((await a.get('/e-service/track?code=' + 'x'.repeat(500))).status, 422);
+      assert.equal((await a.get('/e-service/track')).status, 200);
+      await a.get('/e-service/water-truck/request');
+      const r = await a.post('/e-service/track/rate', { code: 'ZZZZ-ZZZZ-ZZZZ', rating: '5', comment: '' });
+      assert.equal(r.status, 404);
+    });
+
+    test('roles: the queue, the actions, the catalogue editor and the keys are for their roles only', async () => {
+      const anon = t.agent();
+      const r = await anon.get('/staff/e-service');
+      assert.ok([302, 303].includes(r.status));
+      const publisher = t.agent();
+      await publisher.login('publisher');
+      const id = (await t.p.db.k.selectFrom('eservice_request').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      for (const u of ['/staff/e-service', `/staff/e-service/requests/${id}`, '/staff/e-service/new', '/staff/e-service/services', '/staff/e-service/api-keys', `/staff/e-service/equality/${fiscalYear()}`]) assert.equal((await publisher.get(u)).status, 403, u);
+      await publisher.get('/staff');
+      assert.equal((await publisher.post(`/staff/e-service/requests/${id}/accept`, { step: '0' })).status, 403);
+      const executive = t.agent();
+      await executive.login('executive');
+      assert.equal((await executive.get(`/staff/e-service/equality/${fiscalYear()}`)).status, 200, 'executives see the equal-service view');
+      assert.equal((await executive.get('/staff/e-service')).status, 403, 'not the queue');
+      const officer = t.agent();
+      await officer.login('service');
+      assert.equal((await officer.get('/staff/e-service/api-keys')).status, 403, 'keys are the admin’s');
+    });
+
+    test('an officer records a walk-in request; the equal-service view counts channels; overdue alerts name no one', async () => {
+      const officer = t.agent();
+      await officer.login('service');
+      const form = await officer.get('/staff/e-service/new?service=water-truck');
+      assert.equal(form.status, 200);
+      const r = await officer.post('/staff/e-service/new?service=water-truck', { channel: 'walk_in', name: 'นายมาเอง ที่เคาน์เตอร์', phone: '', email: '', f_place: 'บ้านโนนสูง', f_households: '35', f_need: '2' });
+      assert.equal(r.status, 200, textOf(r.body).slice(0, 300));
+      assert.ok(codeOf(r.body), 'the code to give them');
+      const row = await t.p.db.k.selectFrom('eservice_request').select(['channel', 'created_by']).where('requester_name', '=', 'นายมาเอง ที่เคาน์เตอร์').executeTakeFirstOrThrow();
+      assert.equal(row.channel, 'walk_in');
+      const eq = await officer.get(`/staff/e-service/equality/${fiscalYear()}`);
+      assert.equal(eq.status, 200);
+      assert.match(textOf(eq.body), /ที่เคาน์เตอร์/);
+
+      smtp.messages.length = 0;
+      const sent = await sendOverdueAlerts(t.p, new Date(Date.now() + 400 * 86_400_000));
+      assert.ok(sent >= 1);
+      const alert = bodyText(smtp.messages.find((m) => m.to.includes('officer@kalasin-pao.example'))!.raw);
+      assert.match(alert, /เกินเวลาของขั้นตอน/);
+      assert.ok(!alert.includes('นายมาเอง'), 'no names');
+      assert.equal(await sendOverdueAlerts(t.p, new Date(Date.now() + 400 * 86_400_000)), 0, 'once per step');
+    });
+
+    test('request floods from one address are throttled; a typo does not use up the quota', async () => {
+      const a = t.agent();
+      a.ip = '10.9.9.9';
+      for (let i = 0; i < 3; i++) assert.equal((await submit(a, 'service-complaint', { f_service: '', f_detail: '', name: '', consent: 'on' })).status, 422);
+      for (let i = 0; i < 5; i++) assert.equal((await submit(a, 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: `ทดสอบ ${i}`, name: 'นายทดสอบ ถี่', consent: 'on' })).status, 200, `request ${i + 1}`);
+      const sixth = await submit(a, 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: 'ครั้งที่หก', name: 'นายทดสอบ ถี่', consent: 'on' });
+      assert.equal(sixth.status, 429);
+      assert.match(textOf(sixth.body), /มีการส่งคำขอจากเครือข่ายนี้มากเกินไป/);
+      const other = t.agent();
+      other.ip = '10.9.9.10';
+      assert.equal((await submit(other, 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: 'อีกเครื่อง', name: 'นายอื่น', consent: 'on' })).status, 200, 'another address is not held up');
+    });
+
+    test('concurrent: requests at once get distinct numbers and codes; two officers moving the same step move it once', async () => {
+      const agents = Array.from({ length: 6 }, (_, i) => {
+        const a = t.agent();
+        a.ip = `10.2.0.${i + 1}`;
+        return a;
+      });
+      for (const a of agents) await a.get('/e-service/water-truck/request');
+      const res = await Promise.all(agents.map((a, i) => a.post('/e-service/water-truck/request', { f_place: `จุดที่ ${i}`, f_households: '10', f_need: '1', name: `นายพร้อมกัน ${i}`, consent: 'on' })));
+      assert.deepEqual(res.map((r) => r.status), res.map(() => 200));
+      const codes = res.map((r) => codeOf(r.body));
+      assert.equal(new Set(codes).size, 6);
+      const numbers = res.map((r) => /เลขที่คำขอ (\d{4}-\d{4})/.exec(textOf(r.body))![1]);
+      assert.equal(new Set(numbers).size, 6);
+
+      const id = await idOf(t, numbers[0]!);
+      const o1 = t.agent();
+      const o2 = t.agent();
+      await o1.login('service');
+      await o2.login('service');
+      await o1.get(`/staff/e-service/requests/${id}`);
+      await o2.get(`/staff/e-service/requests/${id}`);
+      assert.equal((await o1.post(`/staff/e-service/requests/${id}/accept`, { step: '0' })).status, 303);
+      await o1.get(`/staff/e-service/requests/${id}`);
+      const both = await Promise.all([o1.post(`/staff/e-service/requests/${id}/next`, { step: '0' }), o2.post(`/staff/e-service/requests/${id}/next`, { step: '0' })]);
+      assert.deepEqual(both.map((r) => r.status).sort(), [303, 422]);
+      const r = await t.p.db.k.selectFrom('eservice_request').select('current_step').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(r.current_step, 1, 'moved once');
+      const events = await t.p.db.k.selectFrom('eservice_event').select('kind').where('request_id', '=', id).where('kind', '=', 'step').execute();
+      assert.equal(events.length, 1);
+    });
+
+    test('the demo fills two fiscal years and the OIT evidence resolves', async () => {
+      const year = fiscalYear();
+      const rows = await t.p.db.k.selectFrom('eservice_request').select(['fiscal_year', 'status', 'rating', 'channel']).execute();
+      for (const y of [year - 1, year]) assert.ok(rows.filter((r) => r.fiscal_year === y).length >= 8, `requests in ${y}`);
+      assert.ok(rows.some((r) => r.status === 'completed') && rows.some((r) => r.status === 'rejected') && rows.some((r) => r.rating !== null));
+      assert.ok(rows.some((r) => r.channel === 'walk_in') && rows.some((r) => r.channel === 'phone'));
+      const text = textOf((await t.agent().get(`/e-service/statistics/${year - 1}`)).body);
+      assert.match(text, /ร้อยละแล้วเสร็จตามกำหนด/);
+      const steps = await t.p.db.k.selectFrom('eservice_request_step').select(['started_at', 'finished_at', 'paused_ms', 'declared_minutes']).where('finished_at', 'is not', null).execute();
+      const actual = (s: (typeof steps)[number]) => (Date.parse(s.finished_at!) - Date.parse(s.started_at!) - Number(s.paused_ms)) / 60_000;
+      assert.ok(steps.some((s) => actual(s) > s.declared_minutes) && steps.some((s) => actual(s) <= s.declared_minutes), 'some steps late, some on time');
+      const ev = evidenceProvider('eservice')!;
+      const agencyId = (await t.p.db.k.selectFrom('agency').select('id').executeTakeFirstOrThrow()).id;
+      const sys = await ev.resolve(t.p.db, agencyId, 'system');
+      assert.equal(sys?.url, '/e-service');
+      assert.ok(sys?.attachments.some((x) => x.url === '/e-service/guide.pdf'));
+      assert.equal((await ev.resolve(t.p.db, agencyId, `statistics/${year - 1}`))?.url, `/e-service/statistics/${year - 1}`);
+      assert.equal(await ev.resolve(t.p.db, agencyId, 'nonsense'), null);
+      const bound = await t.p.db.k.selectFrom('oit_binding').select('ref').where('provider', '=', 'eservice').execute();
+      assert.ok(bound.some((b) => b.ref === 'system') && bound.some((b) => b.ref.startsWith('statistics/')) && bound.some((b) => b.ref === 'manuals'));
+      assert.equal(demoNationalId(3).length, 13);
+    });
+  });
+}
