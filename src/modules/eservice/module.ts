@@ -6,6 +6,7 @@ import { en, th } from './messages.ts';
 import { registerPublicRoutes } from './routes-public.tsx';
 import { registerStaffRoutes } from './routes-staff.tsx';
 import { registerStatsRoutes } from './routes-stats.tsx';
+import { registerOpen311Routes } from './routes-open311.ts';
 import { eserviceEvidence, eserviceFileAccess, eserviceSitemap, eserviceTodo } from './public.ts';
 import { sendOverdueAlerts } from './jobs.ts';
 import { seedDemoEservice } from './demo.ts';
@@ -31,6 +32,7 @@ export const eserviceModule = defineModule({
     registerStatsRoutes(app, p);
     registerPublicRoutes(app, p);
     registerStaffRoutes(app, p);
+    registerOpen311Routes(app, p);
   },
   nav: {
     public: [{ href: '/e-service', label: 'eservice.nav', order: 40 }],
