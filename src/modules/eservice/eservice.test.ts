@@ -118,7 +118,30 @@ for (const target of await dbTargets()) {
       await a.get('/e-service/road-repair/request');
       const fake = await a.postMultipart('/e-service/road-repair/request', roadRepair(), { f_photo: { name: 'photo.png', data: Buffer.from('MZ this is not an image'), type: 'image/png' } });
       assert.equal(fake.status, 422);
-      assert.match(fake.body, /f_photo/);
+      assert.match(fake.body, /id="f-f_photo-error"/, 'the message sits on the file field');
+
+      // a date typed in the Thai date input: Thai month name, B.E. year, Thai digits; an impossible day is refused on its field
+      const dates = t.agent();
+      dates.ip = '10.1.0.9';
+      const base = { f_national_id: demoNationalId(901), f_home: 'บ้านโนนสูง หมู่ 3', f_pay_by: '1', name: 'นางทดสอบ วันเกิด', consent: 'on' };
+      const impossible = await submit(dates, 'elderly-allowance', { ...base, 'f_born_on-day': '31', 'f_born_on-month': 'ก.พ.', 'f_born_on-year': '2508' });
+      assert.equal(impossible.status, 422);
+      assert.match(impossible.body, /id="f-f_born_on-error"/);
+      const ok = await submit(dates, 'elderly-allowance', { ...base, 'f_born_on-day': '๑๔', 'f_born_on-month': 'มีนาคม', 'f_born_on-year': '2508' });
+      assert.equal(ok.status, 200, textOf(ok.body).slice(0, 300));
+      const stored = await t.p.db.k.selectFrom('eservice_request').select('answers').where('requester_name', '=', 'นางทดสอบ วันเกิด').executeTakeFirstOrThrow();
+      assert.ok((JSON.parse(stored.answers) as Array<{ key: string; value: string }>).some((x) => x.key === 'born_on' && x.value === '1965-03-14'), 'stored as the C.E. day');
+      assert.match(textOf((await dates.get(`/e-service/track?code=${codeOf(ok.body)}`)).body), /14 มี\.ค\. 2508|14 มีนาคม 2508/, 'shown in B.E.');
+
+      // the English page gives the same messages in English
+      const en = t.agent();
+      en.ip = '10.1.0.8';
+      en.cookies.set('lang', 'en');
+      const english = await submit(en, 'borrow-equipment', { name: '', f_national_id: '1234567890123', phone: '12345' });
+      assert.equal(english.status, 422);
+      assert.match(textOf(english.body), /This national ID number is not valid/);
+      assert.match(textOf(english.body), /Not a phone number/);
+      assert.match(textOf(english.body), /Please give your consent/);
     });
 
     test('a citizen requests, gets a code, tracks; an officer moves it through every step; mails tell the requester; they rate; the statistics count it', async () => {
@@ -166,6 +189,12 @@ for (const target of await dbTargets()) {
       await act('next');
       await act('next');
       await act('complete', { note: 'ซ่อมแซมผิวจราจรเรียบร้อย' });
+      // the photo: the officers may open it, nobody else
+      const fileHref = /href="(\/files\/[^"]+)"/.exec((await officer.get(`/staff/e-service/requests/${id}`)).body)![1]!.replace(/&amp;/g, '&');
+      const file = await officer.get(fileHref);
+      assert.equal(file.status, 200);
+      assert.equal(file.raw.subarray(1, 4).toString(), 'PNG');
+      assert.equal((await t.agent().get(fileHref)).status, 404, 'not for the public');
       const done = await officer.get(`/staff/e-service/requests/${id}`);
       assert.match(textOf(done.body), /ดำเนินการแล้วเสร็จ/);
       assert.match(textOf(done.body), /แนบภาพมุมกว้างแล้ว/, 'the answer in the history');
@@ -193,8 +222,10 @@ for (const target of await dbTargets()) {
       await citizen.get(`/e-service/track?code=${code}`);
       const bad = await citizen.post('/e-service/track/rate', { code, rating: '7', comment: '' });
       assert.equal(bad.status, 422);
-      const rated = await citizen.post('/e-service/track/rate', { code, rating: '4', comment: 'ซ่อมเร็วดี' });
-      assert.equal(rated.status, 303);
+      // two ratings at once (a double click): one is kept
+      const rated = await Promise.all([citizen.post('/e-service/track/rate', { code, rating: '4', comment: 'ซ่อมเร็วดี' }), citizen.post('/e-service/track/rate', { code, rating: '4', comment: 'ซ่อมเร็วดี' })]);
+      assert.deepEqual(rated.map((x) => x.status).sort(), [303, 422]);
+      assert.equal((await t.p.db.k.selectFrom('eservice_event').select('id').where('request_id', '=', id).where('kind', '=', 'rated').execute()).length, 1);
       assert.match(textOf((await citizen.get(`/e-service/track?code=${code}`)).body), /ท่านให้คะแนน 4 จาก 5/);
       const twice = await citizen.post('/e-service/track/rate', { code, rating: '1', comment: '' });
       assert.equal(twice.status, 422, 'rated once');
