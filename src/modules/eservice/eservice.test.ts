@@ -330,6 +330,49 @@ for (const target of await dbTargets()) {
       assert.equal(await sendOverdueAlerts(t.p, new Date(Date.now() + 400 * 86_400_000)), 0, 'once per step');
     });
 
+    test('the catalogue editor: a new service with its steps and form, every fault named by its box, then public; edits keep the URL', async () => {
+      const officer = t.agent();
+      await officer.login('service');
+      assert.equal((await officer.get('/staff/e-service/services/new')).status, 200);
+      const base = {
+        name_th: 'ขอรับการตัดแต่งกิ่งไม้ริมถนน', name_en: 'Tree trimming', slug: 'tree-trimming', summary_th: 'ตัดกิ่งไม้ที่บังป้ายหรือสายไฟ', summary_en: '', group_th: 'สาธารณภัยและสาธารณูปโภค', group_en: '',
+        keywords: 'ต้นไม้ กิ่งไม้', division_id: '', position: '90', is_published: 'on', legal_basis: 'พระราชบัญญัติองค์การบริหารส่วนจังหวัด พ.ศ. 2540', channels: 'กองช่าง',
+        conditions: '', documents: '', fees: '', complaint_channel: '', sample_forms: '',
+        'step-1-name': 'สำรวจจุด', 'step-1-duration': '๒', 'step-1-unit': 'day', 'step-2-name': 'ตัดแต่งกิ่ง', 'step-2-duration': '3', 'step-2-unit': 'hour',
+        'field-1-key': 'place', 'field-1-label': 'ตำแหน่งต้นไม้', 'field-1-kind': 'address', 'field-1-required': 'on',
+        'field-2-key': 'kind', 'field-2-label': 'ปัญหา', 'field-2-kind': 'choice', 'field-2-options': 'บังป้าย; พาดสายไฟ; เสี่ยงหักโค่น',
+      };
+      const bad = await officer.post('/staff/e-service/services/new', { ...base, slug: 'Tree Trimming!', 'step-2-duration': '0', 'field-2-key': 'place', 'field-3-label': 'ไม่มีรหัส', 'field-3-kind': 'text' });
+      assert.equal(bad.status, 422);
+      for (const box of ['step-2-duration', 'field-2-key', 'field-3-key']) assert.match(bad.body, new RegExp(`id="f-${box}-error"`), box);
+      assert.match(bad.body, /value="ตัดแต่งกิ่ง"/, 'the rows typed are kept');
+      const reserved = await officer.post('/staff/e-service/services/new', { ...base, slug: 'track' });
+      assert.equal(reserved.status, 422);
+      assert.match(textOf(reserved.body), /ชื่อนี้สงวนไว้สำหรับหน้าอื่นของระบบ/);
+      const taken = await officer.post('/staff/e-service/services/new', { ...base, slug: 'water-truck' });
+      assert.equal(taken.status, 422);
+      assert.match(textOf(taken.body), /มีบริการอื่นใช้ชื่อนี้แล้ว/);
+      const noSteps = await officer.post('/staff/e-service/services/new', { ...base, 'step-1-name': '', 'step-1-duration': '', 'step-2-name': '', 'step-2-duration': '' });
+      assert.equal(noSteps.status, 422);
+      assert.match(textOf(noSteps.body), /บริการต้องมีอย่างน้อยหนึ่งขั้นตอน/);
+      const saved = await officer.post('/staff/e-service/services/new', base);
+      assert.equal(saved.status, 303, textOf(saved.body).slice(0, 400));
+      const page = textOf((await t.agent().get('/e-service/tree-trimming')).body);
+      assert.match(page, /ขั้นตอนการให้บริการ รวมระยะเวลา 2 วัน 3 ชั่วโมง/);
+      assert.match(page, /ไม่ต้องใช้เอกสารประกอบ/);
+      assert.match(page, /ไม่มีค่าธรรมเนียม/);
+      const form = await t.agent().get('/e-service/tree-trimming/request');
+      assert.match(form.body, /<option value="2">พาดสายไฟ<\/option>/);
+      // edit: hidden from the public, the address kept
+      const edit = await officer.post(saved.location!, { ...base, is_published: '' });
+      assert.equal(edit.status, 303);
+      assert.equal((await t.agent().get('/e-service/tree-trimming')).status, 404);
+      assert.ok(!(await t.agent().get('/e-service')).body.includes('tree-trimming'));
+      const audit = await t.p.db.k.selectFrom('audit_event').select(['action', 'summary']).where('action', 'like', 'eservice.service.%').where('summary', 'like', 'service tree-trimming:%').orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['eservice.service.create', 'eservice.service.update']);
+      assert.match(audit[1]!.summary, /2 step\(s\), 2 form field\(s\), hidden/);
+    });
+
     test('request floods from one address are throttled; a typo does not use up the quota', async () => {
       const a = t.agent();
       a.ip = '10.9.9.9';
