@@ -361,6 +361,8 @@ for (const target of await dbTargets()) {
       assert.match(page, /ขั้นตอนการให้บริการ รวมระยะเวลา 2 วัน 3 ชั่วโมง/);
       assert.match(page, /ไม่ต้องใช้เอกสารประกอบ/);
       assert.match(page, /ไม่มีค่าธรรมเนียม/);
+      const found = await t.agent().get(`/search?q=${encodeURIComponent('กิ่งไม้')}`);
+      assert.match(found.body, /href="\/e-service\/tree-trimming"/, 'the site search finds it');
       const form = await t.agent().get('/e-service/tree-trimming/request');
       assert.match(form.body, /<option value="2">พาดสายไฟ<\/option>/);
       // edit: hidden from the public, the address kept
@@ -368,6 +370,7 @@ for (const target of await dbTargets()) {
       assert.equal(edit.status, 303);
       assert.equal((await t.agent().get('/e-service/tree-trimming')).status, 404);
       assert.ok(!(await t.agent().get('/e-service')).body.includes('tree-trimming'));
+      assert.doesNotMatch((await t.agent().get(`/search?q=${encodeURIComponent('กิ่งไม้')}`)).body, /href="\/e-service\/tree-trimming"/, 'nor in the search');
       const audit = await t.p.db.k.selectFrom('audit_event').select(['action', 'summary']).where('action', 'like', 'eservice.service.%').where('summary', 'like', 'service tree-trimming:%').orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['eservice.service.create', 'eservice.service.update']);
       assert.match(audit[1]!.summary, /2 step\(s\), 2 form field\(s\), hidden/);

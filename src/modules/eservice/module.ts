@@ -28,6 +28,7 @@ export const eserviceModule = defineModule({
     [KEYS]: ['admin'],
   },
   messages: { th, en },
+  searchKinds: { eservice: { th: 'งานบริการ (E-Service)', en: 'Services (E-Service)' } },
   routes(app, p) {
     registerStatsRoutes(app, p);
     registerPublicRoutes(app, p);
