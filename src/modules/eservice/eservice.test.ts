@@ -441,6 +441,16 @@ for (const target of await dbTargets()) {
       const bound = await t.p.db.k.selectFrom('oit_binding').select('ref').where('provider', '=', 'eservice').execute();
       assert.ok(bound.some((b) => b.ref === 'system') && bound.some((b) => b.ref.startsWith('statistics/')) && bound.some((b) => b.ref === 'manuals'));
       assert.equal(demoNationalId(3).length, 13);
+      // open data and the sitemap
+      const data = (await t.agent().get('/open-data/eservice-statistics.json'));
+      assert.equal(data.status, 200);
+      const dataRows = (JSON.parse(data.body) as { rows: Array<Record<string, unknown>> }).rows;
+      const dbCount = dataRows.filter((r) => r.fiscal_year === year - 1).reduce((n, r) => n + Number(r.requests), 0);
+      assert.equal(dbCount, (await t.p.db.k.selectFrom('eservice_request').select('id').where('fiscal_year', '=', year - 1).execute()).length);
+      assert.ok(!data.body.includes('requester'), 'no requester columns');
+      assert.match((await t.agent().get('/open-data/eservice-statistics.csv')).body, /road-repair/);
+      const sitemap = (await t.agent().get('/sitemap.xml')).body;
+      for (const u of ['/e-service', '/e-service/water-truck', `/e-service/statistics/${year}`]) assert.ok(sitemap.includes(`${u}</loc>`), u);
     });
   });
 }

@@ -8,6 +8,8 @@ export const MANAGE = 'eservice.manage';
 export const READ = 'eservice.read';
 /** API keys of Open311 clients. */
 export const KEYS = 'eservice.keys';
+/** The staff menu entry and its landing page: anyone holding one of the permissions above. */
+export const AREA = 'eservice.area';
 
 export const STATUSES = ['submitted', 'in_progress', 'info_requested', 'completed', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -435,6 +435,7 @@ export const th = {
   'audit.type.eservice_request': 'คำขอรับบริการ รหัสภายใน {id}',
   'audit.type.eservice_api_key': 'กุญแจ API ของ Open311 รหัส {id}',
   'eservice.evidence.noServices': 'ยังไม่มีบริการที่เปิดให้ยื่นคำขอออนไลน์',
+  'eservice.staff.hub': 'คำขอรับบริการดำเนินการโดยเจ้าหน้าที่ให้บริการ ท่านเปิดดูส่วนต่อไปนี้ได้',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -873,6 +874,7 @@ export const en: Record<keyof typeof th, string> = {
   'audit.type.eservice_request': 'service request, internal id {id}',
   'audit.type.eservice_api_key': 'Open311 API key {id}',
   'eservice.evidence.noServices': 'No service is open for online requests yet',
+  'eservice.staff.hub': 'Service officers work the requests; you may open these',
 };
 
 declare module '../../platform/i18n/index.ts' {

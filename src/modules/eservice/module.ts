@@ -7,10 +7,10 @@ import { registerPublicRoutes } from './routes-public.tsx';
 import { registerStaffRoutes } from './routes-staff.tsx';
 import { registerStatsRoutes } from './routes-stats.tsx';
 import { registerOpen311Routes } from './routes-open311.ts';
-import { eserviceEvidence, eserviceFileAccess, eserviceSitemap, eserviceTodo } from './public.ts';
+import { eserviceEvidence, eserviceFileAccess, eserviceSitemap, eserviceTodo, statisticsDataset } from './public.ts';
 import { sendOverdueAlerts } from './jobs.ts';
 import { seedDemoEservice } from './demo.ts';
-import { HANDLE, KEYS, MANAGE, READ } from './kinds.ts';
+import { AREA, HANDLE, KEYS, MANAGE, READ } from './kinds.ts';
 import * as m016 from './migrations/016_eservice.ts';
 
 export const eserviceModule = defineModule({
@@ -26,6 +26,8 @@ export const eserviceModule = defineModule({
     [READ]: ['service_officer', 'admin', 'executive', 'integrity_officer'],
     // Open311 API keys
     [KEYS]: ['admin'],
+    // the menu entry: the queue for officers, links to what they may use for the others
+    [AREA]: ['service_officer', 'admin', 'executive', 'integrity_officer'],
   },
   messages: { th, en },
   searchKinds: { eservice: { th: 'งานบริการ (E-Service)', en: 'Services (E-Service)' } },
@@ -37,8 +39,9 @@ export const eserviceModule = defineModule({
   },
   nav: {
     public: [{ href: '/e-service', label: 'eservice.nav', order: 40 }],
-    staff: [{ href: '/staff/e-service', label: 'eservice.nav.staff', permission: HANDLE, order: 25 }],
+    staff: [{ href: '/staff/e-service', label: 'eservice.nav.staff', permission: AREA, order: 25 }],
   },
+  datasets: [statisticsDataset],
   sitemap: eserviceSitemap,
   evidence: [eserviceEvidence],
   files: { eservice: eserviceFileAccess },

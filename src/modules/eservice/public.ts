@@ -1,6 +1,8 @@
 // What the E-Service module offers the rest of the site: the working system, its user guide, the manuals and the
 // statistics as OIT evidence; its pages for the sitemap; its to-do lines; and who may read the files requesters send.
 import type { EvidenceProvider } from '../../platform/evidence.ts';
+import type { Cell, Dataset } from '../../platform/opendata/index.ts';
+import { translate } from '../../platform/i18n/index.ts';
 import type { FileAccessRule } from '../../platform/files/index.ts';
 import type { SitemapSource } from '../../platform/sitemap.ts';
 import type { TodoLine } from '../../platform/todo.ts';
@@ -8,7 +10,8 @@ import type { Platform } from '../../platform/platform.ts';
 import type { CurrentUser } from '../../platform/auth/users.ts';
 import { can } from '../../platform/auth/roles.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
-import { HANDLE } from './kinds.ts';
+import { CHANNELS, HANDLE } from './kinds.ts';
+import { yearStats } from './stats.ts';
 import { countRequests, listServices, yearsWithRequests } from './store.ts';
 
 const SYSTEM = { th: 'ระบบบริการออนไลน์ (E-Service) พร้อมคู่มือการใช้งานและสถิติการใช้งาน', en: 'The E-Service system with its user guide and usage statistics' };
@@ -90,3 +93,42 @@ export async function eserviceTodo(p: Platform, user: CurrentUser): Promise<Todo
     { kind: 'task', order: 8, urgent: true, label: 'eservice.todo.overdue', count: overdue, href: '/staff/e-service?state=overdue' },
   ];
 }
+
+/** Open data: per service and fiscal year, the counts, times and ratings of the statistics (never a request's content). */
+export const statisticsDataset: Dataset = {
+  key: 'eservice-statistics',
+  title: { th: 'สถิติการให้บริการ (E-Service) รายบริการ รายปีงบประมาณ', en: 'E-Service statistics per service and fiscal year' },
+  description: {
+    th: 'จำนวนคำขอ ผลการดำเนินการ ร้อยละแล้วเสร็จภายในเวลาที่คู่มือกำหนด เวลาตามคู่มือและเวลาที่ใช้จริง (มัธยฐาน) ช่องทาง และความพึงพอใจ ของแต่ละงานบริการ',
+    en: 'Requests, outcomes, share completed within the declared time, declared and median actual time, channels and satisfaction of each service',
+  },
+  keywords: ['E-Service', 'สถิติการให้บริการ', 'service statistics', 'ความพึงพอใจ'],
+  columns: [
+    { key: 'fiscal_year', title: { th: 'ปีงบประมาณ', en: 'Fiscal year (B.E.)' } },
+    { key: 'service_code', title: { th: 'รหัสบริการ', en: 'Service code' } },
+    { key: 'service_name', title: { th: 'งานบริการ', en: 'Service' } },
+    { key: 'requests', title: { th: 'คำขอทั้งหมด', en: 'Requests' } },
+    { key: 'completed', title: { th: 'แล้วเสร็จ', en: 'Completed' } },
+    { key: 'completed_on_time', title: { th: 'แล้วเสร็จภายในเวลาที่กำหนด', en: 'Completed on time' } },
+    { key: 'rejected', title: { th: 'ไม่สามารถให้บริการ', en: 'Not granted' } },
+    { key: 'declared_minutes', title: { th: 'เวลาตามคู่มือ (นาที)', en: 'Declared time (minutes)' } },
+    { key: 'median_minutes', title: { th: 'เวลาที่ใช้จริง มัธยฐาน (นาที)', en: 'Median actual time (minutes)' } },
+    ...CHANNELS.map((c) => ({ key: `channel_${c}`, title: { th: `ช่องทาง ${translate('th', `eservice.channel.${c}`)}`, en: `Channel: ${translate('en', `eservice.channel.${c}`)}` } })),
+    { key: 'ratings', title: { th: 'จำนวนผู้ประเมิน', en: 'Ratings' } },
+    { key: 'average_rating', title: { th: 'คะแนนเฉลี่ย (เต็ม 5)', en: 'Average rating (of 5)' } },
+  ],
+  async rows(db, agencyId) {
+    const out: Array<Record<string, Cell>> = [];
+    for (const year of (await yearsWithRequests(db, agencyId)).sort((a, b) => a - b)) {
+      for (const v of (await yearStats(db, agencyId, year)).services) {
+        out.push({
+          fiscal_year: year, service_code: v.slug, service_name: v.name_th, requests: v.total, completed: v.completed, completed_on_time: v.onTime, rejected: v.rejected,
+          declared_minutes: v.declaredMinutes, median_minutes: v.medianMinutes === null ? null : Math.round(v.medianMinutes),
+          ...Object.fromEntries(CHANNELS.map((c) => [`channel_${c}`, v.channels[c]])),
+          ratings: v.ratings.n, average_rating: v.ratings.average === null ? null : Math.round(v.ratings.average * 100) / 100,
+        });
+      }
+    }
+    return out;
+  },
+};

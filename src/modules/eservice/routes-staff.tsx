@@ -18,13 +18,13 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { createApiKey, revokeApiKey } from './apikeys.ts';
 import { divisionIdsOf, rowsToInput, saveService } from './catalogue.ts';
 import { actionSchema, answersFrom, completeSchema, fieldRows, infoSchema, rejectSchema, requestSchema, serviceSchema, serviceValues, stepRows } from './forms.ts';
-import { HANDLE, KEYS, MANAGE, READ, STATUSES } from './kinds.ts';
+import { AREA, HANDLE, KEYS, MANAGE, READ, STATUSES } from './kinds.ts';
 import { accept, complete, nextStep, reject, requestInfo, submitRequest } from './requests.ts';
 import { divisionNames, filesByKey, requestUpload } from './routes-public.tsx';
 import { ratingComments, yearStats } from './stats.ts';
 import { allDefs, answersOf, eventsOf, getRequest, listApiKeys, listRequests, listServices, openByDivision, requestSteps, serviceDef, yearsWithRequests } from './store.ts';
 import { stepTimings } from './timing.ts';
-import { ApiKeysPage, ChooseServicePage, EqualityPage, QueuePage, RecordPage, RequestPage, ServiceEditPage, ServicesPage, type QueueQuery } from './views/staff.tsx';
+import { ApiKeysPage, ChooseServicePage, EqualityPage, HubPage, QueuePage, RecordPage, RequestPage, ServiceEditPage, ServicesPage, type QueueQuery } from './views/staff.tsx';
 
 const keySchema = z.object({ name: text({ min: 2, max: 100 }) });
 
@@ -35,8 +35,10 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const keys = { preHandler: staffOnly(KEYS) };
   const divisionsOf = async (req: FastifyRequest) => [...(await divisionNames(p, req.agency.id, req.lang)).entries()].map(([id, name]) => ({ id, name }));
 
-  // ---- the queue ----
-  app.get('/staff/e-service', handle, async (req, reply) => {
+  // ---- the queue (for the officers; the others get links to what they may use) ----
+  app.get('/staff/e-service', { preHandler: staffOnly(AREA) }, async (req, reply) => {
+    const u = req.user!;
+    if (!can(u, HANDLE)) return sendHtml(reply, HubPage({ ctx: viewCtx(req, reply), can: { manage: can(u, MANAGE), read: can(u, READ), keys: can(u, KEYS) } }));
     const q = req.query as Record<string, unknown>;
     const num = (v: unknown) => (/^\d{1,9}$/.test(textQuery(v)) ? Number(textQuery(v)) : null);
     const state = textQuery(q.state);
@@ -53,7 +55,6 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
       openByDivision(p.db, req.agency.id),
       listServices(p.db, req.agency.id, { publishedOnly: false }),
     ]);
-    const u = req.user!;
     return sendHtml(reply, QueuePage({ ctx: viewCtx(req, reply), rows: list.rows, info: list.info, query, divisions, counts, services, now, can: { manage: can(u, MANAGE), read: can(u, READ), keys: can(u, KEYS) } }));
   });
 

@@ -109,6 +109,23 @@ export function QueuePage({ ctx, rows, info, query, divisions, counts, services,
   );
 }
 
+/** /staff/e-service for those who do not work the queue: what they may open. */
+export function HubPage({ ctx, can }: { ctx: ViewCtx; can: { manage: boolean; read: boolean; keys: boolean } }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('eservice.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
+      <h1 safe>{t('eservice.staff.title')}</h1>
+      <p safe>{t('eservice.staff.hub')}</p>
+      <ul>
+        {can.read ? <li><a href={`/staff/e-service/equality/${ctx.fiscalYear}`} safe>{t('eservice.equality.title')}</a></li> : ''}
+        {can.manage ? <li><a href="/staff/e-service/services" safe>{t('eservice.staff.catalogue')}</a></li> : ''}
+        {can.keys ? <li><a href="/staff/e-service/api-keys" safe>{t('eservice.keys.title')}</a></li> : ''}
+        <li><a href={`/e-service/statistics/${ctx.fiscalYear}`} safe>{t('eservice.stats.link')}</a></li>
+      </ul>
+    </Page>
+  );
+}
+
 export interface StaffRequestView {
   r: Request;
   service: { name_th: string; name_en: string; slug: string };
