@@ -89,25 +89,25 @@ export function manualDoc(def: ServiceDef, agency: string, names: DivisionNames,
 export function summaryDoc(def: ServiceDef, agency: string, names: DivisionNames, baseUrl: string): DocModel {
   const s = def.service;
   const m = manualTexts(def, agency, names, baseUrl);
-  const small = 13;
+  const small = 12;
+  const paragraphs = (items: string[], none: string): Block[] => (items.length ? items : [none]).map((content) => ({ kind: 'paragraph', content, size: small }));
   return {
     title: th('eservice.summary.title', { name: s.name_th }), author: agency, lang: 'th',
     blocks: [
-      { kind: 'heading', level: 1, text: s.name_th, align: 'center' },
+      { kind: 'heading', level: 2, text: s.name_th, align: 'center' },
       { kind: 'paragraph', content: `${agency} · ${m.unit}`, align: 'center', size: small },
       { kind: 'heading', level: 3, text: th('eservice.summary.steps', { total: toThaiDigits(m.total) }) },
       stepsTable(def, names, agency, false, small),
       {
         kind: 'table', size: small,
         columns: [{ header: th('eservice.manual.documents'), width: 3 }, { header: th('eservice.manual.fees'), width: 2 }],
-        rows: [[
-          { blocks: [numbered(m.documents, th('eservice.manual.noDocuments'))] },
-          { blocks: [numbered(m.fees, th('eservice.manual.noFee'))] },
-        ]],
+        rows: [[{ blocks: paragraphs(m.documents, th('eservice.manual.noDocuments')) }, { blocks: paragraphs(m.fees, th('eservice.manual.noFee')) }]],
       },
-      { kind: 'heading', level: 3, text: th('eservice.manual.channels') },
-      { kind: 'list', items: m.channels },
-      { kind: 'qr', value: `${baseUrl}/e-service/${s.slug}`, size: 72, caption: th('eservice.summary.qr', { url: `${baseUrl}/e-service/${s.slug}` }) },
+      {
+        kind: 'table', size: small,
+        columns: [{ header: th('eservice.manual.channels'), width: 3 }, { header: th('eservice.summary.online'), width: 1.4 }],
+        rows: [[{ blocks: paragraphs(m.channels, th('eservice.manual.none')) }, { blocks: [{ kind: 'qr', value: `${baseUrl}/e-service/${s.slug}`, size: 64, caption: th('eservice.summary.qr', { url: `${baseUrl}/e-service/${s.slug}` }) }] }]],
+      },
     ],
   };
 }
@@ -144,7 +144,7 @@ export function blankFormDoc(def: ServiceDef, agency: string): DocModel {
 
 /** The A4 poster for the counter and notice boards: the service channels and QR codes to the E-Service, tracking and complaints. */
 export function posterDoc(site: SiteInfo, baseUrl: string, services: string[]): DocModel {
-  const qr = (url: string, title: string): { blocks: Block[] } => ({ blocks: [{ kind: 'paragraph', content: [{ text: title, bold: true }], align: 'center' }, { kind: 'qr', value: url, size: 110, caption: url }] });
+  const qr = (url: string, title: string): { blocks: Block[] } => ({ blocks: [{ kind: 'paragraph', content: [{ text: title, bold: true }], align: 'center' }, { kind: 'qr', value: url, size: 100, caption: url }] });
   return {
     title: th('eservice.poster.title'), author: site.name, lang: 'th',
     blocks: [
@@ -155,17 +155,20 @@ export function posterDoc(site: SiteInfo, baseUrl: string, services: string[]): 
         kind: 'table', columns: [{ header: th('eservice.poster.online'), width: 1 }, { header: th('eservice.poster.track'), width: 1 }, { header: th('eservice.poster.complain'), width: 1 }],
         rows: [[qr(`${baseUrl}/e-service`, th('eservice.poster.onlineQr')), qr(`${baseUrl}/e-service/track`, th('eservice.poster.trackQr')), qr(`${baseUrl}/complaints`, th('eservice.poster.complainQr'))]],
       },
-      { kind: 'heading', level: 2, text: th('eservice.poster.services') },
-      { kind: 'list', items: services.length ? services : [th('eservice.catalogue.none')] },
-      { kind: 'heading', level: 2, text: th('eservice.poster.other') },
       {
-        kind: 'list',
-        items: [
-          ...(site.address ? [th('eservice.poster.counter', { address: site.address, hours: site.hours || '-' })] : []),
-          ...(site.phone ? [th('eservice.poster.phone', { phone: site.phone })] : []),
-          ...(site.email ? [th('eservice.poster.email', { email: site.email })] : []),
-          ...site.channels.map((c) => `${c.label}: ${c.url}`),
-        ],
+        kind: 'table', size: 13,
+        columns: [{ header: th('eservice.poster.services'), width: 1 }, { header: th('eservice.poster.other'), width: 1 }],
+        rows: [[
+          { blocks: (services.length ? services : [th('eservice.catalogue.none')]).map((content): Block => ({ kind: 'paragraph', content: `• ${content}`, size: 13 })) },
+          {
+            blocks: [
+              ...(site.address ? [th('eservice.poster.counter', { address: site.address, hours: site.hours || '-' })] : []),
+              ...(site.phone ? [th('eservice.poster.phone', { phone: site.phone })] : []),
+              ...(site.email ? [th('eservice.poster.email', { email: site.email })] : []),
+              ...site.channels.filter((c) => /^https?:/.test(c.url)).map((c) => `${c.label}: ${c.url}`),
+            ].map((content): Block => ({ kind: 'paragraph', content, size: 13 })),
+          },
+        ]],
       },
     ],
   };

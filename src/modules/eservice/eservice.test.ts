@@ -14,11 +14,25 @@ import { startApp, textOf, type Agent, type TestApp } from '../../../test/suppor
 import { bodyText, startSmtp } from '../../../test/support/smtp.ts';
 import { evidenceProvider } from '../../platform/evidence.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
+import type { Block } from '../../platform/documents/index.ts';
+import type { SiteInfo } from '../../platform/views/ctx.ts';
 import { demoNationalId } from './demo.ts';
+import { posterDoc } from './docs.ts';
 import { sendOverdueAlerts } from './jobs.ts';
 
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function pdfInfo(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-eservice-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, bytes);
+    return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function pdfText(bytes: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-eservice-'));
@@ -96,6 +110,17 @@ for (const target of await dbTargets()) {
       }
       assert.ok(flat(pdfText((await a.get('/e-service/poster.pdf')).raw)).includes(flat('ช่องทางการให้บริการ')));
       assert.equal((await a.get('/e-service/guide.docx')).raw.subarray(0, 2).toString(), 'PK');
+      // the leaflet summary is one page for every service; the poster one A4 page with its three QR codes
+      for (const slug of ['water-truck', 'venue-booking', 'borrow-equipment', 'official-information', 'road-repair', 'elderly-allowance', 'building-permit-advice', 'service-complaint']) {
+        assert.match(pdfInfo((await a.get(`/e-service/${slug}/summary.pdf`)).raw), /^Pages:\s+1$/m, `${slug}: one page`);
+      }
+      const posterInfo = pdfInfo((await a.get('/e-service/poster.pdf')).raw);
+      assert.match(posterInfo, /^Pages:\s+1$/m);
+      assert.match(posterInfo, /^Page size:\s+595\.\d* x 841\.\d*|^Page size:\s+595\.\d* x 842/m, 'A4');
+      const qrs = (function walk(blocks: Block[]): string[] {
+        return blocks.flatMap((b) => (b.kind === 'qr' ? [b.value] : b.kind === 'table' ? b.rows.flat().flatMap((c) => (typeof c === 'object' && 'blocks' in c ? walk(c.blocks) : [])) : b.kind === 'keep' ? walk(b.blocks) : []));
+      })(posterDoc({ name: 'อบจ.ทดสอบ', address: '', hours: '', phone: '', email: '', channels: [] } as unknown as SiteInfo, 'https://pao.example', []).blocks);
+      assert.deepEqual(qrs, ['https://pao.example/e-service', 'https://pao.example/e-service/track', 'https://pao.example/complaints']);
 
       for (const bad of ['/e-service/Water-Truck', '/e-service/no-such-service', '/e-service/%E0%B8%81', '/e-service/no-such-service/request', '/e-service/x/manual.pdf']) assert.equal((await a.get(bad)).status, 404, bad);
     });

@@ -436,6 +436,7 @@ export const th = {
   'audit.type.eservice_api_key': 'กุญแจ API ของ Open311 รหัส {id}',
   'eservice.evidence.noServices': 'ยังไม่มีบริการที่เปิดให้ยื่นคำขอออนไลน์',
   'eservice.staff.hub': 'คำขอรับบริการดำเนินการโดยเจ้าหน้าที่ให้บริการ ท่านเปิดดูส่วนต่อไปนี้ได้',
+  'eservice.summary.online': 'ยื่นคำขอออนไลน์',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -875,6 +876,7 @@ export const en: Record<keyof typeof th, string> = {
   'audit.type.eservice_api_key': 'Open311 API key {id}',
   'eservice.evidence.noServices': 'No service is open for online requests yet',
   'eservice.staff.hub': 'Service officers work the requests; you may open these',
+  'eservice.summary.online': 'Request online',
 };
 
 declare module '../../platform/i18n/index.ts' {
