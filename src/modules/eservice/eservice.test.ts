@@ -311,6 +311,25 @@ for (const target of await dbTargets()) {
       await a.get('/e-service/water-truck/request');
       const r = await a.post('/e-service/track/rate', { code: 'ZZZZ-ZZZZ-ZZZZ', rating: '5', comment: '' });
       assert.equal(r.status, 404);
+      // whatever is typed into an address or a form: never a 500
+      const officer = t.agent();
+      await officer.login('service');
+      const urls = [
+        '/e-service/statistics/abc', '/e-service/statistics/99999', '/e-service/statistics/1', '/e-service/statistics/2569.csv?period=%00', '/e-service/statistics/2569?period[]=x',
+        '/e-service/track?code[]=x', '/e-service/track?code=%E0%B8', '/e-service/water-truck/manual.pdf?x=%FF', '/open311/v2/requests.json?start_date[]=1', '/open311/v2/requests.json?service_request_id=' + '1-1,'.repeat(200),
+        '/staff/e-service?page=-1&unit=99999999999999&service=abc&state=%3Cx%3E&status=nope', '/staff/e-service/requests/abc', '/staff/e-service/requests/99999999', '/staff/e-service/new?service=NOPE', '/staff/e-service/equality/abc',
+      ];
+      for (const u of urls) assert.ok((await officer.get(u)).status < 500, u);
+      await officer.get('/staff/e-service/new?service=water-truck');
+      const bodies: Array<Record<string, string>> = [{ step: 'x' }, { step: '-1' }, { step: '99999999999999999999' }, { step: '0', question: 'x'.repeat(5000) }];
+      for (const body of bodies) {
+        const id = (await t.p.db.k.selectFrom('eservice_request').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+        for (const act of ['accept', 'next', 'info', 'complete', 'reject']) assert.ok((await officer.post(`/staff/e-service/requests/${id}/${act}`, body)).status < 500, `${act} ${JSON.stringify(body).slice(0, 40)}`);
+      }
+      assert.ok((await officer.post('/staff/e-service/new?service=water-truck', { channel: 'fax', name: 'x'.repeat(300), f_households: '1e9', f_need: '[object Object]' })).status < 500);
+      await a.get('/e-service/water-truck/request');
+      const answers: Array<Record<string, string>> = [{ code: '' }, { code: 'AAAA-BBBB-CCCC', answer: '' }, { answer: 'x' }];
+      for (const body of answers) assert.ok((await a.post('/e-service/track/answer', body)).status < 500);
     });
 
     test('roles: the queue, the actions, the catalogue editor and the keys are for their roles only', async () => {
