@@ -5,6 +5,7 @@
 import type { Platform } from '../../platform/platform.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { systemActor } from '../../platform/auth/users.ts';
+import { tx, type Tx } from '../../platform/db/index.ts';
 import { fiscalYear, fiscalYearRange } from '../../platform/thai/index.ts';
 import { listDivisions } from '../agency/index.ts';
 import { addBinding, listItems, listYears } from '../oit/index.ts';
@@ -224,12 +225,13 @@ export async function seedDemoEservice(p: Platform, ctx: DemoContext): Promise<v
     const id = await saveService(p, demo, null, { ...texts, division_id: divisionOf(division), position: (i + 1) * 10, is_published: true }, steps, fields);
     defs.push((await serviceDef(p.db, ctx.agencyId, { id }))!);
   }
-  await replayRequests(p, ctx.agencyId, defs);
+  // one transaction for the whole replay: a few hundred changes load in a moment on either database
+  await tx(p.db, (t) => replayRequests(p, ctx.agencyId, defs, t));
   await bindOit(p, ctx.agencyId);
 }
 
 /** Requests over the previous fiscal year and the current one up to now, through the service functions. */
-async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[]): Promise<void> {
+async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[], outer: Tx): Promise<void> {
   const demo = systemActor(agencyId, 'demo');
   const now = Date.now();
   const rnd = sequence(2569);
@@ -242,7 +244,7 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[])
     const span = Math.min(Date.parse(fiscalYearRange(year).end), now - 2 * DAY) - start;
     if (span <= 0) continue;
     for (const [si, def] of defs.entries()) {
-      const count = year === current ? 2 : 4 + (si % 3);
+      const count = year === current ? (si < 4 ? 2 : 1) : 3 + (si % 2);
       for (let k = 0; k < count; k++, n++) {
         // spread over the year, working hours in Bangkok (08.30–16.00)
         const day = Math.floor(((k + rnd()) / count) * (span / DAY));
@@ -251,7 +253,7 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[])
         const plan: Plan = year === current && k === count - 1 ? 'open' : plans[(n + si) % plans.length]!;
         const channel = channels[(n * 3 + si) % channels.length]!;
         const s = DEMO_SERVICES[si]!;
-        const r = await submitRequest(p, agencyId, def, { channel, requester: { name: NAMES[n % NAMES.length]!, email: '', phone: `08${String(10_000_000 + n * 7_654_321).slice(-8)}` }, answers: s.sample(n), files: {} }, channel === 'online' ? null : demo, { at: new Date(at) });
+        const r = await submitRequest(p, agencyId, def, { channel, requester: { name: NAMES[n % NAMES.length]!, email: '', phone: `08${String(10_000_000 + n * 7_654_321).slice(-8)}` }, answers: s.sample(n), files: {} }, channel === 'online' ? null : demo, { at: new Date(at), outer });
         const step = async (fn: () => Promise<void>, after: number): Promise<boolean> => {
           if (at + after > now) return false;
           at += after;
@@ -260,9 +262,9 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[])
         };
         const declared = def.steps.map((st) => st.duration * { minute: 1, hour: 60, day: 1440 }[st.unit] * MIN);
         // taken up within the first step's time, mostly
-        if (!(await step(() => accept(p, demo, r.id, { at: new Date(at) }), Math.min(declared[0]!, 2 * 3600_000) * (0.2 + rnd() * 0.6)))) continue;
+        if (!(await step(() => accept(p, demo, r.id, { at: new Date(at), outer }), Math.min(declared[0]!, 2 * 3600_000) * (0.2 + rnd() * 0.6)))) continue;
         if (plan === 'reject') {
-          await step(() => reject(p, demo, r.id, 'ไม่อยู่ในอำนาจหน้าที่ขององค์การบริหารส่วนจังหวัด ได้ส่งเรื่องต่อหน่วยงานที่รับผิดชอบแล้ว', { at: new Date(at) }), declared[0]! * 0.5);
+          await step(() => reject(p, demo, r.id, 'ไม่อยู่ในอำนาจหน้าที่ขององค์การบริหารส่วนจังหวัด ได้ส่งเรื่องต่อหน่วยงานที่รับผิดชอบแล้ว', { at: new Date(at), outer }), declared[0]! * 0.5);
           continue;
         }
         let open = false;
@@ -270,11 +272,11 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[])
           // a step's time: within the manual, or over it for a late request (one step in two)
           const factor = plan === 'late' && i % 2 === 1 ? 1.2 + rnd() * 0.8 : 0.3 + rnd() * 0.6;
           if (plan === 'info' && i === 0) {
-            if (!(await step(() => requestInfo(p, demo, r.id, 'โปรดแจ้งจุดสังเกตหรือหมายเลขโทรศัพท์ที่ติดต่อได้เพิ่มเติม', { at: new Date(at) }), declared[0]! * 0.3))) { open = true; break; }
-            if (!(await step(() => answerInfo(p, agencyId, r.id, 'ติดต่อได้ที่ผู้ใหญ่บ้าน โทรศัพท์ 081 234 5678', null, { at: new Date(at) }), DAY * (0.5 + rnd())))) { open = true; break; }
+            if (!(await step(() => requestInfo(p, demo, r.id, 'โปรดแจ้งจุดสังเกตหรือหมายเลขโทรศัพท์ที่ติดต่อได้เพิ่มเติม', { at: new Date(at), outer }), declared[0]! * 0.3))) { open = true; break; }
+            if (!(await step(() => answerInfo(p, agencyId, r.id, 'ติดต่อได้ที่ผู้ใหญ่บ้าน โทรศัพท์ 081 234 5678', null, { at: new Date(at), outer }), DAY * (0.5 + rnd())))) { open = true; break; }
           }
           const last = i === def.steps.length - 1;
-          const ok = await step(() => (last ? complete(p, demo, r.id, 'ดำเนินการตามคำขอเรียบร้อยแล้ว', { at: new Date(at) }) : nextStep(p, demo, r.id, { at: new Date(at) })), declared[i]! * factor);
+          const ok = await step(() => (last ? complete(p, demo, r.id, 'ดำเนินการตามคำขอเรียบร้อยแล้ว', { at: new Date(at), outer }) : nextStep(p, demo, r.id, { at: new Date(at), outer })), declared[i]! * factor);
           if (!ok) { open = true; break; }
           if (plan === 'open' && i === 0) { open = true; break; }
         }
@@ -283,7 +285,7 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[])
         if (rnd() < 0.8) {
           const rating = plan === 'late' ? 2 + Math.floor(rnd() * 2) : 4 + Math.floor(rnd() * 2);
           const comment = rating >= 5 ? pick(['บริการรวดเร็ว เจ้าหน้าที่สุภาพ', 'สะดวกมาก ไม่ต้องเดินทางไปสำนักงาน', ''], n) : rating <= 3 ? 'ใช้เวลานานกว่าที่คู่มือกำหนด' : '';
-          await step(() => rate(p, agencyId, r.id, rating, comment, { at: new Date(at) }), DAY * rnd());
+          await step(() => rate(p, agencyId, r.id, rating, comment, { at: new Date(at), outer }), DAY * rnd());
         }
       }
     }
