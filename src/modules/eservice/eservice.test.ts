@@ -83,6 +83,9 @@ for (const target of await dbTargets()) {
       for (const slug of ['water-truck', 'venue-booking', 'borrow-equipment', 'official-information', 'road-repair', 'elderly-allowance', 'building-permit-advice', 'service-complaint']) {
         assert.match(cat.body, new RegExp(`href="/e-service/${slug}"`), slug);
       }
+      const home = await a.get('/');
+      assert.match(home.body, /id="home-eservice"/, 'a section on the home page');
+      assert.match(home.body, /href="\/e-service\/water-truck"/);
       const page = await a.get('/e-service/water-truck');
       assert.equal(page.status, 200);
       const text = textOf(page.body);

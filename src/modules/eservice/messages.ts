@@ -437,6 +437,7 @@ export const th = {
   'eservice.evidence.noServices': 'ยังไม่มีบริการที่เปิดให้ยื่นคำขอออนไลน์',
   'eservice.staff.hub': 'คำขอรับบริการดำเนินการโดยเจ้าหน้าที่ให้บริการ ท่านเปิดดูส่วนต่อไปนี้ได้',
   'eservice.summary.online': 'ยื่นคำขอออนไลน์',
+  'eservice.home.all': 'บริการออนไลน์ทั้งหมด',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -877,6 +878,7 @@ export const en: Record<keyof typeof th, string> = {
   'eservice.evidence.noServices': 'No service is open for online requests yet',
   'eservice.staff.hub': 'Service officers work the requests; you may open these',
   'eservice.summary.online': 'Request online',
+  'eservice.home.all': 'All online services',
 };
 
 declare module '../../platform/i18n/index.ts' {

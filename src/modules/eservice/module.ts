@@ -10,6 +10,7 @@ import { registerOpen311Routes } from './routes-open311.ts';
 import { eserviceEvidence, eserviceFileAccess, eserviceSitemap, eserviceTodo, statisticsDataset } from './public.ts';
 import { sendOverdueAlerts } from './jobs.ts';
 import { seedDemoEservice } from './demo.ts';
+import { homeBlock } from './views/home.tsx';
 import { AREA, HANDLE, KEYS, MANAGE, READ } from './kinds.ts';
 import * as m016 from './migrations/016_eservice.ts';
 
@@ -42,6 +43,7 @@ export const eserviceModule = defineModule({
     staff: [{ href: '/staff/e-service', label: 'eservice.nav.staff', permission: AREA, order: 25 }],
   },
   datasets: [statisticsDataset],
+  home: [(p, ctx) => homeBlock(p.db, ctx)],
   sitemap: eserviceSitemap,
   evidence: [eserviceEvidence],
   files: { eservice: eserviceFileAccess },
