@@ -447,6 +447,20 @@ for (const target of await dbTargets()) {
       assert.equal((await submit(other, 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: 'อีกเครื่อง', name: 'นายอื่น', consent: 'on' })).status, 200, 'another address is not held up');
     });
 
+    test('guessing tracking codes from one address is throttled; the rightful holder elsewhere is not held up', async () => {
+      const guesser = t.agent();
+      guesser.ip = '10.7.7.7';
+      for (let i = 0; i < 20; i++) assert.equal((await guesser.get(`/e-service/track?code=GGGG-HHHH-${String(1000 + i).replace(/0/g, 'J')}`)).status, 404, `guess ${i + 1}`);
+      const held = await guesser.get('/e-service/track?code=GGGG-HHHH-KKKK');
+      assert.equal(held.status, 429);
+      assert.match(textOf(held.body), /กรอกรหัสไม่ถูกต้องหลายครั้งเกินไป โปรดลองใหม่ในอีก \d+ นาที/);
+      const holder = t.agent();
+      holder.ip = '10.7.7.8';
+      await holder.get('/e-service/water-truck/request');
+      const sent = await holder.post('/e-service/water-truck/request', { f_place: 'บ้านคำไฮ', f_households: '12', f_need: '3', name: 'นายผู้ถือรหัส', consent: 'on' });
+      assert.equal((await holder.get(`/e-service/track?code=${codeOf(sent.body)}`)).status, 200);
+    });
+
     test('concurrent: requests at once get distinct numbers and codes; two officers moving the same step move it once', async () => {
       const agents = Array.from({ length: 6 }, (_, i) => {
         const a = t.agent();

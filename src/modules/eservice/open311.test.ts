@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
+import { POSTS_PER_KEY } from './routes-open311.ts';
 
 const SERVICE_KEYS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'].sort();
 const ATTRIBUTE_KEYS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'];
@@ -192,6 +194,17 @@ for (const target of await dbTargets()) {
         assert.equal(b.status, 400, bad);
         assertErrors(b.body, 400, /./);
       }
+    });
+
+    test('posts past the hourly limit of a key are refused with 429', async () => {
+      const keyId = (await t.p.db.k.selectFrom('eservice_api_key').select('id').where('revoked_at', 'is', null).executeTakeFirstOrThrow()).id;
+      const rule = [{ key: throttleKey(t.p.keys, 'eservice-open311-key', keyId), max: POSTS_PER_KEY, windowMs: 3600_000 }];
+      let used = 0;
+      while ((await takeAttempt(t.p.db, rule)).ok) used++;
+      assert.ok(used <= POSTS_PER_KEY);
+      const r = await post(t.agent(), { api_key: key, service_code: 'road-repair', address_string: 'ที่ใดที่หนึ่ง', 'attribute[road]': 'ถนน', 'attribute[place]': 'จุด', 'attribute[problem]': '1' });
+      assert.equal(r.status, 429);
+      assertErrors(r.body, 429, /too many requests/);
     });
 
     test('a revoked key is refused', async () => {
