@@ -138,8 +138,10 @@ describe('a service request in the browser', () => {
       await c.goto(`${b.base}${u}`);
       await expectAccessible(c);
     }
-    await o.goto(`${b.base}/staff/e-service/equality/${year}`);
-    await expectAccessible(o);
+    for (const u of [`/staff/e-service/equality/${year}`, '/staff/e-service', '/staff/e-service?state=closed', '/staff/e-service/new?service=elderly-allowance', '/staff/e-service/services', '/staff/e-service/services/new']) {
+      await o.goto(`${b.base}${u}`);
+      await expectAccessible(o);
+    }
     assert.deepEqual(unexpected([...citizen.problems, ...officer.problems], b.base, [[/^\/e-service\/road-repair\/request/, 422], ['/e-service/track?code=AAAA-BBBB-CCCC', 404]]), [], 'no console errors but the refused form and the unknown code');
   });
 });
