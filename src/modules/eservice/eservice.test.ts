@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { bodyText, startSmtp } from '../../../test/support/smtp.ts';
@@ -22,6 +23,25 @@ import { sendOverdueAlerts } from './jobs.ts';
 
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Text in the page body with Thai that neither it nor an ancestor marks lang="th" (WCAG 3.1.2 on English pages). */
+function unmarkedThai(html: string): string[] {
+  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false } });
+  const out: string[] = [];
+  const walk = (n: Node, lang: string) => {
+    if (n.nodeType === NodeType.TEXT_NODE) {
+      if (/[\u0E00-\u0E7F]/.test(n.text) && lang !== 'th') out.push(n.text.trim().slice(0, 80));
+      return;
+    }
+    if (n.nodeType !== NodeType.ELEMENT_NODE) return;
+    const el = n as HTMLElement;
+    if (['script', 'style'].includes((el.rawTagName ?? '').toLowerCase())) return;
+    const own = el.getAttribute('lang');
+    for (const c of el.childNodes) walk(c, own === undefined ? lang : own.toLowerCase().split('-')[0]!);
+  };
+  walk(root.querySelector('body')!, root.querySelector('html')?.getAttribute('lang') ?? '');
+  return out;
+}
 
 function pdfInfo(bytes: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-eservice-'));
@@ -490,6 +510,22 @@ for (const target of await dbTargets()) {
       assert.equal(r.current_step, 1, 'moved once');
       const events = await t.p.db.k.selectFrom('eservice_event').select('kind').where('request_id', '=', id).where('kind', '=', 'step').execute();
       assert.equal(events.length, 1);
+    });
+
+    test('English pages mark every Thai text they show (names and answers typed in Thai) as Thai', async () => {
+      const a = t.agent();
+      await a.login('service');
+      a.cookies.set('lang', 'en');
+      const year = fiscalYear();
+      const id = (await t.p.db.k.selectFrom('eservice_request').select('id').where('fiscal_year', '=', year - 1).orderBy('id').executeTakeFirstOrThrow()).id;
+      const problems: string[] = [];
+      for (const url of ['/e-service', '/e-service/water-truck', '/e-service/venue-booking/request', '/e-service/track', '/e-service/guide', `/e-service/statistics/${year - 1}`, '/staff/e-service', `/staff/e-service/requests/${id}`, `/staff/e-service/equality/${year - 1}`, '/staff/e-service/new?service=road-repair']) {
+        const r = await a.get(url);
+        assert.equal(r.status, 200, url);
+        assert.match(r.body, /<html lang="en">/, url);
+        for (const x of unmarkedThai(r.body)) problems.push(`${url} ${x}`);
+      }
+      assert.deepEqual(problems, []);
     });
 
     test('the demo fills two fiscal years and the OIT evidence resolves', async () => {

@@ -20,7 +20,7 @@ import { answerSchema, answersFrom, fieldName, rateSchema, requestSchema } from 
 import { MAX_FILE_BYTES, MAX_FILES, SLUG_RE } from './kinds.ts';
 import { answerInfo, rate, submitRequest } from './requests.ts';
 import { allDefs, answersOf, eventsOf, requestSteps, serviceDef, type Request, type ServiceDef } from './store.ts';
-import { stepTimings } from './timing.ts';
+import { stepLabel, stepTimings } from './timing.ts';
 import { findByCode } from './tracking.ts';
 import { CataloguePage, ConfirmationPage, GuidePage, RequestFormPage, ServicePage, TrackLookupPage, TrackPage, type TrackView } from './views/public.tsx';
 
@@ -49,7 +49,7 @@ export function filesByKey(def: ServiceDef, files: Record<string, UploadPart>): 
 }
 
 /** What the holder of the code sees: the steps timed, the history with the notes written to them, their answers. */
-export async function trackView(p: Platform, r: Request, code: string): Promise<TrackView> {
+export async function trackView(p: Platform, r: Request, code: string, lang: Lang): Promise<TrackView> {
   const [steps, events, service] = await Promise.all([
     requestSteps(p.db, r.id),
     eventsOf(p.db, r.id),
@@ -58,7 +58,7 @@ export async function trackView(p: Platform, r: Request, code: string): Promise<
   const question = [...events].reverse().find((e) => e.kind === 'info_requested')?.note ?? null;
   return {
     code, r, def: service, steps: stepTimings(r, steps), answers: answersOf(r), question: r.status === 'info_requested' ? question : null,
-    history: events.map((e) => ({ at: e.at, kind: e.kind, position: e.position, note: e.note, stepName: e.position !== null ? steps[e.position]?.name_th : undefined, file: e.file_name ? { name: e.file_name } : null })),
+    history: events.map((e) => ({ at: e.at, kind: e.kind, position: e.position, note: e.note, stepName: e.position !== null ? stepLabel(steps[e.position], lang) : undefined, file: e.file_name ? { name: e.file_name } : null })),
   };
 }
 
@@ -81,7 +81,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   // ---- tracking ----
   const lookupPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => sendHtml(privatePage(reply), TrackLookupPage({ ctx: viewCtx(req, reply), form }), status);
   const trackPage = async (req: FastifyRequest, reply: FastifyReply, r: Request, code: string, form: FormState = emptyForm(), status = 200) =>
-    sendHtml(privatePage(reply), TrackPage({ ctx: viewCtx(req, reply), v: await trackView(p, r, code), form }), status);
+    sendHtml(privatePage(reply), TrackPage({ ctx: viewCtx(req, reply), v: await trackView(p, r, code, req.lang), form }), status);
 
   /** The request the typed code opens, or the lookup page again with what went wrong (the code is not typed back). */
   const byCode = async (req: FastifyRequest, reply: FastifyReply, typed: string): Promise<{ r: Request; code: string } | null> => {

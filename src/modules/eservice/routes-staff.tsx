@@ -23,7 +23,7 @@ import { accept, complete, nextStep, reject, requestInfo, submitRequest } from '
 import { divisionNames, filesByKey, requestUpload } from './routes-public.tsx';
 import { ratingComments, yearStats } from './stats.ts';
 import { allDefs, answersOf, eventsOf, getRequest, listApiKeys, listRequests, listServices, openByDivision, requestSteps, serviceDef, yearsWithRequests } from './store.ts';
-import { stepTimings } from './timing.ts';
+import { stepLabel, stepTimings } from './timing.ts';
 import { ApiKeysPage, ChooseServicePage, EqualityPage, HubPage, QueuePage, RecordPage, RequestPage, ServiceEditPage, ServicesPage, type QueueQuery } from './views/staff.tsx';
 
 const keySchema = z.object({ name: text({ min: 2, max: 100 }) });
@@ -68,10 +68,11 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
       p.db.k.selectFrom('eservice_service').select(['name_th', 'name_en', 'slug']).where('id', '=', r.service_id).executeTakeFirstOrThrow(),
       divisionNames(p, req.agency.id, req.lang),
     ]);
+    const lang = req.lang;
     const v = {
       r, service, steps: stepTimings(r, steps), answers: answersOf(r), unit: (r.division_id !== null && names.get(r.division_id)) || req.agency[req.lang].name,
       history: events.map((e) => ({
-        at: e.at, kind: e.kind, position: e.position, note: e.note, stepName: e.position !== null ? steps[e.position]?.name_th : undefined, by: e.display_name,
+        at: e.at, kind: e.kind, position: e.position, note: e.note, stepName: e.position !== null ? stepLabel(steps[e.position], lang) : undefined, by: e.display_name,
         file: e.file_public_id && e.file_name ? { name: e.file_name, href: `/files/${e.file_public_id}/${encodeURIComponent(e.file_name)}` } : null,
       })),
     };

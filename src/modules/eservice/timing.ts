@@ -69,3 +69,6 @@ export function median(values: number[]): number | null {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/** A step's name in the page's language (Thai when it has no English name). */
+export const stepLabel = (s: { name_th: string; name_en: string } | undefined, lang: Lang): string | undefined => (s ? (lang === 'en' && s.name_en) || s.name_th : undefined);

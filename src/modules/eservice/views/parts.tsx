@@ -26,6 +26,9 @@ export function Name({ ctx, th, en }: { ctx: ViewCtx; th: string; en: string }) 
 }
 export const nameText = (ctx: ViewCtx, th: string, en: string) => pickText(ctx, th, en).text;
 
+/** lang="th" for text typed in Thai (answers, notes, names) shown on an English page. */
+export const thaiLang = (ctx: ViewCtx, text: string | null | undefined): 'th' | undefined => (ctx.lang === 'en' && /[\u0E00-\u0E7F]/.test(text ?? '') ? 'th' : undefined);
+
 /** The steps of a request with the time the manual declares and the time each actually took. */
 export function StepsTable({ ctx, steps, caption }: { ctx: ViewCtx; steps: StepTiming[]; caption: string }) {
   const t = ctx.t;
@@ -72,15 +75,20 @@ export interface HistoryItem {
   file?: { name: string; href?: string } | null;
 }
 
+/** What happened, with the step's name marked Thai when an English page shows it in Thai. */
+function EventText({ ctx, kind, step }: { ctx: ViewCtx; kind: string; step: string }) {
+  const [before, after = ''] = ctx.t(`eservice.event.${kind}` as 'eservice.event.submitted', { step: '\u0000' }).split('\u0000');
+  return <span><span safe>{before}</span>{step ? <span lang={thaiLang(ctx, step)} safe>{step}</span> : ''}<span safe>{after}</span></span>;
+}
+
 export function History({ ctx, items }: { ctx: ViewCtx; items: HistoryItem[] }) {
-  const t = ctx.t;
   return (
     <ol class="timeline">
       {items.map((e) => (
         <li>
-          <Time ctx={ctx} at={e.at} withTime /> — <span safe>{t(`eservice.event.${e.kind}` as 'eservice.event.submitted', { step: e.stepName ?? '' })}</span>
-          {e.by ? <span class="muted" safe>{` (${e.by})`}</span> : ''}
-          {e.note ? <p class="pre" safe>{e.note}</p> : ''}
+          <Time ctx={ctx} at={e.at} withTime /> — <EventText ctx={ctx} kind={e.kind} step={e.stepName ?? ''} />
+          {e.by ? <span class="muted" lang={thaiLang(ctx, e.by)} safe>{` (${e.by})`}</span> : ''}
+          {e.note ? <p class="pre" lang={thaiLang(ctx, e.note)} safe>{e.note}</p> : ''}
           {e.file ? <p>{e.file.href ? <a href={e.file.href} safe>{e.file.name}</a> : <span safe>{e.file.name}</span>}</p> : ''}
         </li>
       ))}
@@ -99,7 +107,7 @@ export function Answers({ ctx, answers, masked, fileHref }: { ctx: ViewCtx; answ
         <>
           <dt lang={ctx.lang === 'en' ? 'th' : undefined} safe>{a.label}</dt>
           <dd>
-            {a.file && fileHref ? <a href={fileHref(a)} safe>{a.file.name}</a> : a.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(a.value) ? <Time ctx={ctx} at={a.value} /> : <span class="pre" safe>{masked && a.kind === 'national_id' ? maskId(a.value) : a.value}</span>}
+            {a.file && fileHref ? <a href={fileHref(a)} safe>{a.file.name}</a> : a.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(a.value) ? <Time ctx={ctx} at={a.value} /> : <span class="pre" lang={thaiLang(ctx, a.value)} safe>{masked && a.kind === 'national_id' ? maskId(a.value) : a.value}</span>}
           </dd>
         </>
       ))}
@@ -176,7 +184,8 @@ export const fieldLabel = (ctx: ViewCtx, f: FormField) => pickText(ctx, f.label_
 export function RequestField({ ctx, form, f }: { ctx: ViewCtx; form: FormState; f: FormField }) {
   const name = fieldName(f.field_key);
   const label = fieldLabel(ctx, f);
-  const hint = f.hint_th ? f.hint_th : undefined;
+  // hints are written in Thai only: an English page keeps to its own words
+  const hint = f.hint_th && ctx.lang === 'th' ? f.hint_th : undefined;
   const req = f.is_required;
   switch (f.kind) {
     case 'text':

@@ -8,7 +8,7 @@ import { EMPTY_ROWS, MAX_ROWS } from '../forms.ts';
 import { requestNumber, totalMinutes, type Answer, type QueueRow, type Request, type ServiceDef, type Service } from '../store.ts';
 import { share, type YearStats } from '../stats.ts';
 import { formatMinutes, type StepTiming } from '../timing.ts';
-import { Answers, History, Name, nameText, RequestField, requestLabels, StatusTag, StepsTable, type HistoryItem } from './parts.tsx';
+import { Answers, History, Name, nameText, RequestField, requestLabels, StatusTag, StepsTable, thaiLang, type HistoryItem } from './parts.tsx';
 
 const staffCrumbs = (ctx: ViewCtx, more: Array<{ href: string; label: string }> = []) => [{ href: '/staff', label: ctx.t('nav.staff') }, { href: '/staff/e-service', label: ctx.t('eservice.staff.title') }, ...more];
 
@@ -157,7 +157,7 @@ export function RequestPage({ ctx, v, form, now }: { ctx: ViewCtx; v: StaffReque
         <dt safe>{t('eservice.staff.unit')}</dt><dd lang={ctx.lang === 'en' ? 'th' : undefined} safe>{v.unit}</dd>
         {r.step_due_at ? <><dt safe>{t('eservice.staff.stepDue')}</dt><dd><Time ctx={ctx} at={r.step_due_at} withTime />{late ? <> <strong class="tag status-overdue" safe>{t('eservice.track.late')}</strong></> : ''}</dd></> : ''}
         <dt safe>{t('eservice.track.due')}</dt><dd><Time ctx={ctx} at={r.due_at} withTime /></dd>
-        {r.rating ? <><dt safe>{t('eservice.rate.title')}</dt><dd safe>{`${r.rating}/5${r.rating_comment ? ` — ${r.rating_comment}` : ''}`}</dd></> : ''}
+        {r.rating ? <><dt safe>{t('eservice.rate.title')}</dt><dd><span safe>{`${r.rating}/5`}</span>{r.rating_comment ? <span lang={thaiLang(ctx, r.rating_comment)} safe>{` — ${r.rating_comment}`}</span> : ''}</dd></> : ''}
       </dl>
 
       {r.status === 'submitted' || r.status === 'in_progress' || r.status === 'info_requested' ? (
