@@ -438,6 +438,7 @@ export const th = {
   'eservice.staff.hub': 'คำขอรับบริการดำเนินการโดยเจ้าหน้าที่ให้บริการ ท่านเปิดดูส่วนต่อไปนี้ได้',
   'eservice.summary.online': 'ยื่นคำขอออนไลน์',
   'eservice.home.all': 'บริการออนไลน์ทั้งหมด',
+  'eservice.staff.publicId': 'รหัสอ้างอิงสาธารณะ (Open311)',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -879,6 +880,7 @@ export const en: Record<keyof typeof th, string> = {
   'eservice.staff.hub': 'Service officers work the requests; you may open these',
   'eservice.summary.online': 'Request online',
   'eservice.home.all': 'All online services',
+  'eservice.staff.publicId': 'Public id (Open311)',
 };
 
 declare module '../../platform/i18n/index.ts' {

@@ -133,12 +133,12 @@ for (const target of await dbTargets()) {
       const created = json(r.body) as Json[];
       assert.equal(created.length, 1);
       assert.deepEqual(Object.keys(created[0]!).sort(), ['account_id', 'service_notice', 'service_request_id']);
-      assert.match(String(created[0]!.service_request_id), /^\d{4}-\d{4}$/);
+      assert.match(String(created[0]!.service_request_id), /^[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'a random public id, not the request number');
       assert.equal(created[0]!.account_id, null);
       assert.match(String(created[0]!.service_notice), /รหัสติดตาม [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
       const id = String(created[0]!.service_request_id);
-      const [fy, seq] = id.split('-').map(Number);
-      const row = await t.p.db.k.selectFrom('eservice_request').select(['channel', 'api_key_id', 'requester_name', 'requester_email']).where('fiscal_year', '=', fy!).where('seq', '=', seq!).executeTakeFirstOrThrow();
+      const row = await t.p.db.k.selectFrom('eservice_request').select(['channel', 'api_key_id', 'requester_name', 'requester_email', 'fiscal_year', 'seq']).where('public_id', '=', id).executeTakeFirstOrThrow();
+      assert.match(String(created[0]!.service_notice), new RegExp(`เลขที่คำขอ ${row.fiscal_year}-${String(row.seq).padStart(4, '0')}`));
       assert.equal(row.channel, 'api');
       assert.ok(row.api_key_id);
       assert.equal(row.requester_name, 'สมหญิง ลับมาก');
@@ -170,7 +170,9 @@ for (const target of await dbTargets()) {
       assert.equal(e.address_id, null);
       assert.equal(e.zipcode, null);
       assert.equal(e.service_notice, null);
-      assert.equal((await t.agent().get('/open311/v2/requests/2570-999999.json')).status, 404);
+      assert.equal((await t.agent().get('/open311/v2/requests/AAAAA-BBBBB.json')).status, 404);
+      assert.equal((await t.agent().get(`/open311/v2/requests/${row.fiscal_year}-${String(row.seq).padStart(4, '0')}.json`)).status, 404, 'never by the sequential number');
+      assert.equal((await t.agent().get(`/open311/v2/requests/${id.toLowerCase()}.json`)).status, 200, 'any case');
       assertErrors((await t.agent().get('/open311/v2/requests/nonsense.json')).body, 404, /service_request_id/);
 
       // the filters

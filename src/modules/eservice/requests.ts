@@ -13,7 +13,7 @@ import { fiscalYear } from '../../platform/thai/index.ts';
 import { FILE_TYPES, HANDLE, isOpen, MAX_FILE_BYTES, MAX_FILES, type Channel, type EventKind, type Status } from './kinds.ts';
 import { fieldName } from './forms.ts';
 import { mailRequester, type RequesterNotice } from './mail.ts';
-import { codeDigits, codeLookup, newCode, sealCode } from './tracking.ts';
+import { codeDigits, codeLookup, newCode, newPublicId, sealCode } from './tracking.ts';
 import { getRequest, requestNumber, requestSteps, stepMinutes, type Answer, type Request, type RequestStep, type ServiceDef } from './store.ts';
 
 const MIN = 60_000;
@@ -58,7 +58,7 @@ async function nextSeq(t: Tx, agencyId: number, fy: number): Promise<number> {
  * counter or on the phone. Files are checked by their content and stored before the transaction. Returns the tracking
  * code, which is shown once (and mailed to the requester when they gave an address).
  */
-export async function submitRequest(p: Platform, agencyId: number, def: ServiceDef, input: NewRequest, recorder: Acting | null, o: Options = {}): Promise<{ id: number; number: string; code: string; dueAt: string }> {
+export async function submitRequest(p: Platform, agencyId: number, def: ServiceDef, input: NewRequest, recorder: Acting | null, o: Options = {}): Promise<{ id: number; number: string; publicId: string; code: string; dueAt: string }> {
   if (recorder) {
     requirePermission(recorder, HANDLE);
     if (recorder.agencyId !== agencyId) throw new NotFoundError();
@@ -80,6 +80,7 @@ export async function submitRequest(p: Platform, agencyId: number, def: ServiceD
   const firstDivision = steps[0]!.division_id ?? service.division_id;
   for (let attempt = 0; ; attempt++) {
     const digits = codeDigits(newCode())!;
+    const publicId = newPublicId();
     try {
       const r = await inTx(p.db, o.outer, async (t) => {
         const seq = await nextSeq(t, agencyId, fy);
@@ -100,7 +101,7 @@ export async function submitRequest(p: Platform, agencyId: number, def: ServiceD
         if (input.description) answers.push({ key: '_description', label: 'รายละเอียด', kind: 'block', value: input.description });
         const address = input.place?.address || answers.find((a) => a.kind === 'address')?.value || '';
         const row = await t.k.insertInto('eservice_request').values({
-          agency_id: agencyId, service_id: service.id, fiscal_year: fy, seq, tracking_lookup: codeLookup(p.keys, digits), tracking_enc: sealCode(p.keys, digits),
+          agency_id: agencyId, service_id: service.id, fiscal_year: fy, seq, public_id: publicId, tracking_lookup: codeLookup(p.keys, digits), tracking_enc: sealCode(p.keys, digits),
           channel: input.channel, status: 'submitted', current_step: 0, division_id: firstDivision,
           requester_name: input.requester.name, requester_email: input.requester.email, requester_phone: input.requester.phone,
           answers: JSON.stringify(answers), address, lat: input.place?.lat ?? null, lng: input.place?.lng ?? null, media_url: input.place?.mediaUrl ?? '',
@@ -124,7 +125,7 @@ export async function submitRequest(p: Platform, agencyId: number, def: ServiceD
       const code = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
       const created = (await (o.outer ? getRequest(o.outer, agencyId, r.id) : getRequest(p.db, agencyId, r.id)))!;
       await afterCommit(o.outer, () => mailRequester(p, created, service.name_th, { kind: 'submitted' }));
-      return { ...r, code, dueAt: created.due_at };
+      return { ...r, publicId, code, dueAt: created.due_at };
     } catch (err) {
       // two requests in the same instant (the year's first number, or a code drawn twice): draw again
       if (!o.outer && isUniqueViolation(err) && attempt < 3) continue;

@@ -13,7 +13,8 @@ import { checkApiKey } from './apikeys.ts';
 import { fieldName, fieldSchema, phoneDigits, validPhone } from './forms.ts';
 import { isOpen, SLUG_RE, type FieldKind } from './kinds.ts';
 import { submitRequest } from './requests.ts';
-import { allDefs, answersOf, requestNumber, serviceDef, type Request, type ServiceDef } from './store.ts';
+import { allDefs, answersOf, serviceDef, type Request, type ServiceDef } from './store.ts';
+import { PUBLIC_ID_RE } from './tracking.ts';
 
 /** Requests one key may post: 300 an hour. */
 export const POSTS_PER_KEY = 300;
@@ -82,7 +83,7 @@ export function requestEntry(r: Request, def: ServiceDef | undefined, agencyResp
   const answers = answersOf(r);
   const description = place ? answers.filter((a) => a.public || a.key === '_description').map((a) => (a.key === '_description' ? a.value : `${a.label}: ${a.value}`)).join('\n') : '';
   return {
-    service_request_id: requestNumber(r),
+    service_request_id: r.public_id,
     status: isOpen(r.status) ? 'open' : 'closed',
     status_notes: isOpen(r.status) ? (stepName ?? translate('th', `eservice.status.${r.status}` as 'eservice.status.submitted')) : translate('th', `eservice.status.${r.status}` as 'eservice.status.completed'),
     service_name: def?.service.name_th ?? null,
@@ -144,9 +145,9 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
     let query = p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').selectAll('eservice_request').where('eservice_request.agency_id', '=', req.agency.id);
     const ids = get('service_request_id');
     if (ids) {
-      const numbers = ids.split(',').map((s) => /^(\d{4})-(\d{1,6})$/.exec(s.trim()));
-      if (numbers.length > 100 || numbers.some((m) => !m)) errors.push({ code: 400, description: 'service_request_id: request numbers such as 2570-0012, separated by commas' });
-      else query = query.where((eb) => eb.or(numbers.map((m) => eb.and([eb('eservice_request.fiscal_year', '=', Number(m![1])), eb('eservice_request.seq', '=', Number(m![2]))]))));
+      const list = ids.split(',').map((x) => x.trim().toUpperCase());
+      if (list.length > 100 || list.some((x) => !PUBLIC_ID_RE.test(x))) errors.push({ code: 400, description: 'service_request_id: request ids such as K7QF2-M9XT4, separated by commas' });
+      else query = query.where('eservice_request.public_id', 'in', list);
     }
     const codes = get('service_code');
     if (codes) {
@@ -173,9 +174,8 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
   });
 
   app.get('/open311/v2/requests/:id.json', async (req, reply) => {
-    const id = (req.params as { id?: string }).id ?? '';
-    const m = /^(\d{4})-(\d{1,6})$/.exec(id);
-    const r = m ? await p.db.k.selectFrom('eservice_request').selectAll().where('agency_id', '=', req.agency.id).where('fiscal_year', '=', Number(m[1])).where('seq', '=', Number(m[2])).executeTakeFirst() : undefined;
+    const id = ((req.params as { id?: string }).id ?? '').toUpperCase();
+    const r = PUBLIC_ID_RE.test(id) ? await p.db.k.selectFrom('eservice_request').selectAll().where('agency_id', '=', req.agency.id).where('public_id', '=', id).executeTakeFirst() : undefined;
     if (!r) return fail(reply, 404, [{ code: 404, description: `service_request_id ${id.slice(0, 20)} not found` }]);
     return send(reply, 200, await entries(req, [r]));
   });
@@ -243,7 +243,7 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
         channel: 'api', requester: { name: [first, last].filter(Boolean).join(' '), email: email ?? '', phone: phoneD },
         answers, files: {}, place: { address: address ?? '', lat: lat || null, lng: lng || null, mediaUrl: mediaUrl ?? '' }, description: description ?? '', apiKeyId: keyId,
       }, null);
-      return send(reply, 200, [{ service_request_id: r.number, service_notice: `รหัสติดตาม ${r.code} ติดตามได้ที่ ${req.agency.url}/e-service/track / Tracking code ${r.code}`, account_id: null }], false);
+      return send(reply, 200, [{ service_request_id: r.publicId, service_notice: `เลขที่คำขอ ${r.number} รหัสติดตาม ${r.code} ติดตามได้ที่ ${req.agency.url}/e-service/track / Request ${r.number}, tracking code ${r.code}`, account_id: null }], false);
     } catch (err) {
       if (err instanceof ValidationError) return fail(reply, 400, Object.entries(err.errors).map(([k, m]) => ({ code: 400, description: `${k}: ${translate('en', typeof m === 'string' ? m : m.key, typeof m === 'string' ? undefined : m.vars)}` })));
       throw err;

@@ -74,6 +74,7 @@ export interface EserviceRequestTable {
   service_id: number;
   fiscal_year: number;
   seq: number;
+  public_id: string;
   tracking_lookup: string;
   tracking_enc: string;
   channel: string;

@@ -9,6 +9,10 @@ import { requestByLookup, type Request } from './store.ts';
 export const TRACK_PER_IP = 20;
 export const TRACK_GLOBAL = 2000;
 
+/** A request's public id such as 'K7QF2-M9XT4' (50 random bits): Open311's service_request_id. */
+export const newPublicId = () => randomCode(2, 5);
+export const PUBLIC_ID_RE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
+
 /** A new code such as 'K7QF-2M9X-T4BD'. */
 export const newCode = () => randomCode(3, 4);
 

@@ -80,9 +80,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable('eservice_request'))
     .addColumn('agency_id', 'integer', (c) => fk('agency', 'cascade')(c.notNull()))
     .addColumn('service_id', 'integer', (c) => fk('eservice_service', 'restrict')(c.notNull()))
-    // the request number ('2570-0012'): staff, statistics and Open311's service_request_id; never the tracking code
+    // the request number ('2570-0012'): for the requester and staff; never the tracking code, never in a public address
     .addColumn('fiscal_year', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
+    // the request's public id (Open311's service_request_id): random, so no sequence shows in a public address
+    .addColumn('public_id', 'text', (c) => c.notNull().unique())
     // HMAC of the tracking code (the lookup) and the code encrypted under SECRET_KEY (for the requester's mails)
     .addColumn('tracking_lookup', 'text', (c) => c.notNull().unique())
     .addColumn('tracking_enc', 'text', (c) => c.notNull())

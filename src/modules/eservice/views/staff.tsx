@@ -153,6 +153,7 @@ export function RequestPage({ ctx, v, form, now }: { ctx: ViewCtx; v: StaffReque
       <dl class="meta">
         <dt safe>{t('eservice.track.status')}</dt><dd><StatusTag ctx={ctx} status={r.status} /></dd>
         <dt safe>{t('eservice.field.channel')}</dt><dd safe>{t(`eservice.channel.${r.channel}` as 'eservice.channel.online')}</dd>
+        <dt safe>{t('eservice.staff.publicId')}</dt><dd class="nowrap"><code safe>{r.public_id}</code></dd>
         <dt safe>{t('eservice.track.received')}</dt><dd><Time ctx={ctx} at={r.received_at} withTime /></dd>
         <dt safe>{t('eservice.staff.unit')}</dt><dd lang={ctx.lang === 'en' ? 'th' : undefined} safe>{v.unit}</dd>
         {r.step_due_at ? <><dt safe>{t('eservice.staff.stepDue')}</dt><dd><Time ctx={ctx} at={r.step_due_at} withTime />{late ? <> <strong class="tag status-overdue" safe>{t('eservice.track.late')}</strong></> : ''}</dd></> : ''}
