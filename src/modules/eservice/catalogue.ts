@@ -93,6 +93,14 @@ export async function saveService(p: Platform, actor: Acting, id: number | null,
   const errors: Errors = {};
   if (!SLUG_RE.test(slug) || slug.length > 80) errors.slug = 'eservice.err.slug';
   else if ((RESERVED_SLUGS as readonly string[]).includes(slug)) errors.slug = 'eservice.err.slugReserved';
+  // a published address never breaks: once a service has been published, its slug stays
+  if (id !== null && !errors.slug) {
+    const current = await p.db.k.selectFrom('eservice_service').select(['slug', 'is_published']).where('agency_id', '=', actor.agencyId).where('id', '=', id).executeTakeFirst();
+    if (current && current.slug !== slug) {
+      const used = current.is_published || !!(await p.db.k.selectFrom('eservice_request').select('id').where('service_id', '=', id).executeTakeFirst());
+      if (used) errors.slug = 'eservice.err.slugFixed';
+    }
+  }
   const divisions = await divisionIdsOf(p.db, actor.agencyId);
   if (input.division_id !== null && !divisions.has(input.division_id)) errors.division_id = 'err.choice';
   if (!steps.length) errors['step-1-name'] = 'eservice.err.noSteps';

@@ -443,6 +443,10 @@ for (const target of await dbTargets()) {
       assert.match(found.body, /href="\/e-service\/tree-trimming"/, 'the site search finds it');
       const form = await t.agent().get('/e-service/tree-trimming/request');
       assert.match(form.body, /<option value="2">พาดสายไฟ<\/option>/);
+      // a published service keeps its address
+      const renamed = await officer.post(saved.location!, { ...base, slug: 'tree-cutting' });
+      assert.equal(renamed.status, 422);
+      assert.match(renamed.body, /id="f-slug-error"/);
       // edit: hidden from the public, the address kept
       const edit = await officer.post(saved.location!, { ...base, is_published: '' });
       assert.equal(edit.status, 303);

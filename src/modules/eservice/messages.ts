@@ -263,7 +263,7 @@ export const th = {
   'eservice.edit.about': 'ข้อมูลบริการ',
   'eservice.edit.manual': 'คู่มือสำหรับประชาชน',
   'eservice.edit.slug': 'ชื่อในที่อยู่เว็บ',
-  'eservice.edit.slugHint': 'ตัวอักษรภาษาอังกฤษตัวเล็ก ตัวเลข และ - เช่น water-truck (เมื่อเผยแพร่แล้วไม่ควรเปลี่ยน)',
+  'eservice.edit.slugHint': 'ตัวอักษรภาษาอังกฤษตัวเล็ก ตัวเลข และ - เช่น water-truck (เปลี่ยนไม่ได้เมื่อเผยแพร่แล้ว)',
   'eservice.edit.position': 'ลำดับ',
   'eservice.edit.positionHint': 'น้อยขึ้นก่อน',
   'eservice.edit.name_th': 'ชื่อบริการ',
@@ -439,6 +439,7 @@ export const th = {
   'eservice.summary.online': 'ยื่นคำขอออนไลน์',
   'eservice.home.all': 'บริการออนไลน์ทั้งหมด',
   'eservice.staff.publicId': 'รหัสอ้างอิงสาธารณะ (Open311)',
+  'eservice.err.slugFixed': 'บริการที่เคยเผยแพร่หรือมีคำขอแล้วเปลี่ยนชื่อในที่อยู่เว็บไม่ได้ เพื่อไม่ให้ลิงก์เดิมเสีย',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -705,7 +706,7 @@ export const en: Record<keyof typeof th, string> = {
   'eservice.edit.about': 'The service',
   'eservice.edit.manual': 'Citizen’s manual',
   'eservice.edit.slug': 'Web address name',
-  'eservice.edit.slugHint': 'Lower-case letters, digits and -, such as water-truck (do not change it once published)',
+  'eservice.edit.slugHint': 'Lower-case letters, digits and -, such as water-truck (fixed once published)',
   'eservice.edit.position': 'Order',
   'eservice.edit.positionHint': 'Smaller first',
   'eservice.edit.name_th': 'Name',
@@ -881,6 +882,7 @@ export const en: Record<keyof typeof th, string> = {
   'eservice.summary.online': 'Request online',
   'eservice.home.all': 'All online services',
   'eservice.staff.publicId': 'Public id (Open311)',
+  'eservice.err.slugFixed': 'A service once published or requested keeps its web address, so that links to it never break',
 };
 
 declare module '../../platform/i18n/index.ts' {
