@@ -14,7 +14,7 @@ import { saveService } from './catalogue.ts';
 import type { ServiceInput } from './forms.ts';
 import type { Channel, FieldKind, Unit } from './kinds.ts';
 import { accept, answerInfo, complete, nextStep, rate, reject, requestInfo, submitRequest } from './requests.ts';
-import { serviceDef, type ServiceDef } from './store.ts';
+import { serviceDef, yearsWithRequests, type ServiceDef } from './store.ts';
 
 type F = [key: string, label: string, kind: FieldKind, required: boolean, extra?: { options?: string[]; hint?: string; public?: boolean; en?: string }];
 type S = [name: string, duration: number, unit: Unit, detail?: string, division?: string, en?: string];
@@ -295,6 +295,8 @@ async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[],
 /** The working system, manuals, statistics and satisfaction bound to the OIT items of every catalogue year that asks. */
 async function bindOit(p: Platform, agencyId: number): Promise<void> {
   const demo = systemActor(agencyId, 'demo');
+  // statistics only of years that have requests: an empty year is no evidence
+  const withData = new Set(await yearsWithRequests(p.db, agencyId));
   for (const year of await listYears(p.db, agencyId)) {
     for (const item of await listItems(p.db, agencyId, year)) {
       const t = item.title_th.replace(/[–—]/g, '-');
@@ -304,7 +306,7 @@ async function bindOit(p: Platform, agencyId: number): Promise<void> {
         : t.includes('ความพึงพอใจการให้บริการ') ? [`satisfaction/${item.recency === 'current_or_previous_fy' ? year - 1 : statsYear}`]
         : t.includes('คู่มือหรือมาตรฐานการให้บริการ') || t.includes('คู่มือหรือแนวทางการขอรับบริการ') ? ['manuals']
         : [];
-      for (const ref of refs) await addBinding(p, demo, year, item.code, { provider: 'eservice', ref });
+      for (const ref of refs.filter((r) => !/^(statistics|satisfaction)\//.test(r) || withData.has(Number(r.split('/')[1])))) await addBinding(p, demo, year, item.code, { provider: 'eservice', ref });
     }
   }
 }

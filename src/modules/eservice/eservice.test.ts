@@ -550,8 +550,13 @@ for (const target of await dbTargets()) {
       assert.ok(sys?.attachments.some((x) => x.url === '/e-service/guide.pdf'));
       assert.equal((await ev.resolve(t.p.db, agencyId, `statistics/${year - 1}`))?.url, `/e-service/statistics/${year - 1}`);
       assert.equal(await ev.resolve(t.p.db, agencyId, 'nonsense'), null);
+      assert.deepEqual((await ev.resolve(t.p.db, agencyId, `statistics/${year - 1}`))?.issues, [], 'a year with requests');
+      assert.deepEqual((await ev.resolve(t.p.db, agencyId, 'statistics/2560'))?.issues, [{ key: 'eservice.evidence.noRequests', vars: { year: 2560 } }], 'a year without is flagged');
       const bound = await t.p.db.k.selectFrom('oit_binding').select('ref').where('provider', '=', 'eservice').execute();
-      assert.ok(bound.some((b) => b.ref === 'system') && bound.some((b) => b.ref.startsWith('statistics/')) && bound.some((b) => b.ref === 'manuals'));
+      assert.ok(bound.some((b) => b.ref === 'system') && bound.some((b) => b.ref === 'guide') && bound.some((b) => b.ref === 'manuals'));
+      // statistics only of years with requests (the demo's catalogues are of 2567 and 2568, its requests of the last two years)
+      const withData = new Set(rows.map((r) => r.fiscal_year));
+      assert.ok(bound.filter((b) => /^(statistics|satisfaction)\//.test(b.ref)).every((b) => withData.has(Number(b.ref.split('/')[1]))));
       assert.equal(demoNationalId(3).length, 13);
       // open data and the sitemap
       const data = (await t.agent().get('/open-data/eservice-statistics.json'));

@@ -440,6 +440,7 @@ export const th = {
   'eservice.home.all': 'บริการออนไลน์ทั้งหมด',
   'eservice.staff.publicId': 'รหัสอ้างอิงสาธารณะ (Open311)',
   'eservice.err.slugFixed': 'บริการที่เคยเผยแพร่หรือมีคำขอแล้วเปลี่ยนชื่อในที่อยู่เว็บไม่ได้ เพื่อไม่ให้ลิงก์เดิมเสีย',
+  'eservice.evidence.noRequests': 'ไม่มีคำขอรับบริการ (หรือผลการประเมิน) ในปีงบประมาณ พ.ศ. {year} สถิติจึงยังไม่มีข้อมูล',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -883,6 +884,7 @@ export const en: Record<keyof typeof th, string> = {
   'eservice.home.all': 'All online services',
   'eservice.staff.publicId': 'Public id (Open311)',
   'eservice.err.slugFixed': 'A service once published or requested keeps its web address, so that links to it never break',
+  'eservice.evidence.noRequests': 'There are no service requests (or ratings) in fiscal year B.E. {year}: the statistics say nothing yet',
 };
 
 declare module '../../platform/i18n/index.ts' {

@@ -1,6 +1,6 @@
 // What the E-Service module offers the rest of the site: the working system, its user guide, the manuals and the
 // statistics as OIT evidence; its pages for the sitemap; its to-do lines; and who may read the files requesters send.
-import type { EvidenceProvider } from '../../platform/evidence.ts';
+import type { Evidence, EvidenceIssue, EvidenceProvider } from '../../platform/evidence.ts';
 import type { Cell, Dataset } from '../../platform/opendata/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import type { FileAccessRule } from '../../platform/files/index.ts';
@@ -56,9 +56,9 @@ export const eserviceEvidence: EvidenceProvider = {
   },
   async resolve(db, agencyId, ref) {
     const services = await listServices(db, agencyId, { publishedOnly: true });
-    const page = (title: { th: string; en: string }, url: string, year: number | null, attachments: Array<{ name: string; url: string; ext: string; size: number }> = []) => ({
-      title, url, published: services.length > 0, fiscalYear: year, period: null, publishedAt: null, attachments,
-      issues: services.length ? [] : [{ key: 'eservice.evidence.noServices' as const }],
+    const none: EvidenceIssue[] = services.length ? [] : [{ key: 'eservice.evidence.noServices' }];
+    const page = (title: { th: string; en: string }, url: string, year: number | null, attachments: Evidence['attachments'] = []): Evidence => ({
+      title, url, published: services.length > 0, fiscalYear: year, period: null, publishedAt: null, attachments, issues: none,
     });
     // the working system, its user guide and its usage statistics together (what the E-Service item asks from 2569)
     if (ref === 'system') return page(SYSTEM, '/e-service', null, [...guideFiles, ...statsFiles(fiscalYear())]);
@@ -68,8 +68,12 @@ export const eserviceEvidence: EvidenceProvider = {
     if (!m || (m[1] === 'satisfaction' && m[3])) return null;
     const year = Number(m[2]);
     const base = `/e-service/statistics/${year}`;
-    if (m[1] === 'satisfaction') return page(satisfactionTitle(year), `${base}#satisfaction`, year, statsFiles(year));
-    return page(statsTitle(year, !!m[3]), `${base}${m[3] ? '?period=h1' : ''}`, year, statsFiles(year));
+    // statistics of a year without requests (or ratings) are published but say nothing: the OIT map is told so
+    const s = await yearStats(db, agencyId, year, m[3] ? 'h1' : 'year');
+    const empty = m[1] === 'satisfaction' ? s.ratings.n === 0 : s.total === 0;
+    const withIssue = (e: Evidence): Evidence => (empty ? { ...e, issues: [...e.issues, { key: 'eservice.evidence.noRequests', vars: { year } }] } : e);
+    if (m[1] === 'satisfaction') return withIssue(page(satisfactionTitle(year), `${base}#satisfaction`, year, statsFiles(year)));
+    return withIssue(page(statsTitle(year, !!m[3]), `${base}${m[3] ? '?period=h1' : ''}`, year, statsFiles(year)));
   },
 };
 
