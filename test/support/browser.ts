@@ -85,7 +85,8 @@ export interface BrowserApp {
   signIn(page: Page, username: string, password?: string): Promise<void>;
 }
 
-export function browserApp(db: 'sqlite' | 'postgres' = 'sqlite'): BrowserApp {
+/** `env`: settings beyond the test defaults, read when the app starts (after the describe's earlier hooks, e.g. an SMTP server's port). */
+export function browserApp(db: 'sqlite' | 'postgres' = 'sqlite', o: { env?: () => Record<string, string> } = {}): BrowserApp {
   const h = {
     async newPage(viewport = { width: 1280, height: 900 }) {
       const page = await (await h.browser.newContext({ viewport })).newPage();
@@ -101,7 +102,7 @@ export function browserApp(db: 'sqlite' | 'postgres' = 'sqlite'): BrowserApp {
   before(async () => {
     const target = (await dbTargets()).find((x) => x.name === db)!;
     if (target.skip) throw new Error(target.skip);
-    h.t = await startApp(target);
+    h.t = await startApp(target, { env: o.env?.() });
     await h.t.app.listen({ port: 0, host: '127.0.0.1' });
     h.base = `http://127.0.0.1:${(h.t.app.server.address() as AddressInfo).port}`;
     h.browser = await launch();

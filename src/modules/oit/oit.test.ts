@@ -91,9 +91,10 @@ for (const target of await dbTargets()) {
       assert.match(text, /พร้อม \d+ จาก 43 ข้อ \(\d+%\)/);
       assert.equal(await itemStatus(a, 2567, 'O21'), 'ready', 'twelve monthly reports of FY 2567');
       assert.equal(await itemStatus(a, 2567, 'O11'), 'ready');
-      assert.equal(await itemStatus(a, 2567, 'O18'), 'missing');
-      const o18 = textOf((await a.get('/staff/oit/2567/O18')).body);
-      assert.match(o18, /ยังไม่มีหลักฐาน/);
+      // an item no module offers evidence for (the E-Service module binds O18 since it exists)
+      assert.equal(await itemStatus(a, 2567, 'O23'), 'missing');
+      const o23 = textOf((await a.get('/staff/oit/2567/O23')).body);
+      assert.match(o23, /ยังไม่มีหลักฐาน/);
       assert.equal(await itemStatus(a, 2567, 'O9'), 'incomplete', 'only an external link');
       assert.match(textOf((await a.get('/staff/oit/2567/O9')).body), /ระบบตรวจสอบเนื้อหาไม่ได้/);
     });
@@ -217,7 +218,7 @@ for (const target of await dbTargets()) {
       assert.equal(lines[0], 'ข้อ,หัวข้อ,มี/ไม่มี,URL,คำอธิบาย');
       assert.equal(lines.filter((l) => /^O\d+,/.test(l)).length, 43);
       assert.match(lines.find((l) => l.startsWith('O21,'))!, /^O21,สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน,มี,http:\/\/localhost:3000\/oit\/2567\/O21,/);
-      assert.match(lines.find((l) => l.startsWith('O18,'))!, /,ไม่มี,.*ยังไม่มีหลักฐาน/);
+      assert.match(lines.find((l) => l.startsWith('O23,'))!, /,ไม่มี,.*ยังไม่มีหลักฐาน/);
       const xlsx = await a.get('/staff/oit/2567/export.xlsx');
       assert.equal(xlsx.raw.subarray(0, 2).toString('latin1'), 'PK');
       const { default: ExcelJS } = await import('exceljs');
