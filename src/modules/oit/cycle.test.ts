@@ -117,6 +117,22 @@ for (const target of await dbTargets()) {
       assert.match((await t.agent().get('/oit/2569/O11')).body, /skr1-2026-09\.pdf/, 'September 2569, the last month of FY 2569');
     });
 
+    test("NACC's list imported over the provisional 2570: items update by code with their evidence, dropped codes are named, the year stays provisional", async () => {
+      const officer = t.agent();
+      await officer.login('integrity');
+      await officer.get('/staff/oit/years');
+      const bindings = async () => (await t.p.db.k.selectFrom('oit_binding').innerJoin('oit_item', 'oit_item.id', 'oit_binding.item_id').select(['oit_item.code', 'oit_binding.provider', 'oit_binding.ref']).where('oit_item.year', '=', 2570).orderBy('oit_binding.id').execute());
+      const before = await bindings();
+      assert.ok(before.length > 0);
+      const list = of(2569).filter((i) => i.code !== 'O26').map((i) => ({ ...i, year: 2570, title_th: i.code === 'O5' ? 'แผนพัฒนาหน่วยงาน' : i.title_th }));
+      const r = await officer.postMultipart('/staff/oit/import', { year: '2570' }, { file: { name: 'nacc-2570.json', data: Buffer.from(JSON.stringify(list)) } });
+      assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
+      assert.match(textOf((await officer.get(r.location!)).body), /นำเข้าแล้ว: เพิ่ม 0 ข้อ ปรับปรุง 25 ข้อ ข้อที่ไม่อยู่ในไฟล์ยังคงอยู่พร้อมหลักฐาน \(ลบได้ที่หน้าของข้อ\): O26/);
+      assert.deepEqual(await bindings(), before);
+      assert.match(textOf((await t.agent().get('/oit/2570/O5')).body), /O5 แผนพัฒนาหน่วยงาน/);
+      assert.match(textOf((await officer.get('/staff/oit/2570')).body), /ฉบับชั่วคราว/, 'importing does not confirm: an admin does');
+    });
+
     test('2570 exists, copied from 2569; staff see it provisional until an admin confirms it (audited; others get 403)', async () => {
       const pub = await t.agent().get('/oit/2570');
       assert.equal(pub.status, 200);

@@ -126,7 +126,10 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       throw err;
     }
     const r = await importCatalogue(p, req.user!, f.data.year, items, `imported from ${file.filename || 'upload'}`);
-    return redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
+    // codes not in the file stay (a renumbered list leaves them behind): the officer is told which
+    return r.kept.length
+      ? redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.importKept', { added: r.added, updated: r.updated, codes: r.kept.join(', ') })
+      : redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
   });
 
   app.post('/staff/oit/copy', manage, async (req, reply) =>
