@@ -114,7 +114,16 @@ for (const target of await dbTargets()) {
       assert.match(o7, /รายงานผลการดำเนินงานประจำปี พ\.ศ\. 2568/);
       assert.match(textOf((await t.agent().get('/oit/2569/O20')).body), /ประกาศเจตนารมณ์ No Gift Policy/);
       assert.match((await t.agent().get('/oit/2569/O17')).body, /href="\/complaints"/);
-      assert.match((await t.agent().get('/oit/2569/O11')).body, /skr1-2026-09\.pdf/, 'September 2569, the last month of FY 2569');
+      const o11 = (await t.agent().get('/oit/2569/O11')).body;
+      assert.match(o11, /skr1-2026-09\.pdf/, 'September 2569, the last month of FY 2569');
+      const xlsx = /href="([^"]+\/skr1-2026-09\.xlsx)"/.exec(o11);
+      assert.ok(xlsx, 'in PDF and in Excel, as the item asks');
+      const file = await t.agent().get(xlsx[1]!);
+      assert.equal(file.status, 200);
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.raw as unknown as ArrayBuffer);
+      assert.equal(wb.worksheets[0]!.getRow(2).getCell(2).value, 'งานที่จัดซื้อหรือจัดจ้าง');
     });
 
     test("NACC's list imported over the provisional 2570: items update by code with their evidence, dropped codes are named, the year stays provisional", async () => {
