@@ -44,7 +44,7 @@ function firstLink(html: string, re: RegExp): string {
 const PAGES = [
   '/', '/about/structure', '/about/executives', '/contact', '/documents', '/news', '/open-data', '/oit', '/oit/2568', '/oit/2568/O1',
   '/integrity', '/integrity/2567', '/staff', '/staff/content', '/staff/content/new?kind=document', '/staff/notices', '/staff/oit/years',
-  '/staff/oit/2568', '/staff/oit/2568/O1', '/staff/integrity', '/staff/integrity/2570', '/staff/integrity/2570/risks',
+  '/staff/oit/2568', '/staff/oit/2568/O1', '/oit/2569', '/oit/2569/O20', '/staff/oit/2570', '/staff/integrity', '/staff/integrity/2570', '/staff/integrity/2570/risks',
   '/staff/integrity/2570/projects', '/staff/integrity/2570/ethics', '/staff/users', '/staff/audit', '/staff/agency', '/account',
 ];
 
