@@ -100,8 +100,8 @@ for (const target of await dbTargets()) {
       const status = await todo(boss, 'overview-title');
       assert.match(line(status, /^ผลการประเมิน ITA ปี/)![0], /^ผลการประเมิน ITA ปี 2569: 95\.12 คะแนน ระดับผ่านดี$/);
       const readiness = line(status, /^ความพร้อม OIT ปี/)!;
-      assert.match(readiness[0], /^ความพร้อม OIT ปี 2568: พร้อม \d+ จาก \d+ ข้อ \(\d+%\)$/);
-      assert.equal(readiness[1], '/staff/oit/2568?show=notready');
+      assert.match(readiness[0], /^ความพร้อม OIT ปี 2570: พร้อม \d+ จาก \d+ ข้อ \(\d+%\)$/);
+      assert.equal(readiness[1], '/staff/oit/2570?show=notready');
       assert.match(line(status, /^มาตรการที่เลยกำหนดทั้งหน่วยงาน/)![0], /: 1 รายการ$/);
       assert.equal(line(await todo(pub, 'overview-title'), /.*/), undefined, 'the overview is for executives');
     });
@@ -111,21 +111,21 @@ for (const target of await dbTargets()) {
       await officer.login('integrity');
       const r = await officer.get('/staff/oit');
       assert.equal(r.status, 303, 'the staff OIT page opens on the year being assessed');
-      assert.equal(r.location, '/staff/oit/2568');
+      assert.equal(r.location, '/staff/oit/2570');
       // one item loses its evidence
-      const item = await t.p.db.k.selectFrom('oit_item').select(['id', 'code']).where('year', '=', 2568).where('code', '=', 'O1').executeTakeFirstOrThrow();
+      const item = await t.p.db.k.selectFrom('oit_item').select(['id', 'code']).where('year', '=', 2570).where('code', '=', 'O1').executeTakeFirstOrThrow();
       await t.p.db.k.deleteFrom('oit_binding').where('item_id', '=', item.id).execute();
       const lines = await todo(officer);
-      const missing = line(lines, /^ข้อ OIT ปี 2568 ที่ยังไม่มีหลักฐาน/);
+      const missing = line(lines, /^ข้อ OIT ปี 2570 ที่ยังไม่มีหลักฐาน/);
       assert.ok(missing, [...lines.keys()].join('\n'));
-      const counted = /ไม่มีหลักฐาน (\d+)/.exec(textOf((await officer.get('/staff/oit/2568')).body))!;
-      assert.equal(countOf(lines, /^ข้อ OIT ปี 2568 ที่ยังไม่มีหลักฐาน/), Number(counted[1]), 'the same count as the year page');
+      const counted = /ไม่มีหลักฐาน (\d+)/.exec(textOf((await officer.get('/staff/oit/2570')).body))!;
+      assert.equal(countOf(lines, /^ข้อ OIT ปี 2570 ที่ยังไม่มีหลักฐาน/), Number(counted[1]), 'the same count as the year page');
       const page = (await officer.get(missing[1])).body;
       const tags = [...page.matchAll(/class="tag status-([a-z_]+)"/g)].map((m) => m[1]);
       assert.equal(tags.length, Number(counted[1]));
       assert.ok(tags.every((s) => s === 'missing'), tags.join(','));
       assert.match(page, new RegExp(`>${item.code}</a>`));
-      const notReady = (await officer.get('/staff/oit/2568?show=notready')).body;
+      const notReady = (await officer.get('/staff/oit/2570?show=notready')).body;
       assert.ok(![...notReady.matchAll(/class="tag status-([a-z_]+)"/g)].some((m) => m[1] === 'ready'), 'not-ready shows no ready item');
       assert.equal(line(await todo(boss), /^ข้อ OIT/), undefined, 'executives see readiness, not the item list');
     });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserApp, expectAccessible, screenshot, unexpected } from '../support/browser.ts';
 
-const TITLE = 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2570 กองช่าง';
+const TITLE = 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2571 กองช่าง';
 
 describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
   const b = browserApp('postgres');
@@ -19,16 +19,16 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
   const status = async (page: Page) => (await page.locator('main .tag[class*="status-"]').first().innerText()).replace(/^[^\u0E00-\u0E7FA-Za-z]+/, '');
 
   test('draft, approve, bind, check: the item becomes ready and the document is public, on its item page and in search', async () => {
-    // the integrity officer starts FY 2570's map from 2568's, without evidence
+    // the integrity officer starts FY 2571's map from 2569's, without evidence
     const officer = await as('integrity');
     await officer.page.goto(`${b.base}/staff/oit/years`);
     await expectAccessible(officer.page);
-    await officer.page.getByLabel(/^คัดลอกจากปี/).fill('2568');
-    await officer.page.getByLabel(/^เป็นปี/).fill('2570');
+    await officer.page.getByLabel(/^คัดลอกจากปี/).fill('2569');
+    await officer.page.getByLabel(/^เป็นปี/).fill('2571');
     await officer.page.getByRole('button', { name: 'เริ่มปีใหม่โดยคัดลอกจากปีก่อน' }).click();
-    assert.match(await officer.page.locator('h1').innerText(), /ความพร้อม OIT ปี 2570/);
+    assert.match(await officer.page.locator('h1').innerText(), /ความพร้อม OIT ปี 2571/);
     await expectAccessible(officer.page);
-    await officer.page.goto(`${b.base}/staff/oit/2570/O6`);
+    await officer.page.goto(`${b.base}/staff/oit/2571/O6`);
     assert.equal(await status(officer.page), 'ไม่มีหลักฐาน');
     await expectAccessible(officer.page);
 
@@ -40,19 +40,19 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
     await expectAccessible(publisher.page);
     await publisher.page.getByLabel(/^ชื่อเรื่อง \(ไทย\)/).fill(TITLE);
     await publisher.page.getByLabel(/^หมวดหมู่/).selectOption('plan');
-    await publisher.page.locator('#f-fiscal_year').fill('2570');
+    await publisher.page.locator('#f-fiscal_year').fill('2571');
     await publisher.page.getByLabel(/^เนื้อหา \(ไทย\)/).fill('## โครงการ\n\n- ซ่อมแซมถนนลาดยางสายบ้านโนนสูง\n- ก่อสร้างรางระบายน้ำ');
-    await publisher.page.getByLabel(/^ที่อยู่เว็บ/).fill('engineering-plan-2570');
+    await publisher.page.getByLabel(/^ที่อยู่เว็บ/).fill('engineering-plan-2571');
     await publisher.page.getByRole('button', { name: 'บันทึก' }).click();
     assert.match(await publisher.page.locator('.flash').innerText(), /สร้างฉบับร่างแล้ว/);
     await expectAccessible(publisher.page);
-    await publisher.page.locator('#f-file').setInputFiles({ name: 'แผนงานกองช่าง 2570.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await publisher.page.locator('#f-file').setInputFiles({ name: 'แผนงานกองช่าง 2571.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await publisher.page.getByRole('button', { name: 'แนบไฟล์' }).click();
     assert.match(await publisher.page.locator('.flash').innerText(), /แนบไฟล์แล้ว/);
     // sending shows what is sent first
     await publisher.page.getByRole('link', { name: 'ส่งขออนุมัติเผยแพร่' }).click();
     assert.match(await publisher.page.locator('h1').innerText(), /ตรวจก่อนส่งขออนุมัติ/);
-    assert.match(await publisher.page.locator('.summary-list').innerText(), /แผนงานกองช่าง 2570\.pdf/);
+    assert.match(await publisher.page.locator('.summary-list').innerText(), /แผนงานกองช่าง 2571\.pdf/);
     await expectAccessible(publisher.page);
     await publisher.page.getByRole('button', { name: 'ส่งขออนุมัติ', exact: true }).click();
     assert.match(await publisher.page.locator('main').innerText(), /รออนุมัติ/);
@@ -78,7 +78,7 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
     assert.match(await approver.page.locator('.flash').innerText(), /อนุมัติเผยแพร่แล้ว/);
 
     // the officer finds it with the picker, binds it and checks the required elements in one step
-    await officer.page.goto(`${b.base}/staff/oit/2570/O6`);
+    await officer.page.goto(`${b.base}/staff/oit/2571/O6`);
     await officer.page.locator('#f-pick-q').fill('กองช่าง');
     await officer.page.locator('form.pick-search').getByRole('button', { name: 'ค้นหา' }).click();
     const result = officer.page.locator('li.pick-result').filter({ has: officer.page.getByRole('heading', { name: TITLE, exact: true }) });
@@ -91,11 +91,11 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
 
     // the public sees it where the assessor looks, and in search
     const { page: visitor, problems } = await b.newPage({ width: 390, height: 800 });
-    await visitor.goto(`${b.base}/oit/2570`);
+    await visitor.goto(`${b.base}/oit/2571`);
     await expectAccessible(visitor);
     await visitor.getByRole('link', { name: /^O6 / }).click();
     assert.match(await visitor.locator('main').innerText(), new RegExp(TITLE));
-    assert.match(await visitor.locator('main').innerText(), /ดาวน์โหลด: แผนงานกองช่าง 2570\.pdf/);
+    assert.match(await visitor.locator('main').innerText(), /ดาวน์โหลด: แผนงานกองช่าง 2571\.pdf/);
     await expectAccessible(visitor);
     await visitor.getByRole('link', { name: TITLE }).click();
     assert.equal(await visitor.locator('h1').innerText(), TITLE);

@@ -47,6 +47,7 @@ export const auditTh = {
   // OIT
   'audit.act.oit.catalogue.import': 'นำเข้ารายการข้อ OIT',
   'audit.act.oit.catalogue.copy': 'คัดลอกรายการข้อ OIT จากปีอื่น',
+  'audit.act.oit.catalogue.confirm': 'ยืนยันรายการข้อ OIT ของปีที่เป็นฉบับชั่วคราว',
   'audit.act.oit.item.update': 'แก้ไขข้อ OIT',
   'audit.act.oit.item.delete': 'ลบข้อ OIT',
   'audit.act.oit.item.check': 'ตรวจองค์ประกอบของข้อ OIT',
@@ -143,6 +144,7 @@ export const auditEn: Record<keyof typeof auditTh, string> = {
   'audit.act.notice.acknowledge': 'acknowledged a notice',
   'audit.act.oit.catalogue.import': 'imported the OIT items',
   'audit.act.oit.catalogue.copy': 'copied the OIT items from another year',
+  'audit.act.oit.catalogue.confirm': 'confirmed a provisional year\'s OIT items',
   'audit.act.oit.item.update': 'edited an OIT item',
   'audit.act.oit.item.delete': 'deleted an OIT item',
   'audit.act.oit.item.check': 'checked the required elements of an OIT item',

@@ -188,7 +188,7 @@ for (const target of await dbTargets()) {
       const a = t.agent();
       assert.match((await a.get('/oit/2568/O17')).body, /href="\/complaints\/guideline"/);
       assert.match((await a.get('/oit/2568/O18')).body, /href="\/complaints"/);
-      assert.match((await a.get('/oit/2568/O19')).body, /href="\/complaints\/statistics\/2567"/, 'the previous fiscal year, as the item asks');
+      assert.match((await a.get('/oit/2568/O19')).body, /href="\/complaints\/statistics\/2568"/, 'the assessed fiscal year (the item takes it or the previous one)');
       const guide = await a.get('/complaints/guideline');
       assert.match(textOf(guide.body), /รับเรื่องภายใน 7 วัน และพิจารณาให้ได้ข้อยุติภายใน 30 วัน/, 'the guideline says what the settings make the system do');
       const csv = await a.get('/complaints/statistics/2567.csv');

@@ -75,7 +75,10 @@ async function bindOit(p: Platform, agencyId: number): Promise<void> {
   for (const year of await listYears(p.db, agencyId)) {
     for (const item of await listItems(p.db, agencyId, year)) {
       const t = item.title_th;
-      const refs = t.includes('เจตนารมณ์') ? [`declaration/${year}`, ...(t.includes('วัฒนธรรม') ? [`activities/${year}`] : [])]
+      // the 2569 item ("การขับเคลื่อนนโยบาย No Gift Policy ...") asks for the year's declaration and what was done; the
+      // year's page also explains the rules and links to the previous year's report
+      const refs = t.includes('ขับเคลื่อนนโยบาย No Gift') ? [`declaration/${year}`, `activities/${year}`]
+        : t.includes('เจตนารมณ์') ? [`declaration/${year}`, ...(t.includes('วัฒนธรรม') ? [`activities/${year}`] : [])]
         : t.includes('วัฒนธรรม No Gift') ? [`activities/${year}`]
         : t.includes('ธรรมจรรยา') || t.includes('รายงานผลตามนโยบาย No Gift') ? [`report/${year - 1}`]
         : [];

@@ -36,6 +36,9 @@ const itemSchema = z.object({
   recency: z.enum(RECENCY, { error: `recency must be one of ${RECENCY.join(', ')}` }).default('any'),
   note: line(2000).default(''),
   year: z.number().int().optional(),
+  // research data of the shared file: checked, never stored (staff read the note; the public sees neither)
+  confidence: line(50).optional(),
+  sources: z.array(z.string().max(2000)).max(100).optional(),
 }).refine((x) => !x.requirements_en.length || x.requirements_en.length === x.requirements.length, { path: ['requirements_en'], message: 'as many as requirements, in the same order' });
 
 export class CatalogueError extends Error {}
@@ -68,13 +71,16 @@ export function parseCatalogue(data: Buffer, year: number): CatalogueItem[] {
   raw.forEach((r, i) => {
     const p = itemSchema.safeParse(r);
     if (!p.success) {
+      // the whole file is refused, naming the item (its place, year and code when it has them) and the field
       const iss = p.error.issues[0]!;
-      throw new CatalogueError(`item ${i + 1}${iss.path.length ? ` (${iss.path.join('.')})` : ''}: ${iss.message}`);
+      const row = (r ?? {}) as { code?: unknown; year?: unknown };
+      const name = [typeof row.year === 'number' ? String(row.year) : '', typeof row.code === 'string' ? row.code.trim().slice(0, 20) : ''].filter(Boolean).join(' ');
+      throw new CatalogueError(`item ${i + 1}${name ? ` (${name})` : ''}${iss.path.length ? `, field ${iss.path.join('.')}` : ''}: ${iss.message}`);
     }
     if (p.data.year !== undefined && p.data.year !== year) return;
     if (seen.has(p.data.code)) throw new CatalogueError(`item ${i + 1}: code ${p.data.code} appears twice`);
     seen.add(p.data.code);
-    const { year: _y, ...item } = p.data;
+    const { year: _y, confidence: _c, sources: _s, ...item } = p.data;
     items.push(item);
   });
   if (!items.length) throw new CatalogueError('empty');

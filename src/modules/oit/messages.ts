@@ -47,7 +47,7 @@ export const th = {
   'oit.staff.importFile': 'ไฟล์รายการ (JSON หรือ CSV)',
   'oit.staff.importHint': 'JSON: รายการของ {code, title_th, title_en, indicator, group, requirements[], recency} · CSV: หัวคอลัมน์ code,title_th,title_en,indicator,group,requirements,recency,note (แยกองค์ประกอบด้วย |)',
   'oit.staff.imported': 'นำเข้าแล้ว: เพิ่ม {added} ข้อ ปรับปรุง {updated} ข้อ',
-  'oit.staff.importKept': 'ข้อที่ไม่อยู่ในไฟล์ยังคงอยู่: {codes}',
+  'oit.staff.importKept': 'นำเข้าแล้ว: เพิ่ม {added} ข้อ ปรับปรุง {updated} ข้อ ข้อที่ไม่อยู่ในไฟล์ยังคงอยู่พร้อมหลักฐาน (ลบได้ที่หน้าของข้อ): {codes}',
   'oit.staff.copy': 'เริ่มปีใหม่โดยคัดลอกจากปีก่อน',
   'oit.staff.copyFrom': 'คัดลอกจากปี',
   'oit.staff.copyTo': 'เป็นปี',
@@ -133,6 +133,12 @@ export const th = {
   'oit.pick.bind': 'ผูกและบันทึกการตรวจ',
   'oit.pick.done': 'ผูกหลักฐานกับข้อ {code} และบันทึกการตรวจองค์ประกอบแล้ว สถานะตอนนี้: {status}',
   'oit.staff.bindOther': 'ผูกหลักฐานอื่น',
+  'oit.staff.provisional': 'ฉบับชั่วคราว',
+  'oit.staff.provisionalBody': 'รายการข้อของปี {year} คัดลอกมาจากปีก่อน เพราะสำนักงาน ป.ป.ช. ยังไม่ประกาศรายการของปีนี้ เมื่อประกาศแล้วให้นำเข้ารายการใหม่ทับ (ข้อที่รหัสตรงกันจะปรับปรุงโดยหลักฐานที่ผูกไว้ยังอยู่) แล้วผู้ดูแลระบบยืนยัน',
+  'oit.staff.confirm': 'ยืนยันรายการข้อของปี {year}',
+  'oit.staff.confirmByAdmin': 'ผู้ดูแลระบบเป็นผู้ยืนยันรายการข้อ',
+  'oit.staff.confirmed': 'ยืนยันรายการข้อของปี {year} แล้ว',
+  'oit.err.notProvisional': 'รายการข้อของปี {year} ไม่ได้เป็นฉบับชั่วคราว หรือยืนยันไปแล้ว',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -183,7 +189,7 @@ export const en: Record<keyof typeof th, string> = {
   'oit.staff.importFile': 'Catalogue file (JSON or CSV)',
   'oit.staff.importHint': 'JSON: a list of {code, title_th, title_en, indicator, group, requirements[], recency} · CSV: header code,title_th,title_en,indicator,group,requirements,recency,note (requirements separated by |)',
   'oit.staff.imported': 'Imported: {added} added, {updated} updated',
-  'oit.staff.importKept': 'Items not in the file were kept: {codes}',
+  'oit.staff.importKept': 'Imported: {added} added, {updated} updated. Items not in the file were kept with their evidence (delete them on their page): {codes}',
   'oit.staff.copy': 'Start a new year from the previous one',
   'oit.staff.copyFrom': 'Copy from year',
   'oit.staff.copyTo': 'To year',
@@ -269,6 +275,12 @@ export const en: Record<keyof typeof th, string> = {
   'oit.pick.bind': 'Bind and save checks',
   'oit.pick.done': 'Evidence bound to {code} and checks saved. Status now: {status}',
   'oit.staff.bindOther': 'Bind other evidence',
+  'oit.staff.provisional': 'Provisional',
+  'oit.staff.provisionalBody': 'The {year} items were copied from the previous year because NACC has not published this year\'s list. When it does, import it over this year (items with the same code are updated and keep their evidence), then an administrator confirms it.',
+  'oit.staff.confirm': 'Confirm the {year} items',
+  'oit.staff.confirmByAdmin': 'An administrator confirms the items',
+  'oit.staff.confirmed': 'The {year} items are confirmed',
+  'oit.err.notProvisional': 'The {year} items are not provisional, or were confirmed already',
 };
 
 declare module '../../platform/i18n/index.ts' {

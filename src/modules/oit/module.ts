@@ -6,6 +6,7 @@ import { oitDataset, oitSitemap } from './datasets.ts';
 import { importDemoCatalogues, seedDemoOit } from './demo.ts';
 import * as m004 from './migrations/004_oit.ts';
 import * as m012 from './migrations/012_oit_english.ts';
+import * as m017 from './migrations/017_oit_provisional.ts';
 import { oitTodo } from './todo.ts';
 
 export const oitModule = defineModule({
@@ -13,9 +14,11 @@ export const oitModule = defineModule({
   // every change to its public pages is signalled with publicChanged: anonymous visitors may get them from the page cache
   pageCache: true,
   tables: ['oit_year', 'oit_item', 'oit_binding', 'oit_tick'],
-  migrations: { '004_oit': m004, '012_oit_english': m012 },
+  migrations: { '004_oit': m004, '012_oit_english': m012, '017_oit_provisional': m017 },
   permissions: {
     'oit.manage': ['admin', 'integrity_officer'],
+    // confirming that a provisional (copied) year's catalogue is the one to answer
+    'oit.confirm': ['admin'],
     'oit.read': ['admin', 'integrity_officer', 'executive', 'publisher'],
     // whose to-do list shows the items still without evidence: those who bind it and those who publish it
     'oit.followUp': ['admin', 'integrity_officer', 'publisher'],

@@ -162,7 +162,7 @@ for (const target of await dbTargets()) {
       await a.get('/staff/oit');
       const cases: Array<[string, string, RegExp]> = [
         ['bad.json', '{"items": [', /อ่านไฟล์ไม่ได้: JSON/],
-        ['bad.json', '[{"code": "O 1", "title_th": "x"}]', /อ่านไฟล์ไม่ได้: item 1 \(code\)/],
+        ['bad.json', '[{"code": "O 1", "title_th": "x"}]', /อ่านไฟล์ไม่ได้: item 1 \(O 1\), field code/],
         ['bad.json', '[{"code": "O1", "title_th": "x", "recency": "sometimes"}]', /recency must be one of current_fy/],
         ['empty.json', '[]', /ไฟล์ไม่มีรายการ/],
         ['dup.csv', 'code,title_th\nA,หนึ่ง\nA,สอง\n', /appears twice/],
@@ -197,13 +197,14 @@ for (const target of await dbTargets()) {
       assert.match(textOf((await t.agent().get('/oit/2568/O1')).body), /โครงสร้างและอำนาจหน้าที่ \(ปรับปรุง\)/);
       assert.equal((await t.agent().get('/oit/2568/O26')).status, 200, 'items not in the file stay');
 
-      r = await a.post('/staff/oit/copy', { from: '2568', to: '2569', with_bindings: 'on' });
+      r = await a.post('/staff/oit/copy', { from: '2568', to: '2572', with_bindings: 'on' });
       assert.equal(r.status, 303);
-      assert.match(textOf((await a.get(r.location!)).body), /สร้างแผนผังปี 2569 จากปี 2568 แล้ว \(26 ข้อ\)/);
-      assert.match(textOf((await a.get('/staff/oit/2569/O7')).body), /เป็นข้อมูลปีงบประมาณ 2567 แต่ข้อนี้ต้องการปี 2568/, 'copied evidence keeps its own year and is flagged');
-      r = await a.post('/staff/oit/copy', { from: '2568', to: '2569' });
+      assert.match(textOf((await a.get(r.location!)).body), /สร้างแผนผังปี 2572 จากปี 2568 แล้ว \(28 ข้อ\)/);
+      assert.match(textOf((await a.get('/staff/oit/2572/O7')).body), /เป็นข้อมูลปีงบประมาณ 2567 แต่ข้อนี้ต้องการปี 2571/, 'copied evidence keeps its own year and is flagged');
+      assert.match(textOf((await a.get('/staff/oit/2572')).body), /ฉบับชั่วคราว/, 'a copied year is provisional');
+      r = await a.post('/staff/oit/copy', { from: '2568', to: '2572' });
       assert.equal(r.status, 422);
-      assert.match(textOf(r.body), /ปี 2569 มีแผนผังอยู่แล้ว/);
+      assert.match(textOf(r.body), /ปี 2572 มีแผนผังอยู่แล้ว/);
       r = await a.post('/staff/oit/copy', { from: '2550', to: '2551' });
       assert.match(textOf(r.body), /ไม่มีแผนผังของปี 2550/);
     });

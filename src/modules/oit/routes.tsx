@@ -18,8 +18,8 @@ import { CatalogueError, parseCatalogue } from './catalogue.ts';
 import { evidenceProvider, evidenceProviders } from '../../platform/evidence.ts';
 import { expectedYears, itemReadiness, outlookWith, summary, type ItemReadiness } from './readiness.ts';
 import { currentAssessmentYear } from './todo.ts';
-import { addBinding, bindPublished, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
-import { findItemCode, getItem, listItems, listYears, RECENCY, type Item } from './store.ts';
+import { addBinding, bindPublished, confirmYear, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
+import { findItemCode, getItem, getYear, listItems, listYears, provisionalYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
 import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type PickResult, type Picker, type Show } from './views/staff.tsx';
@@ -92,7 +92,8 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
 
   const yearsPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const years = await listYears(p.db, req.agency.id);
-    const rows = await Promise.all(years.map(async (year) => ({ year, s: summary(await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, year))) })));
+    const provisional = await provisionalYears(p.db, req.agency.id);
+    const rows = await Promise.all(years.map(async (year) => ({ year, provisional: provisional.has(year), s: summary(await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, year))) })));
     return sendHtml(reply, StaffYearsPage({ ctx: viewCtx(req, reply), years: rows, form }), status);
   };
 
@@ -125,7 +126,10 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       throw err;
     }
     const r = await importCatalogue(p, req.user!, f.data.year, items, `imported from ${file.filename || 'upload'}`);
-    return redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
+    // codes not in the file stay (a renumbered list leaves them behind): the officer is told which
+    return r.kept.length
+      ? redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.importKept', { added: r.added, updated: r.updated, codes: r.kept.join(', ') })
+      : redirectWithFlash(reply, `/staff/oit/${f.data.year}`, 'success', 'oit.staff.imported', { added: r.added, updated: r.updated });
   });
 
   app.post('/staff/oit/copy', manage, async (req, reply) =>
@@ -140,9 +144,25 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/staff/oit/:year', read, async (req, reply) => {
     const at = await locate(req, reply, false, '/staff');
     if (!at) return reply;
-    const rs = await itemReadiness(p.db, req.agency.id, await listItems(p.db, req.agency.id, at.year));
+    return yearPage(req, reply, at.year, emptyForm({}));
+  });
+
+  const yearPage = async (req: FastifyRequest, reply: FastifyReply, year: number, form: FormState, status = 200) => {
+    const [rs, row] = await Promise.all([listItems(p.db, req.agency.id, year).then((items) => itemReadiness(p.db, req.agency.id, items)), getYear(p.db, req.agency.id, year)]);
     const show = textQuery((req.query as Record<string, unknown>).show, 20);
-    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year: at.year, rs, show: (SHOW as readonly string[]).includes(show) ? (show as Show) : '' }));
+    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year, rs, provisional: !!row?.is_provisional, form, show: (SHOW as readonly string[]).includes(show) ? (show as Show) : '' }), status);
+  };
+
+  // an admin confirms a provisional (copied) catalogue as the year's list
+  app.post('/staff/oit/:year/confirm', { preHandler: staffOnly('oit.confirm') }, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    return handleForm(req, {
+      schema: z.object({}),
+      run: () => confirmYear(p, req.user!, at.year),
+      done: () => redirectWithFlash(reply, `/staff/oit/${at.year}`, 'success', 'oit.staff.confirmed', { year: at.year }),
+      fail: (form) => yearPage(req, reply, at.year, form, 422),
+    });
   });
 
   app.get('/staff/oit/:year/export.csv', read, async (req, reply) => {

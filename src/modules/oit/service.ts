@@ -10,7 +10,7 @@ import { publicChanged } from '../../platform/changes.ts';
 import type { CatalogueItem } from './catalogue.ts';
 import { evidenceProvider, type Evidence } from '../../platform/evidence.ts';
 import { requirementKey, resolveBinding } from './readiness.ts';
-import { listBindings, getItem, listItems, toItem, type Item, type Recency } from './store.ts';
+import { listBindings, getItem, getYear, listItems, toItem, type Item, type Recency } from './store.ts';
 
 
 export const itemUrl = (year: number, code: string) => `/oit/${year}/${encodeURIComponent(code)}`;
@@ -79,13 +79,15 @@ export async function importCatalogue(p: Platform, actor: Acting, year: number, 
   });
 }
 
-export async function copyYear(p: Platform, actor: CurrentUser, from: number, to: number, withBindings: boolean): Promise<number> {
+export async function copyYear(p: Platform, actor: Acting, from: number, to: number, withBindings: boolean): Promise<number> {
   requirePermission(actor, 'oit.manage');
   return tx(p.db, async (t) => {
     const source = await listItems(t, actor.agencyId, from);
     if (!source.length) throw new ValidationError({ from: { key: 'oit.err.noSource', vars: { year: from } } });
     if ((await listItems(t, actor.agencyId, to)).length) throw new ValidationError({ to: { key: 'oit.err.yearExists', vars: { year: to } } });
     await ensureYear(t, actor.agencyId, to, `copied from ${from}`);
+    // a copy is not NACC's list for that year: provisional until an admin confirms it
+    await t.k.updateTable('oit_year').set({ is_provisional: true, confirmed_by: null, confirmed_at: null }).where('agency_id', '=', actor.agencyId).where('year', '=', to).execute();
     const now = new Date().toISOString();
     for (const it of source) {
       const { id, year: _y, requirements, requirements_en, ...rest } = it;
@@ -98,6 +100,22 @@ export async function copyYear(p: Platform, actor: CurrentUser, from: number, to
     }
     await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.catalogue.copy', targetType: 'oit_year', targetId: to, summary: `${source.length} items from ${from}${withBindings ? ' with evidence' : ''}` });
     return source.length;
+  });
+}
+
+/**
+ * An admin confirms a provisional year's catalogue: it is now the list the agency answers (NACC's list imported over
+ * the copy, or the copy checked against it). Confirming a year that is not provisional changes nothing and is refused.
+ */
+export async function confirmYear(p: Platform, actor: CurrentUser, year: number): Promise<void> {
+  requirePermission(actor, 'oit.confirm');
+  await tx(p.db, async (t) => {
+    const y = await getYear(t, actor.agencyId, year);
+    if (!y) throw new NotFoundError();
+    // only a provisional year is confirmed, once: of two admins confirming at once, the second is told it is done
+    const r = await t.k.updateTable('oit_year').set({ is_provisional: false, confirmed_by: actor.id, confirmed_at: new Date().toISOString() }).where('id', '=', y.id).where('is_provisional', '=', true).executeTakeFirst();
+    if (!Number(r.numUpdatedRows)) throw new ValidationError({ year: { key: 'oit.err.notProvisional', vars: { year } } });
+    await recordAudit(t, { agencyId: actor.agencyId, actor: actorOf(actor), action: 'oit.catalogue.confirm', targetType: 'oit_year', targetId: year, summary: `the ${year} catalogue confirmed (${y.source_note})` });
   });
 }
 

@@ -9,6 +9,10 @@ export interface OitYearTable {
   source_note: string;
   created_at: string;
   updated_at: string;
+  /** started by copying another year; staff pages say so until an admin confirms it */
+  is_provisional: Generated<boolean>;
+  confirmed_by: number | null;
+  confirmed_at: string | null;
 }
 
 export interface OitItemTable {
@@ -72,6 +76,18 @@ export const toItem = (r: ItemRow): Item => ({ ...r, requirements: fromJson<stri
 export async function listYears(db: DbLike, agencyId: number): Promise<number[]> {
   const rows = await db.k.selectFrom('oit_year').select('year').where('agency_id', '=', agencyId).orderBy('year', 'desc').execute();
   return rows.map((r) => r.year);
+}
+
+export type YearRow = Selectable<OitYearTable>;
+
+export async function getYear(db: DbLike, agencyId: number, year: number): Promise<YearRow | undefined> {
+  return db.k.selectFrom('oit_year').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+}
+
+/** The years still provisional (copied, not confirmed). */
+export async function provisionalYears(db: DbLike, agencyId: number): Promise<Set<number>> {
+  const rows = await db.k.selectFrom('oit_year').select('year').where('agency_id', '=', agencyId).where('is_provisional', '=', true).execute();
+  return new Set(rows.map((r) => r.year));
 }
 
 export async function listItems(db: DbLike, agencyId: number, year: number): Promise<Item[]> {

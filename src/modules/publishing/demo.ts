@@ -61,7 +61,7 @@ function pdfBlocks(agency: string, title: string, summary: string, extra: Block[
 }
 
 /** A sample สขร.1 table for one month: the nine columns of the official form. */
-function skr1Rows(period: string): Block {
+function skr1Rows(period: string): Extract<Block, { kind: 'table' }> {
   const seed = Number(period.replace('-', ''));
   const items = ['จัดซื้อวัสดุสำนักงาน', 'จ้างเหมาซ่อมแซมถนนลาดยาง', 'จัดซื้อวัสดุคอมพิวเตอร์'];
   return {
@@ -77,6 +77,25 @@ function skr1Rows(period: string): Block {
       return [String(i + 1), name, amount.toLocaleString('th-TH'), amount.toLocaleString('th-TH'), 'เฉพาะเจาะจง', `ร้านตัวอย่างที่ ${i + 1} ${amount.toLocaleString('th-TH')} บาท`, `ร้านตัวอย่างที่ ${i + 1} ${amount.toLocaleString('th-TH')} บาท (${bahtText(amount)})`, 'ราคาต่ำสุดและคุณสมบัติครบถ้วน', `${i + 1}/${period.slice(0, 4)}`];
     }),
   };
+}
+
+/** The สขร.1 table as a spreadsheet too: the OIT item asks for the monthly summary in PDF and in Excel. */
+async function tableXlsx(title: string, table: Extract<Block, { kind: 'table' }>): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Prongsai';
+  const ws = wb.addWorksheet('สขร.1');
+  ws.addRow([title]).font = { bold: true };
+  ws.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const r of table.rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => { c.width = Math.round((table.columns[i]?.width ?? 1) * 14); });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function attach(p: Platform, t: Tx, agencyId: number, contentId: number, name: string, data: Buffer, kind: 'xlsx', label: string, order: number): Promise<void> {
+  const stored = await p.files.putGenerated(name, data, kind);
+  const file = await p.files.record(t, stored, { agencyId, owner: 'content', createdBy: null });
+  await t.k.insertInto('content_attachment').values({ agency_id: agencyId, content_id: contentId, file_id: file.id, label, sort_order: order }).execute();
 }
 
 async function insert(p: Platform, t: Tx, agencyId: number, row: Partial<Content> & Pick<Content, 'kind' | 'slug' | 'title_th' | 'status'>, pdf: Block[] | null): Promise<number> {
@@ -127,7 +146,10 @@ export async function seedDemoPublishing(p: Platform, ctx: DemoContext): Promise
         const title = seed.monthly.title_th.replace('{month}', month);
         const [y, m] = period.split('-').map(Number) as [number, number];
         const publishedDay = m === 12 ? `${y + 1}-01-10` : `${y}-${String(m + 1).padStart(2, '0')}-10`;
-        ids.set(`skr1-${period}`, await insert(p, t, agencyId, { kind: 'document', slug: `skr1-${period}`, title_th: title, title_en: seed.monthly.title_en.replace('{month}', formatMonth(period, 'en')), summary_th: `สรุปผลการจัดซื้อจัดจ้างประจำเดือน${month}`, category: 'procurement', fiscal_year: fy, period, status: 'published', published_at: at9(publishedDay) }, pdfBlocks(agency.name_th, title, `สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน${month}`, [skr1Rows(period)])));
+        const table = skr1Rows(period);
+        const id = await insert(p, t, agencyId, { kind: 'document', slug: `skr1-${period}`, title_th: title, title_en: seed.monthly.title_en.replace('{month}', formatMonth(period, 'en')), summary_th: `สรุปผลการจัดซื้อจัดจ้างประจำเดือน${month}`, category: 'procurement', fiscal_year: fy, period, status: 'published', published_at: at9(publishedDay) }, pdfBlocks(agency.name_th, title, `สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน${month}`, [table]));
+        await attach(p, t, agencyId, id, `skr1-${period}.xlsx`, await tableXlsx(title, table), 'xlsx', `${title} (Excel)`, 1);
+        ids.set(`skr1-${period}`, id);
       }
     }
     for (const n of seed.news) {

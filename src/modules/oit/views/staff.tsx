@@ -31,7 +31,7 @@ function Reasons({ ctx, reasons }: { ctx: ViewCtx; reasons: Reason[] }) {
   return <ul class="reasons">{reasons.map((x) => <li><ReasonText ctx={ctx} r={x} /></li>)}</ul>;
 }
 
-export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Array<{ year: number; s: ReturnType<typeof summary> }>; form: FormState }) {
+export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Array<{ year: number; provisional: boolean; s: ReturnType<typeof summary> }>; form: FormState }) {
   const t = ctx.t;
   const manage = can(ctx.user, 'oit.manage');
   return (
@@ -40,9 +40,10 @@ export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Arra
       <ErrorSummary ctx={ctx} form={form} labels={{ year: t('oit.staff.importYear'), file: t('oit.staff.importFile'), from: t('oit.staff.copyFrom'), to: t('oit.staff.copyTo') }} />
       {years.length === 0 ? <EmptyState text={t('oit.staff.noYears')} /> : (
         <ul class="cards">
-          {years.map(({ year, s }) => (
+          {years.map(({ year, provisional, s }) => (
             <li class="card">
               <h2><a href={`/staff/oit/${year}`} safe>{t('oit.staff.yearTitle', { year })}</a></h2>
+              {provisional ? <p><span class="tag provisional" safe>{t('oit.staff.provisional')}</span></p> : ''}
               <p safe>{t('oit.staff.readiness', { ready: s.ready, total: s.total, percent: s.percent })}</p>
               <meter min="0" max="100" value={String(s.percent)} aria-label={t('oit.staff.yearTitle', { year })} safe>{`${s.percent}%`}</meter>
             </li>
@@ -78,7 +79,22 @@ export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Arra
 export const SHOW = ['notready', 'missing', 'wrong_year', 'incomplete'] as const;
 export type Show = (typeof SHOW)[number];
 
-export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: number; rs: ItemReadiness[]; show: Show | '' }) {
+/** A provisional year (copied, NACC's list not out yet): said on the year's page, with the admin's confirm button. */
+function ProvisionalNotice({ ctx, year }: { ctx: ViewCtx; year: number }) {
+  const t = ctx.t;
+  return (
+    <div class="notice" role="note" id="provisional">
+      <p><span class="tag provisional" safe>{t('oit.staff.provisional')}</span> <span safe>{t('oit.staff.provisionalBody', { year })}</span></p>
+      {can(ctx.user, 'oit.confirm') ? (
+        <Form ctx={ctx} action={`/staff/oit/${year}/confirm`}>
+          <Button kind="secondary" label={t('oit.staff.confirm', { year })} />
+        </Form>
+      ) : <p class="muted" safe>{t('oit.staff.confirmByAdmin')}</p>}
+    </div>
+  );
+}
+
+export function StaffYearPage({ ctx, year, rs, show, provisional, form }: { ctx: ViewCtx; year: number; rs: ItemReadiness[]; show: Show | ''; provisional: boolean; form: FormState }) {
   const t = ctx.t;
   const s = summary(rs);
   const shown = show === '' ? rs : rs.filter((r) => (show === 'notready' ? r.status !== 'ready' : r.status === show));
@@ -86,6 +102,8 @@ export function StaffYearPage({ ctx, year, rs, show }: { ctx: ViewCtx; year: num
   return (
     <Page ctx={ctx} title={t('oit.staff.yearTitle', { year })} staff breadcrumbs={crumbs(ctx)}>
       <h1 safe>{t('oit.staff.yearTitle', { year })}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={{ year: t('oit.staff.provisional') }} />
+      {provisional ? <ProvisionalNotice ctx={ctx} year={year} /> : ''}
       <p class="lead" role="status"><strong safe>{t('oit.staff.readiness', { ready: s.ready, total: s.total, percent: s.percent })}</strong></p>
       <p safe>{t('oit.staff.counts', s)}</p>
       <p>
