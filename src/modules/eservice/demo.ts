@@ -301,7 +301,8 @@ async function bindOit(p: Platform, agencyId: number): Promise<void> {
     for (const item of await listItems(p.db, agencyId, year)) {
       const t = item.title_th.replace(/[–—]/g, '-');
       const statsYear = item.recency === 'previous_fy' ? year - 1 : year;
-      const refs = t.trim() === 'E-Service' ? ['system', 'guide', `statistics/${statsYear}`]
+      // 2567–2568 name the item 'E-Service'; 2569 'ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)'
+      const refs = t.includes('E-Service') ? ['system', 'guide', `statistics/${statsYear}`]
         : t.includes('สถิติการให้บริการ') ? [`statistics/${statsYear}`]
         : t.includes('ความพึงพอใจการให้บริการ') ? [`satisfaction/${item.recency === 'current_or_previous_fy' ? year - 1 : statsYear}`]
         : t.includes('คู่มือหรือมาตรฐานการให้บริการ') || t.includes('คู่มือหรือแนวทางการขอรับบริการ') ? ['manuals']
