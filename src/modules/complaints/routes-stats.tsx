@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
-import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
+import { renderDocx, renderPdf, renderPublicPdf } from '../../platform/documents/index.ts';
 import { yearParam } from '../../platform/http/params.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { headOfAgency } from '../agency/index.ts';
@@ -25,7 +25,7 @@ export function registerStatsRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply.header('cache-control', PUBLIC_CACHE), StatsPage({ ctx: viewCtx(req, reply), s, min, years }));
   });
   app.get('/complaints/statistics/:year.csv', async (req, reply) => attach(reply.header('cache-control', PUBLIC_CACHE), 'text/csv; charset=utf-8', fileName(req, 'csv')).send(statsCsv(await load(req), min)));
-  app.get('/complaints/statistics/:year.pdf', async (req, reply) => attach(reply.header('cache-control', PUBLIC_CACHE), 'application/pdf', fileName(req, 'pdf')).send(await renderPdf(statsReport(viewCtx(req, reply).site.name, await load(req), min))));
+  app.get('/complaints/statistics/:year.pdf', async (req, reply) => attach(reply.header('cache-control', PUBLIC_CACHE), 'application/pdf', fileName(req, 'pdf')).send(await renderPublicPdf(statsReport(viewCtx(req, reply).site.name, await load(req), min))));
 
   const staff = { preHandler: staffOnly(STATS) };
   app.get('/staff/complaints/statistics/:year', staff, async (req, reply) => {

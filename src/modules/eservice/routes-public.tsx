@@ -3,7 +3,7 @@
 // Pages with what someone typed or reads with their code are never cached and send no referrer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
-import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
+import { renderPublicDocx, renderPublicPdf } from '../../platform/documents/index.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
@@ -130,10 +130,10 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const ctx = viewCtx(req, reply);
     return sendHtml(reply, GuidePage({ ctx, sections: guideSections(req.lang, ctx.site.name, req.agency.url, await defsFor(req)) }));
   });
-  app.get('/e-service/guide.pdf', async (req, reply) => attach(reply, PDF, 'e-service-guide.pdf').send(await renderPdf(guideDoc(req.agency.th.name, req.agency.url, await defsFor(req)))));
-  app.get('/e-service/guide.docx', async (req, reply) => attach(reply, DOCX, 'e-service-guide.docx').send(await renderDocx(guideDoc(req.agency.th.name, req.agency.url, await defsFor(req)))));
+  app.get('/e-service/guide.pdf', async (req, reply) => attach(reply, PDF, 'e-service-guide.pdf').send(await renderPublicPdf(guideDoc(req.agency.th.name, req.agency.url, await defsFor(req)))));
+  app.get('/e-service/guide.docx', async (req, reply) => attach(reply, DOCX, 'e-service-guide.docx').send(await renderPublicDocx(guideDoc(req.agency.th.name, req.agency.url, await defsFor(req)))));
   app.get('/e-service/poster.pdf', async (req, reply) =>
-    attach(reply, PDF, 'e-service-poster.pdf').send(await renderPdf(posterDoc(req.agency.th, req.agency.url, (await defsFor(req)).map((d) => d.service.name_th)))));
+    attach(reply, PDF, 'e-service-poster.pdf').send(await renderPublicPdf(posterDoc(req.agency.th, req.agency.url, (await defsFor(req)).map((d) => d.service.name_th)))));
 
   // ---- a service: its manual, documents and request form ----
   const units = async (req: FastifyRequest, def: ServiceDef, lang: Lang) => {
@@ -152,19 +152,19 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   };
   app.get('/e-service/:slug/manual.pdf', async (req, reply) => {
     const d = await doc(req);
-    return attach(reply, PDF, `manual-${d.def.service.slug}.pdf`).send(await renderPdf(manualDoc(d.def, d.agency, d.names, req.agency.url)));
+    return attach(reply, PDF, `manual-${d.def.service.slug}.pdf`).send(await renderPublicPdf(manualDoc(d.def, d.agency, d.names, req.agency.url)));
   });
   app.get('/e-service/:slug/manual.docx', async (req, reply) => {
     const d = await doc(req);
-    return attach(reply, DOCX, `manual-${d.def.service.slug}.docx`).send(await renderDocx(manualDoc(d.def, d.agency, d.names, req.agency.url)));
+    return attach(reply, DOCX, `manual-${d.def.service.slug}.docx`).send(await renderPublicDocx(manualDoc(d.def, d.agency, d.names, req.agency.url)));
   });
   app.get('/e-service/:slug/summary.pdf', async (req, reply) => {
     const d = await doc(req);
-    return attach(reply, PDF, `summary-${d.def.service.slug}.pdf`).send(await renderPdf(summaryDoc(d.def, d.agency, d.names, req.agency.url)));
+    return attach(reply, PDF, `summary-${d.def.service.slug}.pdf`).send(await renderPublicPdf(summaryDoc(d.def, d.agency, d.names, req.agency.url)));
   });
   app.get('/e-service/:slug/form.pdf', async (req, reply) => {
     const d = await doc(req);
-    return attach(reply, PDF, `form-${d.def.service.slug}.pdf`).send(await renderPdf(blankFormDoc(d.def, d.agency)));
+    return attach(reply, PDF, `form-${d.def.service.slug}.pdf`).send(await renderPublicPdf(blankFormDoc(d.def, d.agency)));
   });
 
   const formPage = (req: FastifyRequest, reply: FastifyReply, def: ServiceDef, form: FormState, status = 200) =>

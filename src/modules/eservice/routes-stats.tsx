@@ -1,7 +1,7 @@
 // Public statistics at /e-service/statistics/{yearBE} (+ .csv and .pdf), for the year or a half or quarter of it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
-import { renderPdf } from '../../platform/documents/index.ts';
+import { renderPublicPdf } from '../../platform/documents/index.ts';
 import { yearParam } from '../../platform/http/params.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
@@ -26,6 +26,6 @@ export function registerStatsRoutes(app: FastifyInstance, p: Platform): void {
   });
   app.get('/e-service/statistics/:year.pdf', async (req, reply) => {
     const s = await load(req);
-    return attach(reply, 'application/pdf', `e-service-statistics-${s.year}.pdf`).send(await renderPdf(statsReport(req.agency.th.name, s)));
+    return attach(reply, 'application/pdf', `e-service-statistics-${s.year}.pdf`).send(await renderPublicPdf(statsReport(req.agency.th.name, s)));
   });
 }

@@ -2,7 +2,7 @@
 // received at /no-gift/report/{yearBE}[.csv|.pdf].
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
-import { renderPdf } from '../../platform/documents/index.ts';
+import { renderPublicPdf } from '../../platform/documents/index.ts';
 import { yearParam } from '../../platform/http/params.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
@@ -37,6 +37,6 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   });
   app.get('/no-gift/report/:year.pdf', async (req, reply) => {
     const r = await load(req);
-    return attach(reply, 'application/pdf', `no-gift-report-${r.year}.pdf`).send(await renderPdf(reportDoc(req.agency.th.name, r)));
+    return attach(reply, 'application/pdf', `no-gift-report-${r.year}.pdf`).send(await renderPublicPdf(reportDoc(req.agency.th.name, r)));
   });
 }

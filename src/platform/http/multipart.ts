@@ -35,7 +35,7 @@ export interface UploadForm {
 export const MAX_FIELD_BYTES = 100 * 1024;
 export const MAX_FIELDS = 100;
 
-/** A counting gate: at most `max` uploads are read at once; others wait a while, then get a 503. */
+/** A counting gate: at most `max` at once (uploads read, documents made); others wait a while, then get a 503. */
 export class Gate {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
@@ -43,11 +43,12 @@ export class Gate {
     readonly max: number,
     readonly maxWaiting: number,
     readonly waitMs: number,
+    private readonly busy: () => Error = busyUploads,
   ) {}
 
   async enter(): Promise<() => void> {
     if (this.active >= this.max) {
-      if (this.waiting.length >= this.maxWaiting) throw busy();
+      if (this.waiting.length >= this.maxWaiting) throw this.busy();
       await new Promise<void>((resolve, reject) => {
         const go = () => {
           clearTimeout(timer);
@@ -56,7 +57,7 @@ export class Gate {
         const timer = setTimeout(() => {
           const i = this.waiting.indexOf(go);
           if (i >= 0) this.waiting.splice(i, 1);
-          reject(busy());
+          reject(this.busy());
         }, this.waitMs);
         this.waiting.push(go);
       });
@@ -79,7 +80,7 @@ export class Gate {
   }
 }
 
-function busy(): HttpError {
+function busyUploads(): HttpError {
   return new HttpError(503, 'error.503.title', 'error.503.uploadsBusy');
 }
 
@@ -174,7 +175,7 @@ async function readUpload(req: FastifyRequest, reply: FastifyReply, s: UploadSet
   if (!isMultipartRequest(req)) return { fields: flatFields(req.body), files: {} };
   const lim = { ...s.defaults, ...limits };
   const net = addressGroup(req.ip);
-  if ((inFlight.get(net) ?? 0) >= UPLOADS_PER_ADDRESS) throw busy();
+  if ((inFlight.get(net) ?? 0) >= UPLOADS_PER_ADDRESS) throw busyUploads();
   inFlight.set(net, (inFlight.get(net) ?? 0) + 1);
   let left = false;
   const leave = () => {

@@ -99,6 +99,7 @@ export const en: Record<PlatformKey, string> = {
   'error.500.body': 'Sorry, something went wrong on our side. Nothing you saved was lost. Please try again later.',
   'error.400.controls': 'The address or the data sent holds control characters, which are not accepted. Check the link or type it again.',
   'error.503.title': 'Busy for a moment',
+  'error.503.documentsBusy': 'Many documents are being asked for at once right now. Please try again in a moment.',
   'error.503.uploadsBusy': 'Many files are being sent at once right now. Please wait a moment and send again; nothing you entered has been saved yet.',
   'error.413.title': 'Too large',
   'error.413.body': 'The data or file you sent is larger than allowed ({max}). Go back, make it smaller and send it again.',
