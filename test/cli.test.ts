@@ -81,7 +81,7 @@ describe('command line', () => {
     const list = cli({ DATA_DIR: dataDir }, 'jobs');
     assert.equal(list.status, 0, list.stderr);
     assert.match(list.stdout, /^integrity-reminders\tevery 60 min$/m);
-    assert.match(list.stdout, /^files-sweep\tevery 1440 min$/m);
+    assert.match(list.stdout, /^files-sweep\tevery 60 min$/m);
     const run = cli({ DATA_DIR: dataDir }, 'jobs', 'run', 'integrity-reminders');
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^integrity-reminders: \d+ reminders sent$/m);

@@ -95,7 +95,7 @@ const installed = new Set<string>();
  */
 export function installModules(modules: readonly ModuleDef[]): void {
   // the platform's own background work: stored bytes no row refers to (after a failed transaction), removed daily
-  registerJob({ name: 'files-sweep', everyMinutes: 24 * 60, run: async (p) => `${await p.files.sweepOrphans(p.db)} orphan files removed` });
+  registerJob({ name: 'files-sweep', everyMinutes: 60, run: async (p) => `${await p.files.sweepOrphans(p.db)} orphan files removed` });
   for (const m of modules) {
     if (installed.has(m.name)) continue;
     installed.add(m.name);

@@ -485,6 +485,36 @@ for (const target of await dbTargets()) {
       assert.equal((await holder.get(`/e-service/track?code=${codeOf(sent.body)}`)).status, 200);
     });
 
+    test('a code is no licence to fill the disk: an answer the request is not waiting for stores nothing', async () => {
+      const a = t.agent();
+      a.ip = '10.7.8.1';
+      await a.get('/e-service/water-truck/request');
+      const sent = await a.post('/e-service/water-truck/request', { f_place: 'บ้านหนองแวง', f_households: '8', f_need: '2', name: 'นายทดสอบดิสก์', consent: 'on' });
+      const code = codeOf(sent.body)!;
+      const count = async () => (await fs.promises.readdir(path.join(t.config.dataDir, 'files'), { recursive: true })).length;
+      const before = await count();
+      await a.get(`/e-service/track?code=${code}`);
+      for (let i = 0; i < 3; i++) {
+        const r = await a.postMultipart('/e-service/track/answer', { code, answer: 'ส่งไฟล์ซ้ำ' }, { file: { name: 'big.pdf', data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200_000, 0x61), Buffer.from('\n%%EOF\n')]), type: 'application/pdf' } });
+        assert.equal(r.status, 422);
+      }
+      assert.equal(await count(), before, 'no bytes left behind');
+    });
+
+    test('tracking guesses from one IPv6 network (/64) count together', async () => {
+      for (let i = 0; i < 20; i++) {
+        const g = t.agent();
+        g.ip = `2001:db8:44:1::${(i + 1).toString(16)}`;
+        assert.equal((await g.get(`/e-service/track?code=GGGG-HHHH-${String(2000 + i).replace(/0/g, 'J')}`)).status, 404);
+      }
+      const next = t.agent();
+      next.ip = '2001:db8:44:1::ffff';
+      assert.equal((await next.get('/e-service/track?code=GGGG-HHHH-KKKK')).status, 429);
+      const other = t.agent();
+      other.ip = '2001:db8:44:2::1';
+      assert.equal((await other.get('/e-service/track?code=GGGG-HHHH-KKKK')).status, 404, 'the next /64 is not held');
+    });
+
     test('concurrent: requests at once get distinct numbers and codes; two officers moving the same step move it once', async () => {
       const agents = Array.from({ length: 6 }, (_, i) => {
         const a = t.agent();

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
-import { startApp, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
 import { POSTS_PER_KEY } from './routes-open311.ts';
 
@@ -196,6 +196,18 @@ for (const target of await dbTargets()) {
         assert.equal(b.status, 400, bad);
         assertErrors(b.body, 400, /./);
       }
+    });
+
+    test('typed text of the web form is never published, even in a field marked public; what was chosen from a list is', async () => {
+      const a = t.agent();
+      a.ip = '10.31.0.1';
+      const form = await a.get('/e-service/road-repair/request');
+      assert.match(textOf(form.body), /บริการนี้เปิดเผยตำแหน่งที่แจ้งและตัวเลือกลักษณะปัญหาต่อสาธารณะ/, 'the form says what becomes public');
+      const sent = await a.post('/e-service/road-repair/request', { f_road: 'ถนนสาย กส.ถ 1-0099 นายสมชาย', f_place: 'หน้าบ้านเลขที่ 99/1', f_problem: '2', f_detail: 'ติดต่อนายสมชาย ใจดี โทร 0812345678', name: 'นายสมชาย ใจดี', phone: '0812345678', consent: 'on' });
+      assert.equal(sent.status, 200, sent.body.slice(0, 300));
+      const list = (await t.agent().get('/open311/v2/requests.json?service_code=road-repair')).body;
+      assert.doesNotMatch(list, /สมชาย|0812345678/);
+      assert.match(list, /ลักษณะความชำรุด: ผิวถนนทรุดตัว/);
     });
 
     test('posts past the hourly limit of a key are refused with 429', async () => {

@@ -65,7 +65,7 @@ export async function submitRequest(p: Platform, agencyId: number, def: ServiceD
   } else if (!def.service.is_published) throw new NotFoundError();
   const { service, steps, fields } = def;
   if (!steps.length) throw new ValidationError({ _form: 'eservice.err.noSteps' });
-  // files: checked by content, stored first (a failed transaction leaves bytes the daily sweep removes)
+  // files: checked by content and stored first; if the request is not recorded in the end, they are removed
   const errors: Record<string, 'err.fileMissing' | { key: 'eservice.err.tooManyFiles'; vars: { n: number } }> = {};
   const chosen = fields.filter((f) => f.kind === 'file' && input.files[f.field_key]);
   if (chosen.length > MAX_FILES) errors._form = { key: 'eservice.err.tooManyFiles', vars: { n: MAX_FILES } };
@@ -78,60 +78,62 @@ export async function submitRequest(p: Platform, agencyId: number, def: ServiceD
   const fy = fiscalYear(at);
   const total = steps.reduce((n, s) => n + stepMinutes(s), 0);
   const firstDivision = steps[0]!.division_id ?? service.division_id;
-  for (let attempt = 0; ; attempt++) {
-    const digits = codeDigits(newCode())!;
-    const publicId = newPublicId();
-    try {
-      const r = await inTx(p.db, o.outer, async (t) => {
-        const seq = await nextSeq(t, agencyId, fy);
-        const answers: Answer[] = [];
-        for (const f of fields) {
-          if (f.kind === 'file') {
-            const s = stored.get(f.field_key);
-            if (!s) continue;
-            const rec = await p.files.record(t, s, { agencyId, owner: 'eservice', createdBy: recorder?.id ?? null });
-            answers.push({ key: f.field_key, label: f.label_th, kind: f.kind, value: rec.original_name, file: { id: rec.id, name: rec.original_name, publicId: rec.public_id } });
-            continue;
+  return p.files.keepIf([...stored.values()], async () => {
+    for (let attempt = 0; ; attempt++) {
+      const digits = codeDigits(newCode())!;
+      const publicId = newPublicId();
+      try {
+        const r = await inTx(p.db, o.outer, async (t) => {
+          const seq = await nextSeq(t, agencyId, fy);
+          const answers: Answer[] = [];
+          for (const f of fields) {
+            if (f.kind === 'file') {
+              const s = stored.get(f.field_key);
+              if (!s) continue;
+              const rec = await p.files.record(t, s, { agencyId, owner: 'eservice', createdBy: recorder?.id ?? null });
+              answers.push({ key: f.field_key, label: f.label_th, kind: f.kind, value: rec.original_name, file: { id: rec.id, name: rec.original_name, publicId: rec.public_id } });
+              continue;
+            }
+            const value = input.answers[f.field_key] ?? '';
+            if (value === '') continue;
+            const shown = f.kind === 'choice' ? (f.options.find((x) => x.key === value)?.th ?? value) : value;
+            answers.push({ key: f.field_key, label: f.label_th, kind: f.kind, value: shown, ...(f.is_public ? { public: true } : {}) });
           }
-          const value = input.answers[f.field_key] ?? '';
-          if (value === '') continue;
-          const shown = f.kind === 'choice' ? (f.options.find((x) => x.key === value)?.th ?? value) : value;
-          answers.push({ key: f.field_key, label: f.label_th, kind: f.kind, value: shown, ...(f.is_public ? { public: true } : {}) });
-        }
-        if (input.description) answers.push({ key: '_description', label: 'รายละเอียด', kind: 'block', value: input.description });
-        const address = input.place?.address || answers.find((a) => a.kind === 'address')?.value || '';
-        const row = await t.k.insertInto('eservice_request').values({
-          agency_id: agencyId, service_id: service.id, fiscal_year: fy, seq, public_id: publicId, tracking_lookup: codeLookup(p.keys, digits), tracking_enc: sealCode(p.keys, digits),
-          channel: input.channel, status: 'submitted', current_step: 0, division_id: firstDivision,
-          requester_name: input.requester.name, requester_email: input.requester.email, requester_phone: input.requester.phone,
-          answers: JSON.stringify(answers), address, lat: input.place?.lat ?? null, lng: input.place?.lng ?? null, media_url: input.place?.mediaUrl ?? '',
-          api_key_id: input.apiKeyId ?? null, created_by: recorder?.id ?? null, received_at: iso(at), accepted_at: null, info_requested_at: null, closed_at: null,
-          due_at: iso(at.getTime() + total * MIN), step_due_at: iso(at.getTime() + stepMinutes(steps[0]!) * MIN), paused_ms: 0, rating: null, rating_comment: '', rated_at: null, updated_at: iso(at),
-        }).returning('id').executeTakeFirstOrThrow();
-        for (const [i, s] of steps.entries()) {
-          await t.k.insertInto('eservice_request_step').values({
-            request_id: row.id, position: i, name_th: s.name_th, name_en: s.name_en, declared_minutes: stepMinutes(s), division_id: s.division_id ?? service.division_id,
-            started_at: i === 0 ? iso(at) : null, finished_at: null, paused_ms: 0,
-          }).execute();
-        }
-        await t.k.insertInto('eservice_event').values({ request_id: row.id, at: iso(at), kind: 'submitted', position: 0, note: '', user_id: recorder?.id ?? null, file_id: null }).execute();
-        const number = requestNumber({ fiscal_year: fy, seq });
-        await recordAudit(t, {
-          agencyId, actor: recorder ? actorOf(recorder) : { id: null, label: input.channel === 'api' ? 'open311' : 'anonymous' }, action: 'eservice.request.submit', targetType: 'eservice_request', targetId: row.id,
-          summary: `request ${number} for ${service.slug} (${input.channel}), ${stored.size} file(s)`,
+          if (input.description) answers.push({ key: '_description', label: 'รายละเอียด', kind: 'block', value: input.description });
+          const address = input.place?.address || answers.find((a) => a.kind === 'address')?.value || '';
+          const row = await t.k.insertInto('eservice_request').values({
+            agency_id: agencyId, service_id: service.id, fiscal_year: fy, seq, public_id: publicId, tracking_lookup: codeLookup(p.keys, digits), tracking_enc: sealCode(p.keys, digits),
+            channel: input.channel, status: 'submitted', current_step: 0, division_id: firstDivision,
+            requester_name: input.requester.name, requester_email: input.requester.email, requester_phone: input.requester.phone,
+            answers: JSON.stringify(answers), address, lat: input.place?.lat ?? null, lng: input.place?.lng ?? null, media_url: input.place?.mediaUrl ?? '',
+            api_key_id: input.apiKeyId ?? null, created_by: recorder?.id ?? null, received_at: iso(at), accepted_at: null, info_requested_at: null, closed_at: null,
+            due_at: iso(at.getTime() + total * MIN), step_due_at: iso(at.getTime() + stepMinutes(steps[0]!) * MIN), paused_ms: 0, rating: null, rating_comment: '', rated_at: null, updated_at: iso(at),
+          }).returning('id').executeTakeFirstOrThrow();
+          for (const [i, s] of steps.entries()) {
+            await t.k.insertInto('eservice_request_step').values({
+              request_id: row.id, position: i, name_th: s.name_th, name_en: s.name_en, declared_minutes: stepMinutes(s), division_id: s.division_id ?? service.division_id,
+              started_at: i === 0 ? iso(at) : null, finished_at: null, paused_ms: 0,
+            }).execute();
+          }
+          await t.k.insertInto('eservice_event').values({ request_id: row.id, at: iso(at), kind: 'submitted', position: 0, note: '', user_id: recorder?.id ?? null, file_id: null }).execute();
+          const number = requestNumber({ fiscal_year: fy, seq });
+          await recordAudit(t, {
+            agencyId, actor: recorder ? actorOf(recorder) : { id: null, label: input.channel === 'api' ? 'open311' : 'anonymous' }, action: 'eservice.request.submit', targetType: 'eservice_request', targetId: row.id,
+            summary: `request ${number} for ${service.slug} (${input.channel}), ${stored.size} file(s)`,
+          });
+          return { id: row.id, number };
         });
-        return { id: row.id, number };
-      });
-      const code = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
-      const created = (await (o.outer ? getRequest(o.outer, agencyId, r.id) : getRequest(p.db, agencyId, r.id)))!;
-      await afterCommit(o.outer, () => mailRequester(p, created, service.name_th, { kind: 'submitted' }));
-      return { ...r, publicId, code, dueAt: created.due_at };
-    } catch (err) {
-      // two requests in the same instant (the year's first number, or a code drawn twice): draw again
-      if (!o.outer && isUniqueViolation(err) && attempt < 3) continue;
-      throw err;
+        const code = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
+        const created = (await (o.outer ? getRequest(o.outer, agencyId, r.id) : getRequest(p.db, agencyId, r.id)))!;
+        await afterCommit(o.outer, () => mailRequester(p, created, service.name_th, { kind: 'submitted' }));
+        return { ...r, publicId, code, dueAt: created.due_at };
+      } catch (err) {
+        // two requests in the same instant (the year's first number, or a code drawn twice): draw again
+        if (!o.outer && isUniqueViolation(err) && attempt < 3) continue;
+        throw err;
+      }
     }
-  }
+  });
 }
 
 export interface ActionOptions extends Options {
@@ -227,9 +229,13 @@ export function reject(p: Platform, actor: Acting, id: number, reason: string, o
 
 /** The requester answers what they were asked (with a file, if they have one): the step's clock runs again. */
 export async function answerInfo(p: Platform, agencyId: number, id: number, text: string, file: UploadPart | null, o: Options = {}): Promise<void> {
+  // nothing is stored for a request that is not waiting for an answer (a code is no licence to fill the disk)
+  const before = await getRequest(o.outer ?? p.db, agencyId, id);
+  if (!before) throw new NotFoundError();
+  if (before.status !== 'info_requested') throw new ValidationError({ answer: 'eservice.err.notWaiting' });
   const stored = file ? await p.files.put(file, [...FILE_TYPES], MAX_FILE_BYTES) : null;
   const at = o.at ?? new Date();
-  const done = await inTx(p.db, o.outer, async (t) => {
+  const done = await p.files.keepIf(stored ? [stored] : [], () => inTx(p.db, o.outer, async (t) => {
     await lockRow(t, 'eservice_request', id);
     const r = await getRequest(t, agencyId, id);
     if (!r) throw new NotFoundError();
@@ -248,7 +254,7 @@ export async function answerInfo(p: Platform, agencyId: number, id: number, text
     await recordAudit(t, { agencyId, actor: { id: null, label: 'requester' }, action: 'eservice.request.answer', targetType: 'eservice_request', targetId: id, summary: `request ${requestNumber(r)}: the requester answered (${rec ? 1 : 0} file)` });
     const service = await t.k.selectFrom('eservice_service').select('name_th').where('id', '=', r.service_id).executeTakeFirstOrThrow();
     return { r: (await getRequest(t, agencyId, id))!, serviceName: service.name_th };
-  });
+  }));
   await afterCommit(o.outer, () => mailRequester(p, done.r, done.serviceName, { kind: 'info_given' }));
 }
 

@@ -78,10 +78,16 @@ export function serviceDefinition(def: ServiceDef) {
 }
 
 /** One request as the public may read it. */
+const OPEN_KINDS: ReadonlySet<string> = new Set(['choice', 'number', 'date']);
+
 export function requestEntry(r: Request, def: ServiceDef | undefined, agencyResponsible: string, stepName: string | null) {
   const place = !!def?.service.is_location_public;
   const answers = answersOf(r);
-  const description = place ? answers.filter((a) => a.public || a.key === '_description').map((a) => (a.key === '_description' ? a.value : `${a.label}: ${a.value}`)).join('\n') : '';
+  // of the web form, only answers chosen from a list, numbers and dates: typed text can name people, whatever the
+  // form says; the description an Open311 client posted to this public registry is its own
+  const posted = r.channel === 'api' ? answers.filter((a) => a.key === '_description').map((a) => a.value) : [];
+  const listed = answers.filter((a) => a.public && OPEN_KINDS.has(a.kind)).map((a) => `${a.label}: ${a.value}`);
+  const description = place ? [...posted, ...listed].join('\n') : '';
   return {
     service_request_id: r.public_id,
     status: isOpen(r.status) ? 'open' : 'closed',

@@ -12,6 +12,7 @@ import { textQuery } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { translate, type Lang } from '../../platform/i18n/index.ts';
 import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
+import { addressGroup } from '../../platform/http/address.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { listDivisions } from '../agency/index.ts';
@@ -179,8 +180,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     if (!f.ok) return formPage(req, reply, def, f, 422);
     // counted once the form is right: a typo never uses up an address's quota
     const taken = await takeAttempt(p.db, [
-      { key: throttleKey(p.keys, 'eservice-submit-ip', req.ip), max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
-      { key: throttleKey(p.keys, 'eservice-submit-ip-day', req.ip), max: SUBMIT_PER_IP_DAY, windowMs: 24 * 3600_000 },
+      { key: throttleKey(p.keys, 'eservice-submit-ip', addressGroup(req.ip)), max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
+      { key: throttleKey(p.keys, 'eservice-submit-ip-day', addressGroup(req.ip)), max: SUBMIT_PER_IP_DAY, windowMs: 24 * 3600_000 },
       { key: throttleKey(p.keys, 'eservice-submit-all', req.agency.id), max: 2000, windowMs: 3600_000 },
     ]);
     if (!taken.ok) {

@@ -4,10 +4,10 @@
 import type { Platform } from '../../platform/platform.ts';
 import { decrypt, encrypt, hmac, normalizeCode, randomCode, type Keys } from '../../platform/crypto.ts';
 import { forgiveAttempt, takeAttempt, throttleKey } from '../../platform/throttle.ts';
+import { addressGroup } from '../../platform/http/address.ts';
 import { requestByLookup, type Request } from './store.ts';
 
 export const TRACK_PER_IP = 20;
-export const TRACK_GLOBAL = 2000;
 
 /** A request's public id such as 'K7QF2-M9XT4' (50 random bits): Open311's service_request_id. */
 export const newPublicId = () => randomCode(2, 5);
@@ -35,15 +35,13 @@ export type Found = { ok: true; r: Request; code: string } | { ok: false; reason
 export async function findByCode(p: Platform, agencyId: number, typed: string, ip: string): Promise<Found> {
   const digits = codeDigits(typed);
   if (!digits) return { ok: false, reason: 'format' };
-  const ipKey = throttleKey(p.keys, 'eservice-track-ip', ip);
-  const allKey = throttleKey(p.keys, 'eservice-track-all', agencyId);
-  const taken = await takeAttempt(p.db, [
-    { key: ipKey, max: TRACK_PER_IP, windowMs: 15 * 60_000, growth: { firstMs: 60_000, maxMs: 60 * 60_000 } },
-    { key: allKey, max: TRACK_GLOBAL, windowMs: 60 * 60_000 },
-  ]);
+  // per network only (an IPv6 /64 as one): with 60-bit codes guessing is hopeless, and a site-wide counter would let
+  // many addresses lock every citizen out of tracking
+  const ipKey = throttleKey(p.keys, 'eservice-track-ip', addressGroup(ip));
+  const taken = await takeAttempt(p.db, [{ key: ipKey, max: TRACK_PER_IP, windowMs: 15 * 60_000, growth: { firstMs: 60_000, maxMs: 60 * 60_000 } }]);
   if (!taken.ok) return { ok: false, reason: 'throttled', minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) };
   const r = await requestByLookup(p.db, agencyId, codeLookup(p.keys, digits));
   if (!r) return { ok: false, reason: 'unknown' };
-  await Promise.all([forgiveAttempt(p.db, ipKey), forgiveAttempt(p.db, allKey)]);
+  await forgiveAttempt(p.db, ipKey);
   return { ok: true, r, code: formatCode(digits) };
 }

@@ -132,6 +132,16 @@ export class FileStore {
     return { key, ext, mime, size: part.size, sha256: digest, name: cleanFileName(part.filename || `file.${ext}`, ext) };
   }
 
+  /** Runs the step that records stored bytes; when it fails, the bytes go at once instead of waiting for the sweep. */
+  async keepIf<T>(stored: StoredFile[], step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (err) {
+      await Promise.all(stored.map((x) => fsp.rm(path.join(this.root, x.key), { force: true })));
+      throw err;
+    }
+  }
+
   /** Bytes the system made itself (generated documents, placeholder images): the upload limit is for visitors. */
   putGenerated(name: string, data: Buffer, ext: FileKind): Promise<StoredFile> {
     return this.put(memoryPart(name, data), [ext], Infinity);

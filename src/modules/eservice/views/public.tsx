@@ -88,6 +88,7 @@ export function RequestFormPage({ ctx, def, form }: { ctx: ViewCtx; def: Service
         <section class="notice" aria-labelledby="privacy-title">
           <h2 id="privacy-title" safe>{t('eservice.form.privacy')}</h2>
           <p safe>{t('eservice.form.privacyBody')}</p>
+          {s.is_location_public ? <p safe>{t('eservice.form.publicPlace')}</p> : ''}
           <div class={form.errors.consent ? 'field-has-error' : undefined}>
             {form.errors.consent ? <p class="field-error" id="f-consent-error" safe>{form.errors.consent}</p> : ''}
             <Checkbox form={form} name="consent" label={t('eservice.form.consent')} />
