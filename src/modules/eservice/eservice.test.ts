@@ -292,6 +292,7 @@ for (const target of await dbTargets()) {
       assert.ok(!csv.includes('ผู้ยื่น ทดสอบลับ'), 'no names in the statistics');
       const pdf = await t.agent().get(`/e-service/statistics/${year}.pdf`);
       assert.equal(pdf.raw.subarray(0, 5).toString(), '%PDF-');
+      assert.equal((await t.agent().get('/e-service/statistics/2455.pdf')).status, 404, 'no PDF is made for a year without requests');
     });
 
     test('a request not granted: the reason reaches the requester on the tracking page and by mail', async () => {

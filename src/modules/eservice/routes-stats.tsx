@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { renderPublicPdf } from '../../platform/documents/index.ts';
 import { yearParam } from '../../platform/http/params.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
 import { periodOf, yearStats } from './stats.ts';
@@ -25,6 +26,9 @@ export function registerStatsRoutes(app: FastifyInstance, p: Platform): void {
     return attach(reply, 'text/csv; charset=utf-8', `e-service-statistics-${s.year}.csv`).send(statsCsv(s));
   });
   app.get('/e-service/statistics/:year.pdf', async (req, reply) => {
+    // a PDF only for a year that has one to show: the set of documents a visitor can ask to be made stays small
+    const year = yearParam(req);
+    if (year !== fiscalYear() && !(await yearsWithRequests(p.db, req.agency.id)).includes(year)) throw new NotFoundError();
     const s = await load(req);
     return attach(reply, 'application/pdf', `e-service-statistics-${s.year}.pdf`).send(await renderPublicPdf(statsReport(req.agency.th.name, s)));
   });
