@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Gate, UPLOADS_PER_ADDRESS } from './multipart.ts';
-import { HttpSession, memoryMb, multipartChunks, rawPost, serve, type Served } from '../../../test/support/server.ts';
+import { spawnSync } from 'node:child_process';
+import { HttpSession, memoryMb, multipartChunks, rawPost, root, serve, type Served } from '../../../test/support/server.ts';
 
 const MB = 1024 * 1024;
 const PASSWORD = 'uploads-test-password';
@@ -18,6 +19,9 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
   let dataDir: string;
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
+    // the demo is loaded beforehand, as a production server has no demo to load: the peak measured is the serving's
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed-demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    assert.equal(seeded.status, 0, seeded.stderr);
     // one process: the memory measured is the serving process's, and per-address counts are per process
     s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3', WEB_CONCURRENCY: '1' });
   });
