@@ -210,6 +210,14 @@ for (const target of await dbTargets()) {
       assert.match(list, /ลักษณะความชำรุด: ผิวถนนทรุดตัว/);
     });
 
+    test('a body that is not JSON, or too large, gets the specification\'s error list too', async () => {
+      const bad = await t.agent().request('POST', '/open311/v2/requests.json', { headers: { 'content-type': 'application/json' }, payload: '{"service_code": ' });
+      assert.equal(bad.status, 400);
+      const list = JSON.parse(bad.body) as Array<{ code: number; description: string }>;
+      assert.deepEqual(Object.keys(list[0]!).sort(), ['code', 'description']);
+      assert.equal(list[0]!.code, 400);
+    });
+
     test('posts past the hourly limit of a key are refused with 429', async () => {
       const keyId = (await t.p.db.k.selectFrom('eservice_api_key').select('id').where('revoked_at', 'is', null).executeTakeFirstOrThrow()).id;
       const rule = [{ key: throttleKey(t.p.keys, 'eservice-open311-key', keyId), max: POSTS_PER_KEY, windowMs: 3600_000 }];

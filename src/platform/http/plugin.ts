@@ -194,6 +194,8 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
 async function errorPage(req: FastifyRequest, reply: FastifyReply, status: number, titleKey: MessageKey, bodyKey: MessageKey, vars?: Record<string, string | number>) {
   const lang: Lang = req.lang ?? 'th';
   if (req.url.startsWith('/api/')) return reply.code(status).send({ error: titleKey.split('.')[1], message: translate(lang, bodyKey, vars) });
+  // Open311 clients read the GeoReport error list, also for what fails before the route (a body that is not JSON)
+  if (req.url.startsWith('/open311/')) return reply.code(status).send([{ code: status, description: translate('en', titleKey, vars) }]);
   if (!req.agency) {
     // the agency could not be loaded (database down): a plain page without the agency's header
     const title = translate(lang, titleKey, vars);
