@@ -2,37 +2,13 @@
 // no English version (content typed by staff, proper names), and then it is marked lang="th" (WCAG 3.1.2).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { parse } from 'node-html-parser';
 import { dbTargets } from './support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from './support/app.ts';
+import { unmarkedThai } from './support/html.ts';
 import { parseCatalogue } from '../src/modules/oit/index.ts';
 import { DEFAULT_RULES, levelIn, withEnglish } from '../src/modules/integrity/rules.ts';
 import { formatDate, formatMonth } from '../src/platform/thai/index.ts';
-
-const THAI = /[\u0E00-\u0E7F]/;
-
-/** Text nodes with Thai in the page body that neither they nor an ancestor mark lang="th". */
-function unmarkedThai(html: string): string[] {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false } });
-  const body = root.querySelector('body');
-  if (!body) return ['(no body)'];
-  const out: string[] = [];
-  const walk = (n: Node, lang: string) => {
-    if (n.nodeType === NodeType.TEXT_NODE) {
-      const text = n.text.trim();
-      if (THAI.test(text) && lang !== 'th') out.push(`${(n.parentNode as HTMLElement | null)?.rawTagName ?? '?'}: ${text.slice(0, 80)}`);
-      return;
-    }
-    if (n.nodeType !== NodeType.ELEMENT_NODE) return;
-    const el = n as HTMLElement;
-    const tag = (el.rawTagName ?? '').toLowerCase();
-    if (tag === 'script' || tag === 'style') return;
-    const own = el.getAttribute('lang');
-    for (const c of el.childNodes) walk(c, own === undefined ? lang : own.toLowerCase().split('-')[0]!);
-  };
-  walk(body, root.querySelector('html')?.getAttribute('lang') ?? '');
-  return out;
-}
 
 /** The first link on a page whose address matches. */
 function firstLink(html: string, re: RegExp): string {

@@ -3,12 +3,8 @@
 // pages and their permission, the to-do line and the OIT evidence.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { dbTargets } from '../../../test/support/db.ts';
+import { pdfText, unmarkedThai } from '../../../test/support/html.ts';
 import { startApp, textOf, type TestApp } from '../../../test/support/app.ts';
 import { evidenceProvider } from '../../platform/evidence.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
@@ -24,35 +20,6 @@ const gift = {
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
 
 /** Text in the page body with Thai that neither it nor an ancestor marks lang="th" (WCAG 3.1.2 on English pages). */
-function unmarkedThai(html: string): string[] {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false } });
-  const out: string[] = [];
-  const walk = (n: Node, lang: string) => {
-    if (n.nodeType === NodeType.TEXT_NODE) {
-      if (/[\u0E00-\u0E7F]/.test(n.text) && lang !== 'th') out.push(n.text.trim().slice(0, 80));
-      return;
-    }
-    if (n.nodeType !== NodeType.ELEMENT_NODE) return;
-    const el = n as HTMLElement;
-    if (['script', 'style'].includes((el.rawTagName ?? '').toLowerCase())) return;
-    const own = el.getAttribute('lang');
-    for (const c of el.childNodes) walk(c, own === undefined ? lang : own.toLowerCase().split('-')[0]!);
-  };
-  walk(root.querySelector('body')!, root.querySelector('html')?.getAttribute('lang') ?? '');
-  return out;
-}
-
-function pdfText(bytes: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-nogift-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    fs.writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 for (const target of await dbTargets()) {
   describe(`No Gift Policy on ${target.name}`, { skip: target.skip }, () => {
     let t: TestApp;
