@@ -113,6 +113,15 @@ for (const target of await dbTargets()) {
       const b = await follow(receipt, '10.61.2.1');
       await b.get('/complaints/case');
       const r = await b.postMultipart('/complaints/case/reply', { body: 'ข้อความที่เกินจำนวน' }, {});
+      // the last free place, asked for twice at once (checked under the case's lock): one message goes in
+      await t.p.db.k.deleteFrom('complaint_message').where('id', '=', (await t.p.db.k.selectFrom('complaint_message').select('id').where('author', '=', 'complainant').orderBy('id', 'desc').executeTakeFirstOrThrow()).id).execute();
+      const pair = await Promise.all(['10.61.3.1', '10.61.3.2'].map(async (ip) => {
+        const c = await follow(receipt, ip);
+        await c.get('/complaints/case');
+        return c;
+      }));
+      const both = await Promise.all(pair.map((c, i) => c.postMultipart('/complaints/case/reply', { body: `พร้อมกันครั้งที่ ${i + 1}` }, {})));
+      assert.deepEqual(both.map((x) => x.status).sort(), [303, 422]);
       assert.equal(r.status, 422);
       assert.match(textOf(r.body), new RegExp(`ส่งข้อความได้วันละไม่เกิน ${MESSAGES_PER_DAY} ครั้งต่อเรื่อง`));
       assert.match(r.body, /ข้อความที่เกินจำนวน/, 'what was typed is kept');
