@@ -15,5 +15,7 @@ function find(dir: string): string[] {
 const only = process.argv.slice(2);
 const files = (only.length ? only : [...find('src'), ...find('test')]).sort();
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+// a test that hangs fails by name after 5 minutes (the longest takes under a minute) instead of running into CI's limit
+const timeout = process.env.TEST_TIMEOUT_MS ?? '300000';
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

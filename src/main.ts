@@ -120,7 +120,8 @@ async function servePrimary(config: Config): Promise<void> {
 /** A worker of the cluster: serves; runs the jobs when it holds slot 0; stops on SIGTERM from the primary. */
 async function serveWorker(config: Config): Promise<void> {
   const p = await createPlatform(config);
-  const { slot } = joinCluster();
+  const member = joinCluster();
+  const { slot } = member;
   const app = await buildApp(p);
   const stopJobs = slot === 0 ? startJobs(p) : () => {};
   let closing = false;
@@ -131,6 +132,7 @@ async function serveWorker(config: Config): Promise<void> {
     timer.unref();
     stopJobs();
     await app.close();
+    await member.leave();
     await p.db.close();
     process.exit(0);
   };

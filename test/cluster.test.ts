@@ -1,8 +1,8 @@
 // `npm start` as a cluster of two workers (WEB_CONCURRENCY=2), on both databases: the pid file holds the primary; a
 // publication made through one worker shows at once through every worker (their page caches are cleared before the
 // publisher's answer leaves); both workers write at once without "database is locked" reaching anyone; SIGHUP
-// replaces the workers without closing the port; SIGTERM stops everything cleanly; SIGKILL of the primary takes its
-// workers with it and frees the port.
+// replaces the workers without closing the port or losing a request; SIGTERM stops everything cleanly; SIGKILL of
+// the primary takes its workers with it and frees the port.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,14 +14,19 @@ import { exited, serve, type Served } from './support/server.ts';
 
 const PASSWORD = 'cluster-demo-password';
 
-/** A GET on a new connection each time: the primary hands each connection to the next worker (round-robin). */
+/** A GET on a new connection each time: the primary hands each connection to the next worker (round-robin). An
+ * answer that does not come within 8 s is status -1 (a connection lost between the primary and a leaving worker). */
 function fresh(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false }, (res) => {
+    const req = http.get(url, { agent: false, timeout: 8_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve({ status: -1, body: '' });
     });
     req.on('error', reject);
   });
@@ -159,23 +164,36 @@ for (const target of await dbTargets()) {
       assert.doesNotMatch(s.out(), /database is locked|SQLITE_BUSY|"status":500/);
     });
 
-    test('SIGHUP replaces the workers one by one; the site answers throughout', async () => {
-      const old = childrenOf(s.pid());
-      process.kill(s.pid(), 'SIGHUP');
-      let answered = 0;
-      let failed = 0;
-      while (childrenOf(s.pid()).some((pid) => old.includes(pid)) || childrenOf(s.pid()).length < 2) {
-        const r = await fresh(`${s.url}/documents`).catch(() => null);
-        if (r?.status === 200) answered++;
-        else failed++;
-        if (answered + failed > 2000) break;
+    test('SIGHUP replaces the workers one by one, three times under load; every request is answered', async () => {
+      // a connection handed to a worker as it left used to stay open unanswered (2 in 20,000 requests over ten
+      // restarts on PostgreSQL); the worker now stays until the primary has nothing more on the way to it
+      const statuses = new Map<number, number>();
+      let loading = true;
+      const load = Array.from({ length: 12 }, async () => {
+        while (loading) {
+          const r = await fresh(`${s.url}/documents`).catch(() => ({ status: 0 }));
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        }
+      });
+      try {
+        for (let round = 0; round < 3; round++) {
+          const old = childrenOf(s.pid());
+          process.kill(s.pid(), 'SIGHUP');
+          await until('new workers', () => {
+            const now = childrenOf(s.pid());
+            return now.length === 2 && now.every((pid) => !old.includes(pid));
+          }, 20_000).catch(() => {});
+          const now = childrenOf(s.pid());
+          assert.equal(now.length, 2, `${old} → ${now}\n${s.out().split('\n').filter((l) => /worker|restart/.test(l)).join('\n')}`);
+          assert.ok(now.every((pid) => !old.includes(pid)), 'new workers');
+          assert.deepEqual(now.map(slotOf).sort(), ['0', '1']);
+        }
+      } finally {
+        loading = false;
+        await Promise.all(load);
       }
-      await until('the old workers to be gone', () => childrenOf(s.pid()).length === 2, 5_000).catch(() => {});
-      const now = childrenOf(s.pid());
-      assert.equal(now.length, 2, `${old} → ${now}\n${s.out().split('\n').filter((l) => /worker|restart/.test(l)).join('\n')}`);
-      assert.ok(now.every((pid) => !old.includes(pid)), 'new workers');
-      assert.equal(failed, 0, `every request answered during the restart (${answered} answered)`);
-      assert.deepEqual(now.map(slotOf).sort(), ['0', '1']);
+      assert.deepEqual([...statuses.keys()], [200], `every request answered 200 during the restarts: ${JSON.stringify([...statuses])}`);
+      assert.ok(statuses.get(200)! > 100, 'the load ran');
     });
 
     test('SIGTERM stops the workers, then the primary: exit 0, pid file removed', async () => {

@@ -14,6 +14,7 @@ import { importCatalogue, parseCatalogue } from '../src/modules/oit/index.ts';
 import { publishReport } from '../src/modules/integrity/index.ts';
 import { addOutcome, saveResult } from '../src/modules/integrity/service.ts';
 import { addAttachmentToContent } from '../src/modules/publishing/index.ts';
+import { clearAttempts, takeAttempt } from '../src/platform/throttle.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -84,6 +85,17 @@ for (const target of await dbTargets()) {
     test('a case-insensitive match behaves alike on both databases', async () => {
       const rows = await t.p.db.k.selectFrom('app_user').select('username').where(likeExpr(t.p.db, 'username', `${likeEscape('ADM')}%`)).execute();
       assert.deepEqual(rows.map((r) => r.username), ['admin']);
+    });
+
+    test('attempts counted on a key while others clear it (signed in) never fail: the counter row is recreated', async () => {
+      // on PostgreSQL a row deleted by a successful sign-in between "insert if missing" and "select for update" left
+      // the attempt with no row: a 500 at sign-in under load
+      const rules = ['concurrent-clear-a', 'concurrent-clear-b'].map((key) => ({ key, max: 1000, windowMs: 60_000 }));
+      for (let round = 0; round < 60; round++) {
+        const runs = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? clearAttempts(t.p.db, rules[i % 2]!.key) : takeAttempt(t.p.db, rules))));
+        const failed = runs.filter((r) => r.status === 'rejected');
+        assert.deepEqual(failed, [], `round ${round}`);
+      }
     });
 
     test('stored bytes no row refers to are swept once they are old; referred ones stay', async () => {

@@ -33,11 +33,14 @@ interface Row {
 
 /** Locks a key's row for the rest of the transaction, creating it when missing. */
 async function lockRow(t: Tx, key: string, nowIso: string): Promise<Row> {
-  // a write first: on SQLite it takes the write lock, so another process waits here rather than racing
-  await t.k.insertInto('throttle').values({ key_hash: key, failures: 0, window_start: nowIso, next_at: null, updated_at: nowIso }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
-  let q = t.k.selectFrom('throttle').selectAll().where('key_hash', '=', key);
-  if (t.dialect === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirstOrThrow();
+  // one upsert that returns the row: it takes the SQLite write lock and the PostgreSQL row lock at once, and a row
+  // deleted meanwhile by a sign-in (clearAttempts) is simply inserted again (a separate insert, then select, found none)
+  return t.k
+    .insertInto('throttle')
+    .values({ key_hash: key, failures: 0, window_start: nowIso, next_at: null, updated_at: nowIso })
+    .onConflict((oc) => oc.column('key_hash').doUpdateSet((eb) => ({ key_hash: eb.ref('excluded.key_hash') })))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 function expired(r: Row, rule: Rule, now: number): boolean {

@@ -18,8 +18,8 @@ const DELIVERY_TIMEOUT_MS = 3_000;
 /** more unexpected worker exits than this within a minute stop the server (a crash loop) */
 const MAX_RESTARTS_PER_MINUTE = 10;
 
-type ToPrimary = { [TAG]: 'changed'; id: number; agencyId: number } | { [TAG]: 'applied'; id: number };
-type ToWorker = { [TAG]: 'change'; id: number; agencyId: number } | { [TAG]: 'delivered'; id: number };
+type ToPrimary = { [TAG]: 'changed'; id: number; agencyId: number } | { [TAG]: 'applied'; id: number } | { [TAG]: 'leaving' };
+type ToWorker = { [TAG]: 'change'; id: number; agencyId: number } | { [TAG]: 'delivered'; id: number } | { [TAG]: 'left' };
 
 function isMsg<T>(m: unknown): m is T {
   return !!m && typeof m === 'object' && TAG in m;
@@ -86,6 +86,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
       deliveries.set(id, { origin: w, originId: m.id, waiting: new Set(others.map((x) => x.id)), timer });
       for (const x of others) x.send({ [TAG]: 'change', id, agencyId: m.agencyId } satisfies ToWorker);
       if (!others.length) finishDelivery(id);
+    } else if (m[TAG] === 'leaving') {
+      if (w.isConnected()) w.send({ [TAG]: 'left' } satisfies ToWorker);
     } else if (m[TAG] === 'applied') {
       const d = deliveries.get(m.id);
       if (!d) return;
@@ -172,8 +174,14 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
   };
 }
 
-/** In a worker: public changes go to the other workers through the primary, and theirs come in. */
-export function joinCluster(): { slot: number } {
+/**
+ * In a worker: public changes go to the other workers through the primary, and theirs come in. leave() is awaited
+ * after the worker's server has closed and before it exits: a connection the primary handed over just before it
+ * learnt of the close arrives after it, and node:cluster sends it back to another worker only if this process is
+ * still there to receive it (exiting sooner left the visitor's connection open and unanswered). The primary answers
+ * 'leaving' after everything it sent before, so its answer means nothing more is on the way.
+ */
+export function joinCluster(): { slot: number; leave(): Promise<void> } {
   let seq = 0;
   const waiting = new Map<number, () => void>();
   setChangeTransport(
@@ -207,7 +215,24 @@ export function joinCluster(): { slot: number } {
       }
     } else if (m[TAG] === 'delivered') {
       waiting.get(m.id)?.();
+    } else if (m[TAG] === 'left') {
+      left?.();
     }
   });
-  return { slot: Number(process.env.PRONGSAI_WORKER_SLOT ?? 0) };
+  let left: (() => void) | undefined;
+  const leave = () =>
+    new Promise<void>((resolve) => {
+      if (!process.connected || !process.send) return resolve();
+      const timer = setTimeout(resolve, 2_000);
+      left = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      try {
+        process.send({ [TAG]: 'leaving' } satisfies ToPrimary, undefined, undefined, (err) => err && left?.());
+      } catch {
+        left();
+      }
+    });
+  return { slot: Number(process.env.PRONGSAI_WORKER_SLOT ?? 0), leave };
 }
