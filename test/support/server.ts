@@ -23,7 +23,7 @@ export function serve(env: Record<string, string>): Promise<Served> {
   child.stderr!.on('data', (d) => (out += d));
   const exit = exited(child);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180_000);
     child.stdout!.on('data', () => {
       const m = /Prongsai ready at (http:\/\/localhost:\d+)/.exec(out);
       if (m) {
