@@ -9,5 +9,6 @@ import { integrityModule } from './integrity/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { nogiftModule } from './nogift/index.ts';
 import { eserviceModule } from './eservice/index.ts';
+import { participationModule } from './participation/index.ts';
 
-export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, adminModule];
+export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, participationModule, adminModule];
