@@ -100,6 +100,8 @@ function healthProblems(e: ItemReadiness['evidence'][number], snap: Snapshot, fr
 }
 
 const reasonId = (r: Reason) => `${r.key}|${JSON.stringify(r.vars ?? {})}`;
+/** the flag of an item that was ready and is not */
+const DROPPED = 'status:ready';
 
 /**
  * Checks every bound item of one year and stores the result. An item whose state changed since the last check gets an
@@ -141,9 +143,14 @@ export async function checkYear(p: Platform, agencyId: number, year: number, now
     const fingerprint = sha256(JSON.stringify({ status: r.status, reasons: reasons.map(reasonId).sort() }));
     const prev = await p.db.k.selectFrom('oit_health_item').selectAll().where('item_id', '=', r.item.id).executeTakeFirst();
     if (!prev) {
-      // the first check sets the baseline: what was already wrong was on the readiness pages before
-      await p.db.k.insertInto('oit_health_item').values({ agency_id: agencyId, item_id: r.item.id, year, status: r.status, problems: toJson(reasons), fingerprint, checked_at: at, changed_at: at, is_flagged: false })
-        .onConflict((oc) => oc.column('item_id').doNothing()).execute();
+      // the first check sets the baseline: what readiness already said was on its pages before, and is not alerted;
+      // what only this check finds (a broken link, a missing file, frozen evidence changed) is
+      const made = await p.db.k.insertInto('oit_health_item').values({ agency_id: agencyId, item_id: r.item.id, year, status: r.status, problems: toJson(reasons), fingerprint, checked_at: at, changed_at: at, is_flagged: health.length > 0, flags: toJson(health.map(reasonId)) })
+        .onConflict((oc) => oc.column('item_id').doNothing()).returning('id').executeTakeFirst();
+      if (made && health.length) {
+        const alert = await p.db.k.insertInto('oit_health_alert').values({ agency_id: agencyId, item_id: r.item.id, year, code: r.item.code, status_from: r.status, status_to: r.status, problems: toJson(health), is_worse: true, created_at: at }).returning('id').executeTakeFirstOrThrow();
+        changed.push({ item: r.item, from: r.status, to: r.status, problems: health, worse: true, alertId: alert.id });
+      }
       continue;
     }
     if (prev.fingerprint === fingerprint) {
@@ -151,15 +158,21 @@ export async function checkYear(p: Platform, agencyId: number, year: number, now
       continue;
     }
     const before = new Set(fromJson<Reason[]>(prev.problems, []).map(reasonId));
-    const worse = (prev.status === 'ready' && r.status !== 'ready') || reasons.some((x) => !before.has(reasonId(x)));
-    const healthy = r.status === 'ready' && health.length === 0;
-    const flagged = worse ? !healthy : prev.is_flagged && !healthy;
+    const current = new Set(reasons.map(reasonId));
+    const dropped = prev.status === 'ready' && r.status !== 'ready';
+    const fresh = reasons.filter((x) => !before.has(reasonId(x)));
+    const worse = dropped || fresh.length > 0;
+    // flagged for what got worse, until each of those is put right (the readiness drop: until it is ready again)
+    const flags = new Set(fromJson<string[]>(prev.flags, []).filter((f) => (f === DROPPED ? r.status !== 'ready' : current.has(f))));
+    if (dropped) flags.add(DROPPED);
+    for (const x of fresh) flags.add(reasonId(x));
     // compare-and-set on the fingerprint read: a check running at the same time that moved it first wins, and alerts
     const moved = await p.db.k.updateTable('oit_health_item')
-      .set({ status: r.status, problems: toJson(reasons), fingerprint, is_flagged: flagged, checked_at: at, changed_at: at })
+      .set({ status: r.status, problems: toJson(reasons), fingerprint, is_flagged: flags.size > 0, flags: toJson([...flags]), checked_at: at, changed_at: at })
       .where('id', '=', prev.id).where('fingerprint', '=', prev.fingerprint).executeTakeFirst();
     if (!Number(moved.numUpdatedRows)) continue;
-    const shown = worse ? reasons.filter((x) => !before.has(reasonId(x))) : reasons;
+    // what is new when it got worse; nothing more when it got better (the mail says from what to what)
+    const shown = worse ? fresh : [];
     const alert = await p.db.k.insertInto('oit_health_alert').values({ agency_id: agencyId, item_id: r.item.id, year, code: r.item.code, status_from: prev.status, status_to: r.status, problems: toJson(shown), is_worse: worse, created_at: at }).returning('id').executeTakeFirstOrThrow();
     changed.push({ item: r.item, from: prev.status, to: r.status, problems: shown, worse, alertId: alert.id });
   }

@@ -84,6 +84,8 @@ export interface OitHealthItemTable {
   fingerprint: string;
   /** it got worse at its last change and is not in order yet: shown on the staff home */
   is_flagged: Generated<boolean>;
+  /** JSON: ids of the problems it was flagged for, kept until each is put right */
+  flags: Generated<string>;
   checked_at: string;
   changed_at: string;
 }

@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('checked_at', ts, (c) => c.notNull())
     .addUniqueConstraint('oit_health_binding', ['binding_id'])
     .execute();
-  await db.schema.createIndex('oit_health_item').on('oit_health').column('item_id').execute();
+  await db.schema.createIndex('oit_health_by_item').on('oit_health').column('item_id').execute();
 
   // the last state of one item; `fingerprint` changes when its status or any of its problems does
   await withId(db, db.schema.createTable('oit_health_item'))
@@ -30,6 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('problems', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('is_flagged', boolType(db), boolDefault(db, false))
+    // the problems it was flagged for (JSON ids), until each is put right
+    .addColumn('flags', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('checked_at', ts, (c) => c.notNull())
     .addColumn('changed_at', ts, (c) => c.notNull())
     .addUniqueConstraint('oit_health_item_unique', ['item_id'])
