@@ -17,7 +17,8 @@ import { systemActor, type CurrentUser } from '../../platform/auth/users.ts';
 import { memoryPart } from '../../platform/files/index.ts';
 import { addAttachmentToContent, approveContent, submitContent } from '../publishing/index.ts';
 import { parseCatalogue } from './catalogue.ts';
-import { dailyHealthCheck, runHealthCheck } from './health.ts';
+import { dailyHealthCheck, recordItemState, runHealthCheck } from './health.ts';
+import { getItem } from './store.ts';
 import { addBinding, importCatalogue } from './service.ts';
 
 const PDF = (marker: string) => Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
@@ -181,6 +182,13 @@ for (const target of await dbTargets()) {
       assert.equal(alerts.at(-1)!.code, 'H2');
       assert.equal(smtp.messages.length, 2, 'one mail to each of the two officers');
       assert.match(bodyText(smtp.messages[0]!.raw), /ติดหน้า CAPTCHA/);
+      // the state write itself, twice at once from the same state read: one moves it and alerts
+      const item = (await getItem(t.p.db, admin.agencyId, 2570, 'H2'))!;
+      const problem = [{ key: 'oit.health.link.timeout' as const, vars: { title: 'x', titleEn: 'x', status: '' } }];
+      const at = new Date().toISOString();
+      const both = await Promise.all([1, 2, 3].map(() => recordItemState(t.p.db, admin.agencyId, item, 'incomplete', problem, problem, at)));
+      assert.equal(both.filter(Boolean).length, 1, 'one of three writes moved the state');
+      assert.equal((await t.p.db.k.selectFrom('oit_health_alert').select('id').execute()).length, before + 2);
       // and two daily jobs at once: the day is claimed by one
       smtp.messages.length = 0;
       mode = 'ok';

@@ -139,44 +139,50 @@ export async function checkYear(p: Platform, agencyId: number, year: number, now
   const changed: ChangedItem[] = [];
   for (const r of rs) {
     const health = perItem.get(r.item.id) ?? [];
-    const reasons = [...r.reasons, ...health];
-    const fingerprint = sha256(JSON.stringify({ status: r.status, reasons: reasons.map(reasonId).sort() }));
-    const prev = await p.db.k.selectFrom('oit_health_item').selectAll().where('item_id', '=', r.item.id).executeTakeFirst();
-    if (!prev) {
-      // the first check sets the baseline: what readiness already said was on its pages before, and is not alerted;
-      // what only this check finds (a broken link, a missing file, frozen evidence changed) is
-      const made = await p.db.k.insertInto('oit_health_item').values({ agency_id: agencyId, item_id: r.item.id, year, status: r.status, problems: toJson(reasons), fingerprint, checked_at: at, changed_at: at, is_flagged: health.length > 0, flags: toJson(health.map(reasonId)) })
-        .onConflict((oc) => oc.column('item_id').doNothing()).returning('id').executeTakeFirst();
-      if (made && health.length) {
-        const alert = await p.db.k.insertInto('oit_health_alert').values({ agency_id: agencyId, item_id: r.item.id, year, code: r.item.code, status_from: r.status, status_to: r.status, problems: toJson(health), is_worse: true, created_at: at }).returning('id').executeTakeFirstOrThrow();
-        changed.push({ item: r.item, from: r.status, to: r.status, problems: health, worse: true, alertId: alert.id });
-      }
-      continue;
-    }
-    if (prev.fingerprint === fingerprint) {
-      await p.db.k.updateTable('oit_health_item').set({ checked_at: at }).where('id', '=', prev.id).where('fingerprint', '=', fingerprint).execute();
-      continue;
-    }
-    const before = new Set(fromJson<Reason[]>(prev.problems, []).map(reasonId));
-    const current = new Set(reasons.map(reasonId));
-    const dropped = prev.status === 'ready' && r.status !== 'ready';
-    const fresh = reasons.filter((x) => !before.has(reasonId(x)));
-    const worse = dropped || fresh.length > 0;
-    // flagged for what got worse, until each of those is put right (the readiness drop: until it is ready again)
-    const flags = new Set(fromJson<string[]>(prev.flags, []).filter((f) => (f === DROPPED ? r.status !== 'ready' : current.has(f))));
-    if (dropped) flags.add(DROPPED);
-    for (const x of fresh) flags.add(reasonId(x));
-    // compare-and-set on the fingerprint read: a check running at the same time that moved it first wins, and alerts
-    const moved = await p.db.k.updateTable('oit_health_item')
-      .set({ status: r.status, problems: toJson(reasons), fingerprint, is_flagged: flags.size > 0, flags: toJson([...flags]), checked_at: at, changed_at: at })
-      .where('id', '=', prev.id).where('fingerprint', '=', prev.fingerprint).executeTakeFirst();
-    if (!Number(moved.numUpdatedRows)) continue;
-    // what is new when it got worse; nothing more when it got better (the mail says from what to what)
-    const shown = worse ? fresh : [];
-    const alert = await p.db.k.insertInto('oit_health_alert').values({ agency_id: agencyId, item_id: r.item.id, year, code: r.item.code, status_from: prev.status, status_to: r.status, problems: toJson(shown), is_worse: worse, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    changed.push({ item: r.item, from: prev.status, to: r.status, problems: shown, worse, alertId: alert.id });
+    const c = await recordItemState(p.db, agencyId, r.item, r.status, [...r.reasons, ...health], health, at);
+    if (c) changed.push(c);
   }
   return { items: rs.length, bindings: all.length, problems, changed };
+}
+
+/**
+ * Records an item's state as the check found it; returns the change when this call moved it (and alerted). Of two calls
+ * at once with the same state, one moves it: the write is a compare-and-set on the fingerprint it read.
+ */
+export async function recordItemState(db: DbLike, agencyId: number, item: Item, status: ReadinessStatus, reasons: Reason[], health: Reason[], at: string): Promise<ChangedItem | null> {
+  const fingerprint = sha256(JSON.stringify({ status, reasons: reasons.map(reasonId).sort() }));
+  const alert = async (from: string, problems: Reason[], worse: boolean): Promise<ChangedItem> => {
+    const row = await db.k.insertInto('oit_health_alert').values({ agency_id: agencyId, item_id: item.id, year: item.year, code: item.code, status_from: from, status_to: status, problems: toJson(problems), is_worse: worse, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    return { item, from, to: status, problems, worse, alertId: row.id };
+  };
+  const prev = await db.k.selectFrom('oit_health_item').selectAll().where('item_id', '=', item.id).executeTakeFirst();
+  if (!prev) {
+    // the first check sets the baseline: what readiness already said was on its pages before, and is not alerted;
+    // what only this check finds (a broken link, a missing file, frozen evidence changed) is
+    const made = await db.k.insertInto('oit_health_item').values({ agency_id: agencyId, item_id: item.id, year: item.year, status, problems: toJson(reasons), fingerprint, checked_at: at, changed_at: at, is_flagged: health.length > 0, flags: toJson(health.map(reasonId)) })
+      .onConflict((oc) => oc.column('item_id').doNothing()).returning('id').executeTakeFirst();
+    return made && health.length ? alert(status, health, true) : null;
+  }
+  if (prev.fingerprint === fingerprint) {
+    await db.k.updateTable('oit_health_item').set({ checked_at: at }).where('id', '=', prev.id).where('fingerprint', '=', fingerprint).execute();
+    return null;
+  }
+  const before = new Set(fromJson<Reason[]>(prev.problems, []).map(reasonId));
+  const current = new Set(reasons.map(reasonId));
+  const dropped = prev.status === 'ready' && status !== 'ready';
+  const fresh = reasons.filter((x) => !before.has(reasonId(x)));
+  const worse = dropped || fresh.length > 0;
+  // flagged for what got worse, until each of those is put right (the readiness drop: until it is ready again)
+  const flags = new Set(fromJson<string[]>(prev.flags, []).filter((f) => (f === DROPPED ? status !== 'ready' : current.has(f))));
+  if (dropped) flags.add(DROPPED);
+  for (const x of fresh) flags.add(reasonId(x));
+  // compare-and-set on the fingerprint read: a check running at the same time that moved it first wins, and alerts
+  const moved = await db.k.updateTable('oit_health_item')
+    .set({ status, problems: toJson(reasons), fingerprint, is_flagged: flags.size > 0, flags: toJson([...flags]), checked_at: at, changed_at: at })
+    .where('id', '=', prev.id).where('fingerprint', '=', prev.fingerprint).executeTakeFirst();
+  if (!Number(moved.numUpdatedRows)) return null;
+  // what is new when it got worse; nothing more when it got better (the mail says from what to what)
+  return alert(prev.status, worse ? fresh : [], worse);
 }
 
 /** Checks the years of the daily check and mails the officers about what changed. */
