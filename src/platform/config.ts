@@ -46,6 +46,11 @@ const schema = z.object({
   COMPLAINT_STATS_MIN: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(50).default(3),
   NACC_COMPLAINT_URL: z.url({ error: 'must be an absolute URL' }).default('https://www.nacc.go.th/'),
   PACC_COMPLAINT_URL: z.url({ error: 'must be an absolute URL' }).default('https://www.pacc.go.th/'),
+  LINK_CHECK_ALLOW_HOSTS: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\]):\d{1,5}$/, 'must be a comma-separated list of host:port (for example 127.0.0.1:8080)')).max(50, 'at most 50 entries'))
+    .optional(),
 });
 
 export interface ComplaintSettings {
@@ -94,6 +99,11 @@ export interface Config {
   /** the rendered-page cache of anonymous public pages, per worker: its size in bytes (0: off) and the longest an entry is kept */
   pageCache: { maxBytes: number; maxAgeMs: number };
   complaints: ComplaintSettings;
+  /**
+   * host:port pairs the OIT link check may fetch although they are in a private range (tests stand in for external
+   * sites on 127.0.0.1); empty in production: links to private, loopback and link-local addresses are refused
+   */
+  linkCheckAllowHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ackDays: c.COMPLAINT_ACK_DAYS, concludeDays: c.COMPLAINT_CONCLUDE_DAYS, retentionDays: c.COMPLAINT_RETENTION_DAYS,
       statsMin: c.COMPLAINT_STATS_MIN, naccUrl: c.NACC_COMPLAINT_URL, paccUrl: c.PACC_COMPLAINT_URL,
     },
+    linkCheckAllowHosts: c.LINK_CHECK_ALLOW_HOSTS ?? [],
   };
 }

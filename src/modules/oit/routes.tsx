@@ -8,6 +8,8 @@ import { readPart } from '../../platform/files/index.ts';
 
 /** a catalogue is a few hundred items: a few MB at most */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** a manifest lists every piece of evidence of a year with its hashes: well under this */
+const MANIFEST_MAX_BYTES = 20 * 1024 * 1024;
 import { handleForm } from '../../platform/http/form-route.ts';
 import { idParam, textQuery, yearQuery } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
@@ -21,6 +23,9 @@ import { currentAssessmentYear } from './todo.ts';
 import { addBinding, bindPublished, confirmYear, copyYear, deleteItem, importCatalogue, indexCache, itemUrl, publicEvidence, removeBinding, saveTicks, updateItem } from './service.ts';
 import { findItemCode, getItem, getYear, listItems, listYears, provisionalYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
+import { bindingHealth, checkNow, itemHealth, lastChecked, recentAlerts } from './health.ts';
+import { bindingCount, freezeYear, getFreeze, publicSigningKey, signedManifest, verifyManifest } from './freeze.ts';
+import { FreezePage, VerifyPage, type HealthView } from './views/health.tsx';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
 import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type PickResult, type Picker, type Show } from './views/staff.tsx';
 
@@ -148,10 +153,73 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   const yearPage = async (req: FastifyRequest, reply: FastifyReply, year: number, form: FormState, status = 200) => {
-    const [rs, row] = await Promise.all([listItems(p.db, req.agency.id, year).then((items) => itemReadiness(p.db, req.agency.id, items)), getYear(p.db, req.agency.id, year)]);
+    const agencyId = req.agency.id;
+    const [rs, row, items, last, alerts, freeze] = await Promise.all([
+      listItems(p.db, agencyId, year).then((items) => itemReadiness(p.db, agencyId, items)), getYear(p.db, agencyId, year),
+      itemHealth(p.db, agencyId, year), lastChecked(p.db, agencyId, year), recentAlerts(p.db, agencyId, year), getFreeze(p.db, agencyId, year),
+    ]);
+    const health: HealthView = { lastChecked: last, flagged: [...items.values()].filter((x) => x.flagged).length, alerts, freeze };
     const show = textQuery((req.query as Record<string, unknown>).show, 20);
-    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year, rs, provisional: !!row?.is_provisional, form, show: (SHOW as readonly string[]).includes(show) ? (show as Show) : '' }), status);
+    return sendHtml(reply, StaffYearPage({ ctx: viewCtx(req, reply), year, rs, provisional: !!row?.is_provisional, form, show: (SHOW as readonly string[]).includes(show) ? (show as Show) : '', health, items }), status);
   };
+
+  // ---- the evidence health check and the frozen answer sheet ----
+  // the check fetches external links: it runs here, on a person's request, or in the daily job; never in a page view
+  app.post('/staff/oit/:year/health/check', manage, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    return handleForm(req, {
+      schema: z.object({}),
+      run: () => checkNow(p, req.user!, at.year),
+      done: (r) => redirectWithFlash(reply, `/staff/oit/${at.year}#health`, 'success', 'oit.health.checked', { bindings: r.bindings, problems: r.problems, changed: r.changed.length }),
+      fail: (form) => yearPage(req, reply, at.year, form, 422),
+    });
+  });
+
+  const freezeOnly = { preHandler: staffOnly('oit.freeze') };
+  app.get('/staff/oit/:year/freeze', freezeOnly, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    if (await getFreeze(p.db, req.agency.id, at.year)) return reply.redirect(`/staff/oit/${at.year}#freeze`, 303);
+    return sendHtml(reply, FreezePage({ ctx: viewCtx(req, reply), year: at.year, n: await bindingCount(p.db, req.agency.id, at.year), form: emptyForm({}) }));
+  });
+  app.post('/staff/oit/:year/freeze', freezeOnly, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    return handleForm(req, {
+      schema: z.object({}),
+      run: () => freezeYear(p, req.user!, at.year),
+      done: (r) => redirectWithFlash(reply, `/staff/oit/${at.year}#freeze`, 'success', 'oit.freeze.done', { year: at.year, n: r.entries }),
+      fail: async (form) => sendHtml(reply, FreezePage({ ctx: viewCtx(req, reply), year: at.year, n: await bindingCount(p.db, req.agency.id, at.year), form }), 422),
+    });
+  });
+
+  app.get('/staff/oit/:year/manifest.json', read, async (req, reply) => {
+    const at = await locate(req, reply, false, '/staff');
+    if (!at) return reply;
+    const m = await signedManifest(p.db, req.agency.id, at.year);
+    if (!m) return notFound(req, reply);
+    return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="oit-${at.year}-manifest.json"`).header('cache-control', 'private, no-store').send(m);
+  });
+
+  // the public key is public: an assessor or anyone else checks a manifest's signature with it
+  app.get('/oit/signing-key.pem', async (req, reply) => {
+    const key = await publicSigningKey(p.db, req.agency.id);
+    if (!key) return notFound(req, reply);
+    return reply.type('application/x-pem-file; charset=utf-8').header('content-disposition', `inline; filename="oit-signing-key-${key.keyId}.pem"`).send(key.publicKey);
+  });
+
+  const verifyPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, result: Awaited<ReturnType<typeof verifyManifest>> | null, status = 200) =>
+    sendHtml(reply, VerifyPage({ ctx: viewCtx(req, reply), key: await publicSigningKey(p.db, req.agency.id), form, result }), status);
+  app.get('/staff/oit/verify', read, async (req, reply) => verifyPage(req, reply, emptyForm({}), null));
+  app.post('/staff/oit/verify', uploadRoute({ preHandler: staffOnly('oit.read'), limits: { inMemory: true, maxFileBytes: MANIFEST_MAX_BYTES, maxFiles: 1 } }), async (req, reply) => {
+    const file = chosenFile(req.upload?.files ?? {}, 'file');
+    const fail = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => verifyPage(req, reply, { values: {}, errors: { file: translate(req.lang, key, vars) } }, null, 422);
+    if (!file) return fail('err.fileMissing');
+    const bytes = await readPart(file, MANIFEST_MAX_BYTES);
+    if (!bytes) return fail('oit.verify.tooLarge', { max: '20 MB' });
+    return verifyPage(req, reply, emptyForm({}), await verifyManifest(p, req.user!, bytes.toString('utf8')));
+  });
 
   // an admin confirms a provisional (copied) catalogue as the year's list
   app.post('/staff/oit/:year/confirm', { preHandler: staffOnly('oit.confirm') }, async (req, reply) => {
@@ -207,7 +275,8 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
       title_th: item.title_th, title_en: item.title_en, indicator: item.indicator, group_name: item.group_name, requirements: item.requirements.join('\n'),
       indicator_en: item.indicator_en, group_en: item.group_en, requirements_en: item.requirements_en.join('\n'), recency: item.recency, sort_order: String(item.sort_order), note: item.note,
     };
-    return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { providers, picker: await picker(req, r!, pickForm) }, form: form ?? emptyForm(values) }), status);
+    const health = await bindingHealth(p.db, req.agency.id, [item.id]);
+    return sendHtml(reply, StaffItemPage({ ctx: viewCtx(req, reply), r: r!, options: { providers, picker: await picker(req, r!, pickForm) }, form: form ?? emptyForm(values), health }), status);
   };
 
   app.get('/staff/oit/:year/:code', read, async (req, reply) => {

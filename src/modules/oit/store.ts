@@ -55,12 +55,111 @@ export interface OitTickTable {
   ticked_at: string;
 }
 
+/** The last health check of one binding (migration 019). */
+export interface OitHealthTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  binding_id: number;
+  is_ok: boolean;
+  /** JSON Reason[] */
+  problems: string;
+  /** the link check's verdict (external links); '' for evidence on this site */
+  link_kind: string;
+  http_status: number | null;
+  content_sha256: string;
+  /** JSON [{ url, sha256 }] */
+  files: string;
+  checked_at: string;
+}
+
+/** The last checked state of one item; an alert is raised when its fingerprint changes. */
+export interface OitHealthItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  year: number;
+  status: string;
+  problems: string;
+  fingerprint: string;
+  /** it got worse at its last change and is not in order yet: shown on the staff home */
+  is_flagged: Generated<boolean>;
+  /** JSON: ids of the problems it was flagged for, kept until each is put right */
+  flags: Generated<string>;
+  checked_at: string;
+  changed_at: string;
+}
+
+export interface OitHealthAlertTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  year: number;
+  code: string;
+  status_from: string;
+  status_to: string;
+  problems: string;
+  is_worse: Generated<boolean>;
+  mailed: Generated<number>;
+  created_at: string;
+}
+
+export interface OitHealthRunTable {
+  agency_id: number;
+  day: string;
+  started_at: string;
+  finished_at: string | null;
+  summary: Generated<string>;
+}
+
+export interface OitSigningKeyTable {
+  agency_id: number;
+  key_id: string;
+  /** SPKI PEM */
+  public_key: string;
+  /** PKCS#8 PEM sealed with the installation's SECRET_KEY (platform/crypto encrypt) */
+  private_key_sealed: string;
+  created_at: string;
+}
+
+export interface OitFreezeTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  frozen_by: number | null;
+  frozen_at: string;
+  key_id: string;
+  manifest: string;
+  signature: string;
+}
+
+export interface OitFreezeEntryTable {
+  id: Generated<number>;
+  freeze_id: number;
+  agency_id: number;
+  item_id: number | null;
+  binding_id: number | null;
+  code: string;
+  kind: string;
+  url: string;
+  content_sha256: string;
+  files: string;
+  recorded_at: string;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface Database {
     oit_year: OitYearTable;
     oit_item: OitItemTable;
     oit_binding: OitBindingTable;
     oit_tick: OitTickTable;
+    oit_health: OitHealthTable;
+    oit_health_item: OitHealthItemTable;
+    oit_health_alert: OitHealthAlertTable;
+    oit_health_run: OitHealthRunTable;
+    oit_signing_key: OitSigningKeyTable;
+    oit_freeze: OitFreezeTable;
+    oit_freeze_entry: OitFreezeEntryTable;
   }
 }
 

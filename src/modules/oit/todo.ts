@@ -28,6 +28,12 @@ export async function oitTodo(p: Platform, user: CurrentUser): Promise<TodoLine[
     lines.push({ kind: 'task', order: 50, label: 'oit.todo.missing', vars: { year }, count: missing, href: `/staff/oit/${year}?show=missing` });
     lines.push({ kind: 'task', order: 51, urgent: true, label: 'oit.todo.wrongYear', vars: { year }, count: wrongYear, href: `/staff/oit/${year}?show=wrong_year` });
   }
+  if (can(user, 'oit.manage')) {
+    // what the daily evidence check found newly wrong, in every year it checks (the frozen one too)
+    const rows = await p.db.k.selectFrom('oit_health_item').select(['year', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('agency_id', '=', user.agencyId).where('is_flagged', '=', true).where('year', '>=', year - 1).groupBy('year').orderBy('year', 'desc').execute();
+    for (const r of rows) lines.push({ kind: 'task', order: 49, urgent: true, label: 'oit.todo.flagged', vars: { year: r.year }, count: Number(r.n), href: `/staff/oit/${r.year}?show=flagged` });
+  }
   if (user.roles.includes('executive')) {
     const s = summary(rs);
     lines.push({ kind: 'status', order: 10, label: 'oit.todo.readiness', vars: { year, ready: s.ready, total: s.total, percent: s.percent }, count: s.total - s.ready, href: `/staff/oit/${year}?show=notready` });

@@ -9,6 +9,8 @@ import { itemUrl } from '../service.ts';
 import { RECENCY } from '../store.ts';
 import { grouped, itemTitle, requirementTexts } from './public.tsx';
 import { Msg, pickText, Text, thaiLang, thaiPart } from '../../../platform/views/text.tsx';
+import type { BindingHealth, ItemHealth } from '../health.ts';
+import { BindingHealthLine, HealthSection, type HealthView } from './health.tsx';
 
 const crumbs = (ctx: ViewCtx, year?: number) => [
   { href: '/staff', label: ctx.t('nav.staff') },
@@ -76,7 +78,7 @@ export function StaffYearsPage({ ctx, years, form }: { ctx: ViewCtx; years: Arra
 }
 
 /** Which items the year's list shows: all, or those not ready (all of them, or of one kind). */
-export const SHOW = ['notready', 'missing', 'wrong_year', 'incomplete'] as const;
+export const SHOW = ['notready', 'missing', 'wrong_year', 'incomplete', 'flagged'] as const;
 export type Show = (typeof SHOW)[number];
 
 /** A provisional year (copied, NACC's list not out yet): said on the year's page, with the admin's confirm button. */
@@ -94,10 +96,12 @@ function ProvisionalNotice({ ctx, year }: { ctx: ViewCtx; year: number }) {
   );
 }
 
-export function StaffYearPage({ ctx, year, rs, show, provisional, form }: { ctx: ViewCtx; year: number; rs: ItemReadiness[]; show: Show | ''; provisional: boolean; form: FormState }) {
+export function StaffYearPage({ ctx, year, rs, show, provisional, form, health, items }: { ctx: ViewCtx; year: number; rs: ItemReadiness[]; show: Show | ''; provisional: boolean; form: FormState; health: HealthView; items: Map<number, ItemHealth> }) {
   const t = ctx.t;
   const s = summary(rs);
-  const shown = show === '' ? rs : rs.filter((r) => (show === 'notready' ? r.status !== 'ready' : r.status === show));
+  const shown = show === '' ? rs : rs.filter((r) => (show === 'flagged' ? !!items.get(r.item.id)?.flagged : show === 'notready' ? r.status !== 'ready' : r.status === show));
+  // what the last check found beyond readiness (links, files, frozen evidence), beside the readiness reasons
+  const found = (id: number) => (items.get(id)?.problems ?? []).filter((x) => x.key.startsWith('oit.health.'));
   const byItem = new Map(shown.map((r) => [r.item.id, r]));
   return (
     <Page ctx={ctx} title={t('oit.staff.yearTitle', { year })} staff breadcrumbs={crumbs(ctx)}>
@@ -123,6 +127,7 @@ export function StaffYearPage({ ctx, year, rs, show, provisional, form }: { ctx:
         </div>
         <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
       </form>
+      <HealthSection ctx={ctx} year={year} h={health} />
       {shown.length === 0 ? <EmptyState text={t(show ? 'oit.staff.showNone' : 'oit.staff.noItems')} /> : ''}
       {grouped(shown.map((r) => r.item)).map((ind) => {
         const name = pickText(ctx, ind.indicator, ind.indicator_en);
@@ -144,7 +149,7 @@ export function StaffYearPage({ ctx, year, rs, show, provisional, form }: { ctx:
                         <td><a href={`/staff${itemUrl(year, i.code)}`} safe>{i.code}</a></td>
                         <td lang={thaiLang(ctx, i.title_th)} safe>{i.title_th}</td>
                         <td><StatusTag ctx={ctx} status={r.status} /></td>
-                        <td>{r.reasons.length ? <Reasons ctx={ctx} reasons={r.reasons} /> : '—'}</td>
+                        <td>{r.reasons.length || found(i.id).length ? <Reasons ctx={ctx} reasons={[...r.reasons, ...found(i.id)]} /> : '—'}</td>
                       </tr>
                     );
                   })}
@@ -268,7 +273,7 @@ function tickOptions(ctx: ViewCtx, it: ItemReadiness['item']) {
   return requirementTexts(ctx, it).map((x, n) => ({ value: it.requirements[n]!, label: x.text, lang: x.lang }));
 }
 
-export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: ItemReadiness; options: BindOptions; form: FormState }) {
+export function StaffItemPage({ ctx, r, options, form, health }: { ctx: ViewCtx; r: ItemReadiness; options: BindOptions; form: FormState; health: Map<number, BindingHealth> }) {
   const t = ctx.t;
   const it = r.item;
   const name = itemTitle(ctx, it);
@@ -297,6 +302,7 @@ export function StaffItemPage({ ctx, r, options, form }: { ctx: ViewCtx; r: Item
                 {e.evidence ? <a href={e.evidence.url} lang={thaiLang(ctx, pick(ctx.lang, e.evidence.title))} safe>{pick(ctx.lang, e.evidence.title)}</a> : <span safe>{t('oit.reason.gone')}</span>}
                 {e.external ? <span class="tag" safe>{t('oit.external')}</span> : ''}
                 {e.problems.length ? <Reasons ctx={ctx} reasons={e.problems} /> : <span class="ok">{' ✓'}</span>}
+                <BindingHealthLine ctx={ctx} h={health.get(e.binding.id)} />
                 {manage ? (
                   <Form ctx={ctx} action={`${base}/bindings/${e.binding.id}/remove`} class="inline-form">
                     <button type="submit" class="btn-inline" safe>{t('oit.staff.unbind')}</button>
