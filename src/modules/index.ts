@@ -8,6 +8,7 @@ import { oitModule } from './oit/index.ts';
 import { integrityModule } from './integrity/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { nogiftModule } from './nogift/index.ts';
+import { surveysModule } from './surveys/index.ts';
 import { eserviceModule } from './eservice/index.ts';
 
-export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, adminModule];
+export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, surveysModule, adminModule];
