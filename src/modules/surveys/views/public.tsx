@@ -25,7 +25,7 @@ export async function SurveyLink({ ctx, url, code, qrLabel, linkLabel, size }: {
     <div class="survey-link">
       <p><a class="btn btn-primary" href={url} rel="noopener" safe>{linkLabel}</a></p>
       <p class="survey-url"><span safe>{t('surveys.link.url')}</span> <a href={url} rel="noopener" lang="en" safe>{url}</a></p>
-      {code ? <p><span safe>{t('surveys.link.code')}</span> <strong class="receipt code" lang="en" safe>{code}</strong></p> : ''}
+      {code ? <p><span safe>{t('surveys.link.code')}</span> <strong class="survey-code" lang="en" safe>{code}</strong></p> : ''}
       <figure class="survey-qr-figure">
         {safeSvg}
         <figcaption safe>{t('surveys.link.scan')}</figcaption>
