@@ -273,7 +273,7 @@ export const en: Record<keyof typeof th, string> = {
   'surveys.field.min_group': 'Minimum respondents before results are shown',
   'surveys.field.min_group.hint': 'No result is shown until at least this many have answered, so that no one can be identified (at least {min}; 5 by default)',
   'surveys.field.threshold': 'Score threshold (0–100)',
-  'surveys.field.threshold.hint': 'Topics scoring below this are marked as likely to score low; 85 by default (each tool’s mark for ผ่านดี), or the agency’s IIT score of last year',
+  'surveys.field.threshold.hint': 'Topics scoring below this are marked as likely to score low; 85 by default (the score each tool needs for the level “good pass”), or the agency’s IIT score of last year',
 
   'surveys.rounds.title': 'Internal pre-assessment rounds',
   'surveys.rounds.intro': 'Each round asks 30 questions on the topics of the five IIT indicators. Who has answered is recorded apart from the answers, and answers are kept only as counts per question. Results are shown once a round is closed and enough people answered.',

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
-import { pdfText } from '../../../test/support/html.ts';
+import { pdfText, unmarkedThai } from '../../../test/support/html.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { FIXTURE_PASSWORD, staff } from '../../../test/support/fixtures.ts';
 import { bangkokDay, fiscalYear, fiscalYearRange } from '../../platform/thai/index.ts';
@@ -216,6 +216,22 @@ for (const target of await dbTargets()) {
         assert.equal((await publisher.post(`/staff/surveys/settings/${year}`, good)).status, 403);
         assert.equal((await admin.post(`/staff/surveys/settings/${year}`, good, { csrf: false })).status, 403, 'CSRF');
         assert.equal((await admin.get('/staff/surveys/settings/12')).status, 404);
+      });
+
+      test('in English, every page of the module is English, and Thai only where marked (the poster is Thai)', async () => {
+        const a = await signIn('integrity');
+        await a.get('/lang/en?next=/');
+        const round = /href="(\/staff\/surveys\/rounds\/\d+)"/.exec((await a.get('/staff/surveys/rounds')).body)![1]!;
+        for (const url of ['/', '/ita-survey', '/ita-survey/poster', '/staff', '/staff/surveys', `/staff/surveys/settings/${year}`, '/staff/surveys/rounds', round, `${round.replace(/\d+$/, '999999')}`]) {
+          const r = await a.get(url);
+          assert.ok(r.status === 200 || url.endsWith('999999'), `${url}: ${r.status}`);
+          assert.match(r.body, /<html lang="en"/, url);
+          assert.deepEqual(unmarkedThai(r.body), [], `${url}: Thai outside lang="th"`);
+        }
+        assert.match(textOf((await a.get(round)).body), /4\. Use of state property 78\.89 Likely to score low/);
+        const anon = t.agent();
+        await anon.get('/lang/en?next=/ita-survey');
+        assert.match(textOf((await anon.get('/ita-survey')).body), /Answer the external stakeholder survey \(EIT\)/);
       });
 
       test('the demo round: closed, six respondents, results by topic with the two likely-low topics', async () => {
