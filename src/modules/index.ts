@@ -8,7 +8,8 @@ import { oitModule } from './oit/index.ts';
 import { integrityModule } from './integrity/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { nogiftModule } from './nogift/index.ts';
+import { surveysModule } from './surveys/index.ts';
 import { eserviceModule } from './eservice/index.ts';
 import { participationModule } from './participation/index.ts';
 
-export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, participationModule, adminModule];
+export const MODULES: readonly ModuleDef[] = [agencyModule, publishingModule, oitModule, integrityModule, eserviceModule, complaintsModule, nogiftModule, participationModule, surveysModule, adminModule];

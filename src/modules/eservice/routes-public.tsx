@@ -16,6 +16,7 @@ import { addressGroup } from '../../platform/http/address.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { listDivisions } from '../agency/index.ts';
+import { eitBlock } from '../surveys/index.ts';
 import { blankFormDoc, guideDoc, guideSections, manualDoc, posterDoc, summaryDoc, unitName, type DivisionNames } from './docs.ts';
 import { answerSchema, answersFrom, fieldName, rateSchema, requestSchema } from './forms.ts';
 import { MAX_FILE_BYTES, MAX_FILES, SLUG_RE } from './kinds.ts';
@@ -81,8 +82,11 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
 
   // ---- tracking ----
   const lookupPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => sendHtml(privatePage(reply), TrackLookupPage({ ctx: viewCtx(req, reply), form }), status);
-  const trackPage = async (req: FastifyRequest, reply: FastifyReply, r: Request, code: string, form: FormState = emptyForm(), status = 200) =>
-    sendHtml(privatePage(reply), TrackPage({ ctx: viewCtx(req, reply), v: await trackView(p, r, code, req.lang), form }), status);
+  const trackPage = async (req: FastifyRequest, reply: FastifyReply, r: Request, code: string, form: FormState = emptyForm(), status = 200) => {
+    const ctx = viewCtx(req, reply);
+    // the ITA survey's EIT link and QR code, while it is open (surveys module)
+    return sendHtml(privatePage(reply), TrackPage({ ctx, v: await trackView(p, r, code, req.lang), form, safeEit: await eitBlock(p, ctx) }), status);
+  };
 
   /** The request the typed code opens, or the lookup page again with what went wrong (the code is not typed back). */
   const byCode = async (req: FastifyRequest, reply: FastifyReply, typed: string): Promise<{ r: Request; code: string } | null> => {
@@ -195,7 +199,10 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
         const data = d as Record<string, unknown> & { name: string; email: string; phone: string };
         return submitRequest(p, req.agency.id, def, { channel: 'online', requester: { name: data.name, email: data.email, phone: data.phone }, answers: answersFrom(def, data), files: filesByKey(def, files) }, null);
       },
-      done: (r) => sendHtml(privatePage(reply), ConfirmationPage({ ctx: viewCtx(req, reply), def, number: r.number, code: r.code, at: new Date().toISOString(), dueAt: r.dueAt, email: !!(fields.email && String(fields.email).trim()) })),
+      done: async (r) => {
+        const ctx = viewCtx(req, reply);
+        return sendHtml(privatePage(reply), ConfirmationPage({ ctx, def, number: r.number, code: r.code, at: new Date().toISOString(), dueAt: r.dueAt, email: !!(fields.email && String(fields.email).trim()), safeEit: await eitBlock(p, ctx) }));
+      },
       fail: (form) => formPage(req, reply, def, form, 422),
     });
   });

@@ -100,7 +100,7 @@ export function RequestFormPage({ ctx, def, form }: { ctx: ViewCtx; def: Service
   );
 }
 
-export function ConfirmationPage({ ctx, def, number, code, at, dueAt, email }: { ctx: ViewCtx; def: ServiceDef; number: string; code: string; at: string; dueAt: string; email: boolean }) {
+export function ConfirmationPage({ ctx, def, number, code, at, dueAt, email, safeEit = '' }: { ctx: ViewCtx; def: ServiceDef; number: string; code: string; at: string; dueAt: string; email: boolean; safeEit?: string }) {
   const t = ctx.t;
   const href = `/e-service/track?code=${encodeURIComponent(code)}`;
   return (
@@ -117,6 +117,7 @@ export function ConfirmationPage({ ctx, def, number, code, at, dueAt, email }: {
       {email ? <p safe>{t('eservice.confirm.mailed')}</p> : ''}
       <p><a class="btn btn-primary" href={href} safe>{t('eservice.confirm.track')}</a></p>
       <p class="muted" safe>{`${ctx.baseUrl}${href}`}</p>
+      {safeEit}
     </Page>
   );
 }
@@ -147,7 +148,7 @@ export interface TrackView {
   question: string | null;
 }
 
-export function TrackPage({ ctx, v, form }: { ctx: ViewCtx; v: TrackView; form: FormState }) {
+export function TrackPage({ ctx, v, form, safeEit = '' }: { ctx: ViewCtx; v: TrackView; form: FormState; safeEit?: string }) {
   const t = ctx.t;
   const r = v.r;
   const current = v.steps[r.current_step];
@@ -204,6 +205,7 @@ export function TrackPage({ ctx, v, form }: { ctx: ViewCtx; v: TrackView; form: 
           )}
         </section>
       ) : ''}
+      {safeEit}
 
       <section aria-labelledby="steps-title">
         <h2 id="steps-title" safe>{t('eservice.track.steps')}</h2>
