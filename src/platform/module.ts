@@ -55,6 +55,8 @@ export interface ModuleDef {
   routes?(app: FastifyInstance, p: Platform): void;
   nav?: { public?: NavEntry[]; staff?: NavEntry[] };
   home?: HomeBlock[];
+  /** blocks of the staff home (/staff) after the to-do list, for the signed-in person ('' for nothing) */
+  staffHome?: HomeBlock[];
   /** kinds of search entries it indexes, with their labels for filters and results */
   searchKinds?: Record<string, Bilingual>;
   /** open-data datasets at /open-data/{key}.csv|json|jsonld */

@@ -27,7 +27,11 @@ const newUserSchema = z.object({ username: text({ max: 40 }).transform((s) => s.
 const editUserSchema = z.object({ ...userFields, disabled: checkbox() });
 
 export function registerAdminRoutes(app: FastifyInstance, p: Platform): void {
-  app.get('/staff', { preHandler: staffOnly() }, async (req, reply) => sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply), ...(await collectTodo(p, req.user!)) })));
+  app.get('/staff', { preHandler: staffOnly() }, async (req, reply) => {
+    const ctx = viewCtx(req, reply);
+    const [todo, blocks] = await Promise.all([collectTodo(p, req.user!), Promise.all(p.modules.flatMap((m) => m.staffHome ?? []).map((b) => b(p, ctx, req)))]);
+    return sendHtml(reply, DashboardPage({ ctx, ...todo, blocks: blocks.filter(Boolean) }));
+  });
 
   const users = { preHandler: staffOnly('users.manage') };
 

@@ -7,7 +7,7 @@ import { ROLES } from '../../platform/auth/roles.ts';
 import { en, th } from './messages.ts';
 import { registerPublicRoutes } from './routes-public.tsx';
 import { registerStaffRoutes } from './routes-staff.tsx';
-import { homeBlock, surveysSitemap, surveysTodo } from './public.ts';
+import { homeBlock, staffHomeBlock, surveysSitemap, surveysTodo } from './public.ts';
 import { seedDemoSurveys } from './demo.ts';
 import { ANSWER, MANAGE, RESULTS } from './rules.ts';
 import * as m021 from './migrations/021_surveys.ts';
@@ -30,6 +30,7 @@ export const surveysModule = defineModule({
     staff: [{ href: '/staff/surveys', label: 'surveys.nav.staff', permission: ANSWER, order: 36 }],
   },
   home: [(p, ctx) => homeBlock(p, ctx)],
+  staffHome: [(p, ctx) => staffHomeBlock(p, ctx)],
   sitemap: surveysSitemap,
   todo: surveysTodo,
   demo: [{ order: 47, run: seedDemoSurveys }],

@@ -11,6 +11,7 @@ import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
 import { activeLink, ANSWER, MANAGE, missingOf, type Part } from './rules.ts';
 import { getSettings, hasAnswered, openRound, type Settings } from './store.ts';
 import { EitSection, HomeSection, type EitView } from './views/public.tsx';
+import { IitHomeSection } from './views/staff.tsx';
 
 /** A survey open today with its link, from the settings of the fiscal year of today; null otherwise. */
 export async function activeSurvey(db: DbLike, agencyId: number, part: Part, today = bangkokDay()): Promise<(EitView & { settings: Settings }) | null> {
@@ -32,6 +33,13 @@ export async function eitBlock(p: Platform, ctx: ViewCtx, id = 'ita-eit-title'):
 export async function homeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
   const eit = await activeSurvey(p.db, ctx.site.agencyId, 'eit', ctx.today);
   return eit ? HomeSection({ ctx, eit }) : '';
+}
+
+/** The staff home's IIT block (link, code, QR code) for every member of staff while the IIT is open. */
+export async function staffHomeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
+  if (!ctx.user || !can(ctx.user, ANSWER)) return '';
+  const iit = await activeSurvey(p.db, ctx.site.agencyId, 'iit', ctx.today);
+  return iit ? IitHomeSection({ ctx, iit }) : '';
 }
 
 export const surveysSitemap: SitemapSource = async (db, agencyId) => ((await activeSurvey(db, agencyId, 'eit')) ? [{ path: '/ita-survey' }] : []);

@@ -20,10 +20,11 @@ function TodoList({ ctx, lines, id }: { ctx: ViewCtx; lines: TodoLine[]; id: str
 }
 
 /** The staff home: what waits for this person (with counts, each a link to the filtered list), then what they can open. */
-export function DashboardPage({ ctx, tasks, statuses }: { ctx: ViewCtx; tasks: TodoLine[]; statuses: TodoLine[] }) {
+export function DashboardPage({ ctx, tasks, statuses, blocks }: { ctx: ViewCtx; tasks: TodoLine[]; statuses: TodoLine[]; blocks: string[] }) {
   const t = ctx.t;
   const u = ctx.user!;
   const places = ctx.staffNav.filter((n) => n.href !== '/staff');
+  const safeBlocks = blocks.join(''); // HTML rendered by the modules' views
   return (
     <Page ctx={ctx} title={t('staff.title')} staff>
       <h1><Msg ctx={ctx} k="staff.hello" vars={{ name: u.displayName }} /></h1>
@@ -33,6 +34,7 @@ export function DashboardPage({ ctx, tasks, statuses }: { ctx: ViewCtx; tasks: T
         <h2 id="todo-title" safe>{t('staff.todo')}</h2>
         {tasks.length ? <TodoList ctx={ctx} lines={tasks} id="todo-title" /> : <EmptyState text={t('staff.todoNone')} />}
       </section>
+      {safeBlocks}
       {statuses.length ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title" safe>{t('staff.overview')}</h2>

@@ -348,3 +348,17 @@ export function AnswerPage({ ctx, round, form }: { ctx: ViewCtx; round: Round; f
     </Page>
   );
 }
+
+/** The staff home's block while the IIT is open: what it is, until when, its link, code and QR code. */
+export async function IitHomeSection({ ctx, iit }: { ctx: ViewCtx; iit: EitView }) {
+  const t = ctx.t;
+  const safeLink = await SurveyLink({ ctx, url: iit.url, code: iit.code, qrLabel: t('surveys.iit.qr'), linkLabel: t('surveys.iit.answer'), size: 160 });
+  return (
+    <section class="notice survey-block" aria-labelledby="home-iit">
+      <h2 id="home-iit" safe>{t('surveys.iit.title', { year: iit.year })}</h2>
+      <p safe>{t('surveys.iit.what')}</p>
+      <p><strong safe>{t('surveys.public.period', { from: day(ctx, iit.start), to: day(ctx, iit.end) })}</strong></p>
+      {safeLink}
+    </section>
+  );
+}
