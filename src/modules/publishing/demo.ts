@@ -74,7 +74,10 @@ export function markdownBlocks(md: string): Block[] {
     else if (tok.type === 'list') out.push({ kind: 'list', ordered: tok.ordered, items: (tok.items as Array<{ text: string }>).map((i) => i.text) });
     else if (tok.type === 'table') {
       const header = tok.header as Array<{ text: string }>;
-      out.push({ kind: 'table', size: 12, columns: header.map((h, i) => ({ header: h.text, width: i === 0 ? 2.4 : 1.4 })), rows: (tok.rows as Array<Array<{ text: string }>>).map((r) => r.map((c) => c.text)) });
+      const rows = (tok.rows as Array<Array<{ text: string }>>).map((r) => r.map((c) => c.text));
+      // columns as wide as their text is long on average, within 1.3 to 3
+      const width = (i: number) => Math.min(3, Math.max(1.3, (rows.reduce((n, r) => n + (r[i]?.length ?? 0), header[i]!.text.length) / (rows.length + 1)) / 10));
+      out.push({ kind: 'table', size: 12, columns: header.map((h, i) => ({ header: h.text, width: width(i) })), rows });
     }
   }
   return out;
