@@ -34,6 +34,14 @@ describe('publishing and the OIT map in the browser, on PostgreSQL', () => {
 
     // the publisher drafts and submits
     const publisher = await as('publisher');
+    // people management: its documents grouped in public, and a new plan started from its template
+    await publisher.page.goto(`${b.base}/documents?category=people`);
+    await expectAccessible(publisher.page);
+    await publisher.page.goto(`${b.base}/staff/content/new?kind=document`);
+    await publisher.page.getByLabel(/^แบบร่าง/).selectOption('hr_plan');
+    await publisher.page.getByRole('button', { name: 'ใช้แบบร่างนี้' }).click();
+    assert.match(await publisher.page.getByLabel(/^เนื้อหา \(ไทย\)/).inputValue(), /## 4\. โครงการและหลักสูตรการพัฒนาบุคลากร/);
+    await expectAccessible(publisher.page);
     await publisher.page.goto(`${b.base}/staff/content`);
     await expectAccessible(publisher.page);
     await publisher.page.getByRole('link', { name: 'สร้างเอกสารใหม่' }).click();

@@ -376,8 +376,11 @@ for (const target of await dbTargets()) {
       assert.equal((await t.agent().get('/integrity/2567/report.pdf')).status, 200, 'the link answers with the report');
       const y2569 = cards.get(2569)!;
       assert.match(y2569.text, /คะแนนรวม 95\.12 จาก 100 คะแนน/);
-      assert.match(y2569.text, /รายงานประจำปี ยังไม่เผยแพร่/);
-      assert.doesNotMatch(y2569.html, /report\.pdf/, 'no link to a report that is not published');
+      assert.match(y2569.html, /<a href="\/integrity\/2569\/report\.pdf">/, 'the demo publishes the 2569 report too');
+      const y2566 = cards.get(2566)!;
+      assert.match(y2566.text, /คะแนนรวม 90\.56 จาก 100 คะแนน/);
+      assert.match(y2566.text, /รายงานประจำปี ยังไม่เผยแพร่/);
+      assert.doesNotMatch(y2566.html, /report\.pdf/, 'no link to a report that is not published');
       const y2570 = cards.get(2570)!;
       assert.match(y2570.text, /ยังไม่มีผลการประเมินของปีนี้/);
       assert.doesNotMatch(y2570.text, /คะแนนรวม/);

@@ -8,6 +8,7 @@ import { fiscalMonths, formatMonth, bahtText } from '../../platform/thai/index.t
 import { headOfAgency, readSeed } from '../agency/index.ts';
 import { getAgency } from '../../platform/tenant.ts';
 import type { DemoContext } from '../../platform/module.ts';
+import { Marked } from 'marked';
 import { renderBody } from './markup.ts';
 import { syncSearch } from './service.ts';
 import type { Content } from './store.ts';
@@ -24,6 +25,8 @@ interface DocSeed {
   title_th: string;
   title_en: string;
   summary_th: string;
+  /** the full text (Markdown), also laid out in the PDF; otherwise the body says to open the file */
+  body_th?: string;
   oit?: OitRef[];
   signoff?: boolean;
 }
@@ -58,6 +61,26 @@ function pdfBlocks(agency: string, title: string, summary: string, extra: Block[
     { kind: 'paragraph', content: 'เอกสารนี้เป็นเอกสารตัวอย่างของระบบโปร่งใส (Prongsai) จัดทำขึ้นเพื่อสาธิตการเผยแพร่ข้อมูลและการผูกหลักฐานกับรายการประเมิน OIT', indent: true },
     ...extra,
   ];
+}
+
+const lexer = new Marked({ gfm: true });
+
+/** A demo body (Markdown headings, paragraphs, lists and tables) as blocks of the document model, for its PDF. */
+export function markdownBlocks(md: string): Block[] {
+  const out: Block[] = [];
+  for (const tok of lexer.lexer(md)) {
+    if (tok.type === 'heading') out.push({ kind: 'heading', level: tok.depth <= 2 ? 2 : 3, text: tok.text });
+    else if (tok.type === 'paragraph') out.push({ kind: 'paragraph', content: tok.text, indent: true });
+    else if (tok.type === 'list') out.push({ kind: 'list', ordered: tok.ordered, items: (tok.items as Array<{ text: string }>).map((i) => i.text) });
+    else if (tok.type === 'table') {
+      const header = tok.header as Array<{ text: string }>;
+      const rows = (tok.rows as Array<Array<{ text: string }>>).map((r) => r.map((c) => c.text));
+      // columns as wide as their text is long on average, within 1.3 to 3
+      const width = (i: number) => Math.min(3, Math.max(1.3, (rows.reduce((n, r) => n + (r[i]?.length ?? 0), header[i]!.text.length) / (rows.length + 1)) / 10));
+      out.push({ kind: 'table', size: 12, columns: header.map((h, i) => ({ header: h.text, width: width(i) })), rows });
+    }
+  }
+  return out;
 }
 
 /** A sample สขร.1 table for one month: the nine columns of the official form. */
@@ -137,7 +160,10 @@ export async function seedDemoPublishing(p: Platform, ctx: DemoContext): Promise
     }
     for (const d of seed.documents) {
       const signoff = d.signoff && head ? { is_signoff_required: true, signoff_name: head.name_th, signoff_position: head.position_th, signoff_date: d.published } : {};
-      ids.set(d.slug, await insert(p, t, agencyId, { kind: 'document', slug: d.slug, title_th: d.title_th, title_en: d.title_en, summary_th: d.summary_th, body_th: `${d.summary_th}\n\nดาวน์โหลดเอกสารฉบับเต็มได้จากไฟล์แนบ`, category: d.category, fiscal_year: d.fiscal_year, status: 'published', published_at: at9(d.published), ...signoff }, pdfBlocks(agency.name_th, d.title_th, d.summary_th)));
+      // a document with its full text lays it out in the PDF too, signed by the head of the agency when it needs sign-off
+      const full: Block[] = d.body_th ? [...markdownBlocks(d.body_th), ...(d.signoff && head ? [{ kind: 'signature' as const, lines: ['ลงชื่อ ..................................................', `(${head.name_th})`, head.position_th] }] : [])] : [];
+      const body_th = d.body_th ?? `${d.summary_th}\n\nดาวน์โหลดเอกสารฉบับเต็มได้จากไฟล์แนบ`;
+      ids.set(d.slug, await insert(p, t, agencyId, { kind: 'document', slug: d.slug, title_th: d.title_th, title_en: d.title_en, summary_th: d.summary_th, body_th, category: d.category, fiscal_year: d.fiscal_year, status: 'published', published_at: at9(d.published), ...signoff }, pdfBlocks(agency.name_th, d.title_th, d.summary_th, full)));
     }
     const today = new Date().toISOString().slice(0, 7);
     for (const fy of seed.monthly.fiscal_years) {

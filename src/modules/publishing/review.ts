@@ -1,6 +1,7 @@
 // What review acts on, and who may approve it. Pure rules, shared by the service and the staff pages.
 import { fromJson } from '../../platform/db/index.ts';
 import type { Content, ContentDraft } from './store.ts';
+import { TEMPLATE_GAP } from './templates.ts';
 
 export const authorsOf = (c: Pick<Content, 'authors'>): number[] => fromJson<number[]>(c.authors, []);
 
@@ -28,8 +29,11 @@ export function approvalBar(pending: Pick<Pending, 'submitted_by' | 'authors'>, 
 
 
 /** What the check page points out before sending (the service refuses what breaks a rule; these only look incomplete). */
-export function checkWarnings(c: Pick<Content, 'kind' | 'fiscal_year' | 'is_signoff_required' | 'signoff_name' | 'signoff_date'>, attachments: readonly unknown[]): Array<'pub.check.noAttachments' | 'pub.check.noYear' | 'pub.err.signoffMissing'> {
-  const w: Array<'pub.check.noAttachments' | 'pub.check.noYear' | 'pub.err.signoffMissing'> = [];
+type Warning = 'pub.check.noAttachments' | 'pub.check.noYear' | 'pub.err.signoffMissing' | 'pub.check.templateLeft';
+export function checkWarnings(c: Pick<Content, 'kind' | 'fiscal_year' | 'is_signoff_required' | 'signoff_name' | 'signoff_date' | 'body_th' | 'body_en'>, attachments: readonly unknown[]): Warning[] {
+  const w: Warning[] = [];
+  // a template's [เติม: …] / [Fill in: …] still in the text
+  if (TEMPLATE_GAP.test(c.body_th) || TEMPLATE_GAP.test(c.body_en)) w.push('pub.check.templateLeft');
   if (c.kind === 'document' && attachments.length === 0) w.push('pub.check.noAttachments');
   if (c.kind === 'document' && !c.fiscal_year) w.push('pub.check.noYear');
   if (c.is_signoff_required && (!c.signoff_name || !c.signoff_date)) w.push('pub.err.signoffMissing');

@@ -7,8 +7,8 @@ import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { publicSearchFiscalYears, search, searchKinds, suggestSpelling } from '../../platform/search/index.ts';
 import { hasInvalidText } from '../../platform/thai/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
-import { CATEGORIES, contentUrl, type Kind } from './kinds.ts';
-import { findRedirect, getBySlug, isPublic, listAttachments, listPublic, publicFiscalYears, type Content } from './store.ts';
+import { CATEGORIES, CATEGORY_GROUPS, contentUrl, type Kind } from './kinds.ts';
+import { findRedirect, getBySlug, isPublic, latestPublic, listAttachments, listPublic, publicFiscalYears, type Content, type ListItem } from './store.ts';
 import { coversOf } from './covers.ts';
 import { ContentPage, DocumentsPage, NewsPage, PrintPage } from './views/public.tsx';
 import { SearchPage } from './views/search.tsx';
@@ -20,11 +20,21 @@ const str = textQuery;
 export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/documents', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
-    const category = (CATEGORIES as readonly string[]).includes(str(q.category)) ? str(q.category) : '';
+    // one category, or a group of them (?category=people)
+    const asked = str(q.category);
+    const group = CATEGORY_GROUPS.find((g) => g.key === asked);
+    const category = group || (CATEGORIES as readonly string[]).includes(asked) ? asked : '';
+    const categories = group ? group.categories : category ? [category] : undefined;
     const fiscalYear = fyParam(q.fy);
-    const { info, rows } = await paged(q.page, 20, (limit, offset) => listPublic(p.db, { agencyId: req.agency.id, kind: 'document', category, fiscalYear: fiscalYear ?? undefined, limit, offset }));
+    const { info, rows } = await paged(q.page, 20, (limit, offset) => listPublic(p.db, { agencyId: req.agency.id, kind: 'document', categories, fiscalYear: fiscalYear ?? undefined, limit, offset }));
     const years = await publicFiscalYears(p.db, req.agency.id, 'document');
-    return sendHtml(reply, DocumentsPage({ ctx: viewCtx(req, reply), rows, info, category, fiscalYear, years }));
+    // each group's categories with their newest public document
+    const latest = new Map<string, ListItem>();
+    for (const c of CATEGORY_GROUPS.flatMap((g) => g.categories)) {
+      const [newest] = await latestPublic(p.db, { agencyId: req.agency.id, kind: 'document', category: c, limit: 1, offset: 0 });
+      if (newest) latest.set(c, newest);
+    }
+    return sendHtml(reply, DocumentsPage({ ctx: viewCtx(req, reply), rows, info, category, fiscalYear, years, latest }));
   });
 
   app.get('/news', async (req, reply) => {

@@ -3,14 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csvFromRecords } from '../../platform/csv.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { block, checkbox, choice, dateTime, day, int, month, text, z, type FormValues } from '../../platform/http/forms.ts';
 import { chosenFile, uploadRoute } from '../../platform/http/multipart.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { formatDate } from '../../platform/thai/index.ts';
+import { formatDate, fromThaiDigits } from '../../platform/thai/index.ts';
+import { isTemplate, templateValues, templateYear } from './templates.ts';
 import { CATEGORIES, FORMATS, KINDS, STATUSES, type Kind } from './kinds.ts';
 import { draftAttachments, getContent, getDraft, listPublishedDocuments, listAttachments, listForStaff, listRevisions, type Content } from './store.ts';
 import { addAttachment, approveContent, archiveContent, createWithAttachments, discardChanges, removeAttachment, reopenContent, returnContent, submitContent, updateContent, type ContentInput } from './service.ts';
@@ -22,7 +23,7 @@ import { ApprovePage, RemoveAttachmentPage, SubmitCheckPage } from './views/revi
 import { approvalBar, checkWarnings, pendingOf } from './review.ts';
 import { ContentPage } from './views/public.tsx';
 import { NoticeFormPage, NoticeReportPage, NoticesPage } from './views/notices.tsx';
-import { idParam } from '../../platform/http/params.ts';
+import { idParam, textQuery, yearQuery } from '../../platform/http/params.ts';
 
 const contentSchema = z.object({
   kind: choice(KINDS),
@@ -99,8 +100,20 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
 
   app.get('/staff/content/new', editor, async (req, reply) => {
     const kind = kindOf(req);
-    const form = emptyForm({ kind, body_format: 'markdown', category: kind === 'document' ? 'announcement' : '', fiscal_year: String(viewCtx(req, reply).fiscalYear) });
-    return sendHtml(reply, ContentFormPage({ ctx: viewCtx(req, reply), form, kind, content: null }));
+    const ctx = viewCtx(req, reply);
+    const q = req.query as Record<string, unknown>;
+    // ?template=hr_plan&fy=2570: the form filled in from a template (nothing is saved until the editor saves)
+    const asked = textQuery(q.template, 40);
+    if (asked) {
+      const typedYear = fromThaiDigits(textQuery(q.fy, 10));
+      const year = typedYear ? yearQuery(typedYear, 2400, 2800) : null;
+      if (kind !== 'document' || !isTemplate(asked) || (typedYear && year === null)) throw new HttpError(400, 'pub.tpl.unknownTitle', 'pub.tpl.unknownBody');
+      const chosen = { template: asked, year: year ?? templateYear(asked, ctx.fiscalYear) };
+      const form = emptyForm(await templateValues(p.db, req.agency.id, chosen.template, chosen.year));
+      return sendHtml(reply, ContentFormPage({ ctx, form, kind, content: null, template: chosen }));
+    }
+    const form = emptyForm({ kind, body_format: 'markdown', category: kind === 'document' ? 'announcement' : '', fiscal_year: String(ctx.fiscalYear) });
+    return sendHtml(reply, ContentFormPage({ ctx, form, kind, content: null }));
   });
 
   const formFailure = (req: FastifyRequest, reply: FastifyReply, form: FormState, kind: string, content: Content | null) =>

@@ -221,6 +221,8 @@ export interface PublicFilter {
   agencyId: number;
   kind: string;
   category?: string;
+  /** any of these categories (a group of them) */
+  categories?: readonly string[];
   fiscalYear?: number;
   limit: number;
   offset: number;
@@ -238,6 +240,7 @@ function publicQuery(db: DbLike, f: Omit<PublicFilter, 'limit' | 'offset'>) {
     .where('status', '=', 'published')
     .where('published_at', '<=', new Date().toISOString());
   if (f.category) q = q.where('category', '=', f.category);
+  if (f.categories?.length) q = q.where('category', 'in', f.categories);
   if (f.fiscalYear) q = q.where('fiscal_year', '=', f.fiscalYear);
   return q;
 }

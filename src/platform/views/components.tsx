@@ -112,19 +112,22 @@ export interface Option {
   lang?: string;
 }
 
-export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Option[] }) {
+/** A choice; `groups` follow the options, each under its own heading (optgroup). */
+export function Select(p: Omit<FieldProps, 'type' | 'inputmode'> & { options: Option[]; groups?: Array<{ label: string; options: Option[] }> }) {
   const error = p.form.errors[p.name];
   const current = str(p.form.values[p.name]);
+  const options = (os: Option[]) => os.map((o) => (
+    <option value={o.value} selected={o.value === current} lang={o.lang ?? thaiLang(p.ctx, o.label)} safe>
+      {o.label}
+    </option>
+  ));
   return (
     <div class={`field${error ? ' field-has-error' : ''}`}>
       <Label ctx={p.ctx} form={p.form} name={p.name} label={p.label} required={p.required} />
       <HintAndError form={p.form} name={p.name} hint={p.hint} error={error} />
       <select id={fid(p.form, p.name)} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === current} lang={o.lang ?? thaiLang(p.ctx, o.label)} safe>
-            {o.label}
-          </option>
-        ))}
+        {options(p.options)}
+        {(p.groups ?? []).map((g) => <optgroup label={g.label} lang={thaiLang(p.ctx, g.label)}>{options(g.options)}</optgroup>)}
       </select>
     </div>
   );

@@ -2,9 +2,30 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatBytes } from '../../../platform/i18n/index.ts';
 import { formatDate, formatMonth } from '../../../platform/thai/index.ts';
-import { catKey } from '../kinds.ts';
+import { CATEGORY_GROUPS, catKey, groupKey, groupOf, UNGROUPED } from '../kinds.ts';
 import type { Attachment, Content } from '../store.ts';
 import { pickText, thaiLang, type PickedText } from '../../../platform/views/text.tsx';
+
+/** The document categories for a Select: those in no group first, then each group under its heading (with, for
+ * filters, a choice of the whole group). */
+export function categoryChoices(ctx: ViewCtx, o: { any?: string; wholeGroups?: boolean } = {}) {
+  const t = ctx.t;
+  return {
+    options: [...(o.any ? [{ value: '', label: o.any }] : []), ...UNGROUPED.map((c) => ({ value: c, label: t(catKey(c)) }))],
+    groups: CATEGORY_GROUPS.map((g) => ({
+      label: t(groupKey(g.key)),
+      options: [...(o.wholeGroups ? [{ value: g.key, label: t('pub.catGroup.all', { group: t(groupKey(g.key)) }) }] : []), ...g.categories.map((c) => ({ value: c, label: t(catKey(c)) }))],
+    })),
+  };
+}
+
+/** A category's name, after its group's when it has one (a group key names the group). */
+export function categoryLabel(ctx: ViewCtx, category: string): string {
+  const whole = CATEGORY_GROUPS.find((g) => g.key === category);
+  if (whole) return ctx.t(groupKey(whole.key));
+  const g = groupOf(category);
+  return g ? `${ctx.t(groupKey(g.key))} › ${ctx.t(catKey(category))}` : ctx.t(catKey(category));
+}
 
 export const pickLang = (ctx: ViewCtx, th: string, en: string) => (ctx.lang === 'en' && en) || th;
 export const titleOf = (ctx: ViewCtx, c: Pick<Content, 'title_th' | 'title_en'>) => pickLang(ctx, c.title_th, c.title_en);
@@ -53,7 +74,7 @@ export function ContentMeta({ ctx, c }: { ctx: ViewCtx; c: Content }) {
   const t = ctx.t;
   return (
     <dl class="meta">
-      {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{t(catKey(c.category))}</dd></> : ''}
+      {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd><a href={`/documents?category=${encodeURIComponent(c.category)}`} safe>{categoryLabel(ctx, c.category)}</a></dd></> : ''}
       {c.fiscal_year ? <><dt safe>{t('pub.field.fiscalYear')}</dt><dd safe>{String(c.fiscal_year)}</dd></> : ''}
       {c.period ? <><dt safe>{t('pub.meta.period')}</dt><dd safe>{formatMonth(c.period, ctx.lang)}</dd></> : ''}
       {c.published_at ? <><dt safe>{t('pub.meta.published')}</dt><dd safe>{formatDate(c.published_at, { lang: ctx.lang })}</dd></> : ''}

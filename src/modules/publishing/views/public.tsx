@@ -3,9 +3,9 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { emptyForm, EmptyState, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
-import { CATEGORIES, catKey, contentUrl, kindKey, statusKey } from '../kinds.ts';
+import { CATEGORY_GROUPS, catKey, contentUrl, groupKey, kindKey, statusKey } from '../kinds.ts';
 import type { Attachment, Content, ListItem } from '../store.ts';
-import { AttachmentList, ContentMeta, pickLang, ShareLinks, summaryText, titleOf, titleText } from './parts.tsx';
+import { AttachmentList, categoryChoices, categoryLabel, ContentMeta, pickLang, ShareLinks, summaryText, titleOf, titleText } from './parts.tsx';
 import { pickText, thaiLang } from '../../../platform/views/text.tsx';
 
 export interface Cover {
@@ -13,21 +13,41 @@ export interface Cover {
   original_name: string;
 }
 
-export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: { ctx: ViewCtx; rows: ListItem[]; info: PageInfo; category: string; fiscalYear: number | null; years: number[] }) {
+export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years, latest }: { ctx: ViewCtx; rows: ListItem[]; info: PageInfo; category: string; fiscalYear: number | null; years: number[]; latest: Map<string, ListItem> }) {
   const t = ctx.t;
   const qs = new URLSearchParams();
   if (category) qs.set('category', category);
   if (fiscalYear) qs.set('fy', String(fiscalYear));
   const filters = emptyForm({ category, fy: fiscalYear ? String(fiscalYear) : '' });
+  const title = category ? `${t('pub.documents.title')}: ${categoryLabel(ctx, category)}` : t('pub.documents.title');
   return (
-    <Page ctx={ctx} title={t('pub.documents.title')} description={t('pub.documents.intro')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+    <Page ctx={ctx} title={title} description={t('pub.documents.intro')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1 safe>{t('pub.documents.title')}</h1>
       <p safe>{t('pub.documents.intro')}</p>
+      {CATEGORY_GROUPS.map((g) => (
+        <section class="doc-group" aria-labelledby={`group-${g.key}`}>
+          <h2 id={`group-${g.key}`}><a href={`/documents?category=${g.key}`} safe>{t(groupKey(g.key))}</a></h2>
+          <p class="muted" safe>{t('pub.catGroup.intro')}</p>
+          <ul>
+            {g.categories.map((c) => {
+              const newest = latest.get(c);
+              const newestTitle = newest ? titleText(ctx, newest) : null;
+              return (
+                <li>
+                  <a href={`/documents?category=${c}`} safe>{t(catKey(c))}</a>
+                  {newest && newestTitle ? <>{' — '}<span safe>{t('pub.catGroup.latest')}</span><a href={contentUrl(newest.kind, newest.slug)} lang={newestTitle.lang} safe>{newestTitle.text}</a></> : <span class="muted" safe>{` — ${t('pub.catGroup.none')}`}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
       <form method="get" action="/documents" class="filters" role="search">
-        <Select ctx={ctx} form={filters} name="category" label={t('pub.field.category')} options={[{ value: '', label: t('pub.field.anyCategory') }, ...CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))]} />
+        <Select ctx={ctx} form={filters} name="category" label={t('pub.field.category')} {...categoryChoices(ctx, { any: t('pub.field.anyCategory'), wholeGroups: true })} />
         <Select ctx={ctx} form={filters} name="fy" label={t('pub.field.fiscalYear')} options={[{ value: '', label: t('pub.field.anyYear') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
         <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('form.filter')}</button></div>
       </form>
+      {category ? <p class="lead" safe>{t('pub.documents.showing', { category: categoryLabel(ctx, category) })}</p> : ''}
       {rows.length === 0 ? <EmptyState text={t('pub.documents.empty')} /> : (
         <ul class="item-list">
           {rows.map((c) => {
@@ -36,7 +56,7 @@ export function DocumentsPage({ ctx, rows, info, category, fiscalYear, years }: 
             return (
               <li>
                 <h2 class="item-title"><a href={contentUrl(c.kind, c.slug)} lang={title.lang} safe>{title.text}</a></h2>
-                <p class="muted" safe>{[t(catKey(c.category || 'other')), c.fiscal_year ? `${t('pub.field.fiscalYear')} ${c.fiscal_year}` : '', formatDate(c.published_at!, { lang: ctx.lang })].filter(Boolean).join(' · ')}</p>
+                <p class="muted" safe>{[categoryLabel(ctx, c.category || 'other'), c.fiscal_year ? `${t('pub.field.fiscalYear')} ${c.fiscal_year}` : '', formatDate(c.published_at!, { lang: ctx.lang })].filter(Boolean).join(' · ')}</p>
                 {summary.text ? <p lang={summary.lang} safe>{summary.text}</p> : ''}
               </li>
             );

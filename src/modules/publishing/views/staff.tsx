@@ -1,12 +1,14 @@
 import { escapeHtml } from '@kitajs/html';
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { Button, DateInput, Time, Checkbox, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
+import { Button, DateInput, Time, Checkbox, emptyForm, EmptyState, ErrorSummary, Field, FileField, Form, Pagination, Select, TextArea, type FormState, type PageInfo } from '../../../platform/views/components.tsx';
 import { can } from '../../../platform/auth/roles.ts';
 import { fileUrl } from '../../../platform/files/index.ts';
 import { formatBytes } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
-import { CATEGORIES, catKey, contentUrl, FORMATS, KINDS, kindKey, STATUSES, statusKey } from '../kinds.ts';
+import { catKey, contentUrl, FORMATS, KINDS, kindKey, STATUSES, statusKey } from '../kinds.ts';
+import { TEMPLATES } from '../templates.ts';
+import { categoryChoices, categoryLabel } from './parts.tsx';
 import type { Attachment, Content, ContentDraft } from '../store.ts';
 import { approvalBar, pendingOf, type Pending } from '../review.ts';
 import { isPublic } from '../store.ts';
@@ -95,7 +97,28 @@ export const contentLabels = (ctx: ViewCtx): Record<string, string> => ({
   ...Object.fromEntries(Array.from({ length: ATTACHMENT_SLOTS }, (_, i) => [[`attachment${i + 1}`, ctx.t('pub.field.attachmentN', { n: i + 1 })], [`attachment${i + 1}_label`, ctx.t('pub.field.attachmentLabel')]]).flat()),
 });
 
-export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null; pending?: boolean }) {
+/** The templates a new document can start from (a GET form: nothing is saved), grouped like the categories. */
+function TemplatePicker({ ctx, chosen }: { ctx: ViewCtx; chosen: { template: string; year: number } | null }) {
+  const t = ctx.t;
+  const form = { ...emptyForm({ template: chosen?.template ?? '', fy: chosen ? String(chosen.year) : '' }), idPrefix: 'tpl-' };
+  const keys = Object.keys(TEMPLATES);
+  const choices = categoryChoices(ctx);
+  const only = (os: Array<{ value: string; label: string }>) => os.filter((o) => keys.includes(o.value));
+  return (
+    <section class="panel" aria-labelledby="tpl-title">
+      <h2 id="tpl-title" safe>{t('pub.tpl.title')}</h2>
+      <p class="hint" safe>{t('pub.tpl.intro')}</p>
+      <form method="get" action="/staff/content/new" class="filters">
+        <input type="hidden" name="kind" value="document" />
+        <Select ctx={ctx} form={form} name="template" label={t('pub.tpl.field')} options={only(choices.options)} groups={choices.groups.map((g) => ({ label: g.label, options: only(g.options) })).filter((g) => g.options.length)} />
+        <Field ctx={ctx} form={form} name="fy" label={t('pub.tpl.year')} hint={t('pub.tpl.yearHint')} inputmode="numeric" size="short" maxlength={4} />
+        <div class="actions"><button type="submit" class="btn btn-secondary" safe>{t('pub.tpl.use')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+export function ContentFormPage({ ctx, form, kind, content, pending, template }: { ctx: ViewCtx; form: FormState; kind: string; content: Content | null; pending?: boolean; template?: { template: string; year: number } | null }) {
   const t = ctx.t;
   const l = contentLabels(ctx);
   const title = content ? `${t('pub.staff.edit')}: ${content.title_th}` : t('pub.staff.newKind', { kind: t(kindKey(kind)) });
@@ -104,13 +127,15 @@ export function ContentFormPage({ ctx, form, kind, content, pending }: { ctx: Vi
       {content ? <h1><span safe>{`${t('pub.staff.edit')}: `}</span><span lang={thaiLang(ctx, content.title_th)} safe>{content.title_th}</span></h1> : <h1 safe>{title}</h1>}
       <ErrorSummary ctx={ctx} form={form} labels={l} />
       {pending ? <div class="notice" role="note"><p safe>{t('pub.staff.editPublishedHint')}</p></div> : ''}
+      {template ? <div class="flash flash-info" role="status"><p safe>{t('pub.tpl.applied', { name: t(catKey(template.template)), year: template.year })}</p></div> : ''}
+      {!content && kind === 'document' ? <TemplatePicker ctx={ctx} chosen={template ?? null} /> : ''}
       <Form ctx={ctx} action={content ? `/staff/content/${content.id}/edit` : `/staff/content/new?kind=${kind}`} multipart>
         <input type="hidden" name="kind" value={kind} />
         <Field ctx={ctx} form={form} name="title_th" label={l.title_th!} required maxlength={300} size="wide" lang={thaiPart(ctx)} />
         <Field ctx={ctx} form={form} name="title_en" label={l.title_en!} maxlength={300} size="wide" lang="en" />
         <TextArea ctx={ctx} form={form} name="summary_th" label={l.summary_th!} rows={2} maxlength={1000} lang={thaiPart(ctx)} />
         <TextArea ctx={ctx} form={form} name="summary_en" label={l.summary_en!} rows={2} maxlength={1000} lang="en" />
-        {kind === 'document' ? <Select ctx={ctx} form={form} name="category" label={l.category!} required options={CATEGORIES.map((c) => ({ value: c, label: t(catKey(c)) }))} /> : <input type="hidden" name="category" value="" />}
+        {kind === 'document' ? <Select ctx={ctx} form={form} name="category" label={l.category!} required {...categoryChoices(ctx)} /> : <input type="hidden" name="category" value="" />}
         <Field ctx={ctx} form={form} name="fiscal_year" label={l.fiscal_year!} inputmode="numeric" size="short" maxlength={4} />
         {kind === 'document' ? <DateInput ctx={ctx} form={form} name="period" kind="month" label={l.period!} /> : ''}
         <Select ctx={ctx} form={form} name="body_format" label={l.body_format!} options={FORMATS.map((f) => ({ value: f, label: t(`pub.format.${f}`) }))} />
@@ -219,7 +244,7 @@ export function ContentDetailPage({ ctx, c, attachments, revisions, form, pendin
       <dl class="meta">
         <dt safe>{t('pub.field.slug')}</dt><dd><code safe>{contentUrl(c.kind, c.slug)}</code></dd>
         {c.published_at ? <><dt safe>{t('pub.meta.published')}</dt><dd safe>{formatDate(c.published_at, { lang: ctx.lang, withTime: true })}</dd></> : ''}
-        {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{t(catKey(c.category))}</dd></> : ''}
+        {c.category ? <><dt safe>{t('pub.field.category')}</dt><dd safe>{categoryLabel(ctx, c.category)}</dd></> : ''}
         {c.fiscal_year ? <><dt safe>{t('pub.field.fiscalYear')}</dt><dd safe>{String(c.fiscal_year)}</dd></> : ''}
       </dl>
       {c.review_note && c.status === 'draft' ? <div class="flash flash-error" role="status"><p><Msg ctx={ctx} k="pub.staff.returnNote" vars={{ note: c.review_note }} /></p></div> : ''}
