@@ -83,6 +83,9 @@ for (const target of await dbTargets()) {
         const home = await a.get('/staff');
         assert.match(textOf(home.body), new RegExp(`ตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน \\(IIT\\) ของสำนักงาน ป\\.ป\\.ช\\. ปีงบประมาณ พ\\.ศ\\. ${year} \\(รหัสเข้าตอบ 7QK4MD\\)`));
         assert.match(home.body, /href="\/staff\/surveys#iit"/);
+        assert.match(home.body, /id="home-iit"/, 'the IIT block on the staff home');
+        assert.ok(home.body.includes(`href="${DEMO_IIT}"`), 'with the IIT link');
+        assert.match(home.body, /<svg role="img" aria-label="คิวอาร์โค้ดเปิดแบบวัด IIT ของสำนักงาน ป\.ป\.ช\."/, 'and its QR code');
         const mine = await a.get('/staff/surveys');
         assert.equal(mine.status, 200);
         assert.ok(mine.body.includes(`href="${DEMO_IIT}"`), 'the IIT link');
@@ -147,7 +150,9 @@ for (const target of await dbTargets()) {
           const { confirmation, track } = await requestAndTrack();
           assert.ok(!confirmation.includes('itas.nacc.go.th') && !track.includes('itas.nacc.go.th'), 'no EIT block on the E-Service pages');
           const s = await signIn('service');
-          assert.ok(!textOf((await s.get('/staff')).body).includes('(IIT)'), 'no IIT line on the staff home');
+          const staffHome = (await s.get('/staff')).body;
+          assert.ok(!textOf(staffHome).includes('(IIT)'), 'no IIT line on the staff home');
+          assert.ok(!staffHome.includes('home-iit') && !staffHome.includes(DEMO_IIT), 'no IIT block either');
           const mine = await s.get('/staff/surveys');
           assert.ok(!mine.body.includes(DEMO_IIT) && !mine.body.includes('survey-qr'), 'no IIT link or QR code');
         };
