@@ -87,7 +87,7 @@ describe('command line', () => {
     assert.match(run.stdout, /^integrity-reminders: \d+ reminders sent$/m);
     const bad = cli({ DATA_DIR: dataDir }, 'jobs', 'run', 'nope');
     assert.equal(bad.status, 1);
-    assert.match(bad.stderr, /no job named nope; known: files-sweep, integrity-reminders/);
+    assert.match(bad.stderr, /no job named nope; known: files-sweep, oit-evidence-health, integrity-reminders/);
   });
 
   test('PostgreSQL backups are pointed to pg_dump; unknown commands print usage', () => {

@@ -53,6 +53,8 @@ export const auditTh = {
   'audit.act.oit.item.check': 'ตรวจองค์ประกอบของข้อ OIT',
   'audit.act.oit.binding.add': 'ผูกหลักฐานกับข้อ OIT',
   'audit.act.oit.binding.remove': 'ยกเลิกการผูกหลักฐานกับข้อ OIT',
+  'audit.act.oit.health.check': 'สั่งตรวจหลักฐาน OIT ทันที',
+  'audit.act.oit.freeze': 'บันทึกหลักฐาน OIT ของปีเมื่อส่งแบบ (ลงนามรายการหลักฐาน)',
   // integrity
   'audit.act.integrity.result.save': 'บันทึกผลการประเมิน ITA',
   'audit.act.integrity.rules.save': 'บันทึกเกณฑ์การประเมิน ITA',
@@ -150,6 +152,8 @@ export const auditEn: Record<keyof typeof auditTh, string> = {
   'audit.act.oit.item.check': 'checked the required elements of an OIT item',
   'audit.act.oit.binding.add': 'linked evidence to an OIT item',
   'audit.act.oit.binding.remove': 'unlinked evidence from an OIT item',
+  'audit.act.oit.health.check': 'ran the OIT evidence check now',
+  'audit.act.oit.freeze': 'froze a year\'s OIT evidence when the answer sheet was sent (signed manifest)',
   'audit.act.integrity.result.save': 'saved an ITA result',
   'audit.act.integrity.rules.save': 'saved the ITA scoring rules',
   'audit.act.integrity.issue.create': 'added a heading',

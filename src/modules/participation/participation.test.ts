@@ -368,6 +368,18 @@ for (const target of await dbTargets()) {
       assert.deepEqual(adds.map((r) => r.status), Array(8).fill(303));
       const positions = (await t.p.db.k.selectFrom('participation_proposal').select('sort_order').where('activity_id', '=', id).orderBy('sort_order').execute()).map((r) => r.sort_order);
       assert.deepEqual(positions, [0, 1, 2, 3, 4, 5, 6, 7]);
+
+      // two moderators decide on one comment at once: the second's record starts from what the first decided
+      const comment = await t.p.db.k.insertInto('participation_comment').values({ agency_id: 1, activity_id: id, author_name: '', body: 'ความคิดเห็นที่ตัดสินพร้อมกัน', status: 'pending', moderation_note: '', moderated_by: null, moderated_at: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+      await staff.get('/staff/participation/comments');
+      await second.get('/staff/participation/comments');
+      const decided = await Promise.all([staff.post(`/staff/participation/comments/${comment.id}`, { decision: 'approve', note: '' }), second.post(`/staff/participation/comments/${comment.id}`, { decision: 'hide', note: 'ทดสอบพร้อมกัน' })]);
+      assert.deepEqual(decided.map((r) => r.status), [303, 303]);
+      const trail = await t.p.db.k.selectFrom('audit_event').select('summary as detail').where('target_type', '=', 'participation_comment').where('target_id', '=', String(comment.id)).orderBy('id').execute();
+      assert.equal(trail.length, 2);
+      const [first, then] = trail.map((r) => /: (\w+) → (\w+)$/.exec(r.detail ?? '')!.slice(1));
+      assert.equal(first![0], 'pending');
+      assert.equal(then![0], first![1], `the second decision starts from the first one's outcome: ${trail.map((r) => r.detail).join(' | ')}`);
     });
   });
 }

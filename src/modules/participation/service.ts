@@ -265,9 +265,11 @@ export async function moderateComment(p: Platform, actor: Acting, commentId: num
   requirePermission(actor, MANAGE);
   if (decision === 'hide' && !note) throw new ValidationError({ note: 'participation.err.hideReason' });
   await tx(p.db, async (t) => {
-    const c = await getComment(t, actor.agencyId, commentId);
-    if (!c) throw new NotFoundError();
-    await lockRow(t, 'participation_activity', c.activity_id);
+    const found = await getComment(t, actor.agencyId, commentId);
+    if (!found) throw new NotFoundError();
+    await lockRow(t, 'participation_activity', found.activity_id);
+    // read again under the lock: a moderator deciding at the same moment has committed by now (the audit's "from")
+    const c = (await getComment(t, actor.agencyId, commentId))!;
     const status = decision === 'approve' ? 'approved' : 'hidden';
     await t.k.updateTable('participation_comment').set({ status, moderation_note: decision === 'hide' ? note : '', moderated_by: actor.id, moderated_at: new Date().toISOString() }).where('id', '=', c.id).execute();
     await audit(t, actor, `participation.comment.${decision}`, 'participation_comment', c.id, `comment on activity ${c.activity_id}: ${c.status} → ${status}`);
