@@ -10,7 +10,8 @@ import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
 import { decrypt, encrypt } from '../../platform/crypto.ts';
 import { toJson, tx, type DbLike } from '../../platform/db/index.ts';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { Gate } from '../../platform/http/multipart.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { agencyUrl } from '../../platform/site.ts';
 import { getAgency } from '../../platform/tenant.ts';
@@ -28,28 +29,58 @@ export interface SigningKey {
 
 const keyIdOf = (publicKeyPem: string) => crypto.createHash('sha256').update(crypto.createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 
+// The public key is never read from the database: it is derived from the sealed private key every time (and cached
+// per sealed value). Someone who can write to the database but does not hold SECRET_KEY cannot make a sealed key the
+// installation opens, so cannot put their own key in place of the agency's. The table's key_id and public_key columns
+// are a record for operators only.
+const derived = new WeakMap<object, Map<string, SigningKey & { privateKey: crypto.KeyObject }>>();
+
+function openSealed(p: Platform, sealed: string): SigningKey & { privateKey: crypto.KeyObject } {
+  let byKeys = derived.get(p.keys);
+  if (!byKeys) derived.set(p.keys, (byKeys = new Map()));
+  const have = byKeys.get(sealed);
+  if (have) return have;
+  const privateKey = crypto.createPrivateKey(decrypt(p.keys, sealed));
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the sealed manifest signing key is not an Ed25519 key');
+  const publicKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const key = { keyId: keyIdOf(publicKey), publicKey, privateKey };
+  byKeys.set(sealed, key);
+  return key;
+}
+
+async function sealedKey(db: DbLike, agencyId: number): Promise<string | null> {
+  const row = await db.k.selectFrom('oit_signing_key').select('private_key_sealed').where('agency_id', '=', agencyId).executeTakeFirst();
+  return row?.private_key_sealed ?? null;
+}
+
 /** The agency's signing key, made at first use (of two first uses at once, one key is kept). */
-export async function signingKey(p: Platform, agencyId: number): Promise<SigningKey> {
-  const have = await p.db.k.selectFrom('oit_signing_key').select(['key_id', 'public_key']).where('agency_id', '=', agencyId).executeTakeFirst();
-  if (have) return { keyId: have.key_id, publicKey: have.public_key };
+async function agencyKey(p: Platform, agencyId: number): Promise<SigningKey & { privateKey: crypto.KeyObject }> {
+  const have = await sealedKey(p.db, agencyId);
+  if (have) return openSealed(p, have);
   const pair = crypto.generateKeyPairSync('ed25519');
   const publicKey = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const sealed = encrypt(p.keys, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   await p.db.k.insertInto('oit_signing_key').values({ agency_id: agencyId, key_id: keyIdOf(publicKey), public_key: publicKey, private_key_sealed: sealed, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column('agency_id').doNothing()).execute();
-  const row = await p.db.k.selectFrom('oit_signing_key').select(['key_id', 'public_key']).where('agency_id', '=', agencyId).executeTakeFirstOrThrow();
-  return { keyId: row.key_id, publicKey: row.public_key };
+  return openSealed(p, (await sealedKey(p.db, agencyId))!);
 }
 
-/** The agency's public key, if it has one yet. */
-export async function publicSigningKey(db: DbLike, agencyId: number): Promise<SigningKey | null> {
-  const row = await db.k.selectFrom('oit_signing_key').select(['key_id', 'public_key']).where('agency_id', '=', agencyId).executeTakeFirst();
-  return row ? { keyId: row.key_id, publicKey: row.public_key } : null;
+/** The agency's signing key (its id and public key), made at first use. */
+export async function signingKey(p: Platform, agencyId: number): Promise<SigningKey> {
+  const { keyId, publicKey } = await agencyKey(p, agencyId);
+  return { keyId, publicKey };
+}
+
+/** The agency's public key, if it has one yet: derived from the sealed private key, never read from a column. */
+export async function publicSigningKey(p: Platform, agencyId: number): Promise<SigningKey | null> {
+  const sealed = await sealedKey(p.db, agencyId);
+  if (!sealed) return null;
+  const { keyId, publicKey } = openSealed(p, sealed);
+  return { keyId, publicKey };
 }
 
 async function sign(p: Platform, agencyId: number, bytes: Buffer): Promise<string> {
-  const row = await p.db.k.selectFrom('oit_signing_key').select('private_key_sealed').where('agency_id', '=', agencyId).executeTakeFirstOrThrow();
-  return crypto.sign(null, bytes, crypto.createPrivateKey(decrypt(p.keys, row.private_key_sealed))).toString('base64');
+  return crypto.sign(null, bytes, (await agencyKey(p, agencyId)).privateKey).toString('base64');
 }
 
 export interface ManifestEntry {
@@ -141,16 +172,32 @@ export async function signedManifest(db: DbLike, agencyId: number, year: number)
 
 // ---- verifying ----
 
-const fileSchema = z.object({ url: z.string(), sha256: z.string() });
+/** the largest manifest verified: a year's evidence with its hashes is well under this */
+export const MANIFEST_MAX_BYTES = 2 * 1024 * 1024;
+/** pieces of evidence a manifest may list, and files per piece (a year has a few hundred items) */
+export const MANIFEST_MAX_ENTRIES = 5_000;
+export const MANIFEST_MAX_FILES = 100;
+
+// every string and array bounded: a crafted manifest is refused by the schema, not walked through
+const hash = z.string().max(64);
+const link = z.string().max(2048);
+const when = z.string().max(40);
+const fileSchema = z.object({ url: link, sha256: hash });
 const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
-  agency: z.object({ name: z.string(), url: z.string() }),
+  agency: z.object({ name: z.string().max(500), url: link }),
   year: z.number().int(),
-  frozenAt: z.string(),
-  key: z.object({ algorithm: z.literal('Ed25519'), id: z.string(), publicKey: z.string().max(1000) }),
-  entries: z.array(z.object({ item: z.string(), title: z.string(), kind: z.enum(['internal', 'external']), url: z.string(), contentSha256: z.string(), files: z.array(fileSchema), recordedAt: z.string() })).max(20_000),
+  frozenAt: when,
+  key: z.object({ algorithm: z.literal('Ed25519'), id: z.string().max(64), publicKey: z.string().max(1000) }),
+  entries: z.array(z.object({ item: z.string().max(40), title: z.string().max(1000), kind: z.enum(['internal', 'external']), url: link, contentSha256: hash, files: z.array(fileSchema).max(MANIFEST_MAX_FILES), recordedAt: when })).max(MANIFEST_MAX_ENTRIES),
   signature: z.string().max(200),
 });
+
+/**
+ * One verification re-checks its evidence at a time (each external link fetched again, each file hashed again): a second
+ * one at the same moment is told the system is busy, at once, rather than queued behind it.
+ */
+export const verifyGate = new Gate(1, 0, 0, () => new HttpError(503, 'error.503.title', 'oit.verify.busy'));
 
 export type SignatureVerdict = 'valid' | 'invalid' | 'other_key' | 'malformed';
 
@@ -198,12 +245,21 @@ export async function verifyManifest(p: Platform, actor: CurrentUser, text: stri
   const agencyId = actor.agencyId;
   const { verdict: sig, manifest } = checkSignature(text);
   if (sig !== 'valid' || !manifest) return { verdict: sig, year: manifest?.year ?? null, frozenAt: manifest?.frozenAt ?? null, entries: [], intact: false };
-  const ours = await publicSigningKey(p.db, agencyId);
+  const ours = await publicSigningKey(p, agencyId);
   if (!ours || ours.keyId !== manifest.key.id || ours.publicKey.trim() !== manifest.key.publicKey.trim()) return { verdict: 'other_key', year: manifest.year, frozenAt: manifest.frozenAt, entries: [], intact: false };
   const f = await p.db.k.selectFrom('oit_freeze').select(['id', 'manifest']).where('agency_id', '=', agencyId).where('year', '=', manifest.year).executeTakeFirst();
   // signed by us but not the sheet on record (it cannot be, unless the database lost it): compare with nothing
   if (!f || f.manifest !== canonical(manifest)) return { verdict: 'valid', year: manifest.year, frozenAt: manifest.frozenAt, entries: manifest.entries.map((e) => ({ item: e.item, title: e.title, url: e.url, state: 'gone' as const })), intact: false };
-  const rows = await p.db.k.selectFrom('oit_freeze_entry').selectAll().where('freeze_id', '=', f.id).orderBy('id').execute();
+  const release = await verifyGate.enter();
+  try {
+    return await recheck(p, agencyId, manifest, f.id);
+  } finally {
+    release();
+  }
+}
+
+async function recheck(p: Platform, agencyId: number, manifest: Manifest, freezeId: number): Promise<VerifyResult> {
+  const rows = await p.db.k.selectFrom('oit_freeze_entry').selectAll().where('freeze_id', '=', freezeId).orderBy('id').execute();
   const base = await agencyUrl(p, agencyId);
   const items = await listItems(p.db, agencyId, manifest.year);
   const rs = await itemReadiness(p.db, agencyId, items);

@@ -18,6 +18,8 @@ import { memoryPart } from '../../platform/files/index.ts';
 import { addAttachmentToContent, approveContent, submitContent } from '../publishing/index.ts';
 import { parseCatalogue } from './catalogue.ts';
 import { dailyHealthCheck, recordItemState, runHealthCheck } from './health.ts';
+import { checkSignature, MANIFEST_MAX_ENTRIES, verifyGate, verifyManifest } from './freeze.ts';
+import { bangkokDay } from '../../platform/thai/index.ts';
 import { getItem } from './store.ts';
 import { addBinding, importCatalogue } from './service.ts';
 
@@ -28,7 +30,7 @@ ${prefix}1,รายงานผลการดำเนินงานประ
 ${prefix}2,ช่องทางติดต่อภายนอก,External channel,9 การเปิดเผยข้อมูล,9.1 ข้อมูลพื้นฐาน,,any,
 `);
 
-type Mode = 'ok' | 'missing' | 'login' | 'captcha';
+type Mode = 'ok' | 'missing' | 'login' | 'captcha' | 'hold';
 
 for (const target of await dbTargets()) {
   describe(`OIT evidence health on ${target.name}`, { skip: target.skip }, () => {
@@ -37,6 +39,7 @@ for (const target of await dbTargets()) {
     let ext: http.Server;
     let port = 0;
     let mode: Mode = 'ok';
+    const held: http.ServerResponse[] = [];
     let admin: CurrentUser;
     let officer: CurrentUser;
     let publisher: CurrentUser;
@@ -46,7 +49,9 @@ for (const target of await dbTargets()) {
     before(async () => {
       smtp = await startSmtp();
       ext = http.createServer((_req, res) => {
-        const pages: Record<Mode, [number, string]> = {
+        // 'hold': the site answers when the test says so (a verification in progress)
+        if (mode === 'hold') return void held.push(res);
+        const pages: Record<Exclude<Mode, 'hold'>, [number, string]> = {
           ok: [200, '<!doctype html><title>ช่องทางติดต่อ</title><h1>ช่องทางติดต่อหน่วยงาน</h1>'],
           missing: [404, '<h1>Not found</h1>'],
           login: [200, '<!doctype html><title>เข้าสู่ระบบ</title><form action="/login" method="post"><input name="user"><input type="password" name="pass"></form>'],
@@ -58,7 +63,7 @@ for (const target of await dbTargets()) {
       });
       await new Promise<void>((r) => ext.listen(0, '127.0.0.1', r));
       port = (ext.address() as AddressInfo).port;
-      t = await startApp(target, { demo: false, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), LINK_CHECK_ALLOW_HOSTS: `127.0.0.1:${port}` } });
+      t = await startApp(target, { demo: false, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), LINK_CHECK_ALLOW_HOSTS: `127.0.0.1:${port}`, UPLOAD_CONCURRENCY: '1' } });
       admin = await staff(t.p, ['admin'], 'eh-admin');
       officer = await staff(t.p, ['integrity_officer'], 'eh-officer');
       publisher = await staff(t.p, ['publisher'], 'eh-publisher');
@@ -271,6 +276,114 @@ for (const target of await dbTargets()) {
       assert.match(changed, /ลายมือชื่อถูกต้อง/);
       assert.match(changed, /หลักฐานไม่ตรงกับที่ล็อกไว้ 1 ชิ้น/);
       assert.match(changed, /F1 .*เปลี่ยนไปหลังส่งแบบ/);
+    });
+
+    const canon = (v: unknown): string => Array.isArray(v) ? `[${v.map(canon).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
+    const verifyUpload = async (a: Agent, text: string | Buffer) => {
+      await a.get('/staff/oit/verify');
+      return a.postMultipart('/staff/oit/verify', {}, { file: { name: 'manifest.json', data: Buffer.from(text), type: 'application/json' } });
+    };
+
+    test('the public key is derived from the sealed private key: a key put in the table by hand is neither published nor trusted', async () => {
+      const o = await signedIn(officer);
+      const real = JSON.parse((await o.get('/staff/oit/2569/manifest.json')).body) as Record<string, unknown> & { key: { id: string; publicKey: string } };
+      // someone with write access to the database, but not SECRET_KEY, puts their own public key in the table
+      const evil = crypto.generateKeyPairSync('ed25519');
+      const evilPem = evil.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const evilId = crypto.createHash('sha256').update(evil.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+      await t.p.db.k.updateTable('oit_signing_key').set({ public_key: evilPem, key_id: evilId }).where('agency_id', '=', admin.agencyId).execute();
+      // the published key is still the agency's
+      const pem = await t.agent().get('/oit/signing-key.pem');
+      assert.equal(pem.status, 200);
+      assert.equal(pem.body.trim(), real.key.publicKey.trim());
+      assert.doesNotMatch(pem.headers['content-disposition'] as string, new RegExp(evilId));
+      // a manifest they sign offline with their key does not verify as this agency's
+      const { signature: _s, ...fields } = real;
+      const forged = { ...fields, key: { algorithm: 'Ed25519', id: evilId, publicKey: evilPem } };
+      const text = JSON.stringify({ ...forged, signature: crypto.sign(null, Buffer.from(canon(forged)), evil.privateKey).toString('base64') });
+      assert.equal((await verifyManifest(t.p, officer, text)).verdict, 'other_key');
+      const page = textOf((await verifyUpload(o, text)).body);
+      assert.match(page, /ลายมือชื่อไม่ได้ทำด้วยกุญแจของหน่วยงานนี้/);
+      assert.doesNotMatch(page, /ลายมือชื่อถูกต้อง/);
+      // the real manifest still verifies
+      assert.equal((await verifyManifest(t.p, officer, `${JSON.stringify(real)}`)).verdict, 'valid');
+    });
+
+    test('a manifest over 2 MB is refused with a message; oversized lists and strings are refused by the schema', async () => {
+      const o = await signedIn(officer);
+      const big = await verifyUpload(o, Buffer.alloc(2 * 1024 * 1024 + 1, 0x20));
+      assert.equal(big.status, 422);
+      assert.match(textOf(big.body), /ไฟล์ใหญ่เกิน 2 MB/);
+      const real = JSON.parse((await o.get('/staff/oit/2569/manifest.json')).body) as { entries: Array<Record<string, unknown>> } & Record<string, unknown>;
+      const entry = real.entries[0]!;
+      const many = { ...real, entries: Array.from({ length: MANIFEST_MAX_ENTRIES + 1 }, () => entry) };
+      assert.equal(checkSignature(JSON.stringify(many)).verdict, 'malformed');
+      for (const [field, value] of [['title', 'ก'.repeat(5000)], ['url', `https://example.com/${'a'.repeat(5000)}`], ['contentSha256', 'f'.repeat(1000)], ['files', Array.from({ length: 101 }, () => ({ url: '/files/x/y.pdf', sha256: '' }))]] as const) {
+        assert.equal(checkSignature(JSON.stringify({ ...real, entries: [{ ...entry, [field]: value }] })).verdict, 'malformed', field);
+      }
+      assert.equal(checkSignature(JSON.stringify({ ...real, agency: { name: 'x'.repeat(5000), url: 'https://x' } })).verdict, 'malformed');
+    });
+
+    test('a verification frees its upload slot once the file is read, and a second one at the same time is told to wait', async () => {
+      const o = await signedIn(officer);
+      const a = await signedIn(admin);
+      const manifest = (await o.get('/staff/oit/2569/manifest.json')).body;
+      // the external evidence (F2) does not answer until released: the first verification is held in its re-check
+      mode = 'hold';
+      let firstAnswered = false;
+      const first = verifyUpload(o, manifest).finally(() => (firstAnswered = true));
+      for (let i = 0; i < 200 && !held.length; i++) await new Promise((r) => setTimeout(r, 25));
+      assert.equal(held.length, 1, 'the verification is re-checking the external link');
+      assert.equal(verifyGate.inFlight, 1);
+      try {
+        // the only upload slot (UPLOAD_CONCURRENCY=1) is free: another upload is read and answered at once
+        await a.get('/staff/oit');
+        const other = await a.postMultipart('/staff/oit/import', { year: '2571' }, { file: { name: 'list.csv', data: Buffer.from('not,a\ncatalogue'), type: 'text/csv' } });
+        assert.notEqual(other.status, 503, 'the upload was not kept waiting for the slot');
+        assert.equal(other.status, 422);
+        assert.equal(firstAnswered, false, 'answered while the verification still held its re-check (not after it let go of a slot)');
+        // a second verification while the first re-checks: busy, said so at once
+        const second = await verifyUpload(a, manifest);
+        assert.equal(second.status, 503);
+        assert.match(textOf(second.body), /มีการตรวจบัญชีรายการอื่นอยู่/);
+        assert.equal(held.length, 1, 'the second did not fetch anything');
+        assert.equal(firstAnswered, false);
+      } finally {
+        mode = 'ok';
+        for (const res of held.splice(0)) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end('<!doctype html><title>ช่องทางติดต่อ</title><h1>ช่องทางติดต่อหน่วยงาน</h1>');
+        }
+      }
+      const done = await first;
+      assert.equal(done.status, 200);
+      assert.match(textOf(done.body), /ลายมือชื่อถูกต้อง/);
+      assert.equal(verifyGate.inFlight, 0);
+    });
+
+    test('a day claimed by a process that died is claimed again after two hours, by one process', async () => {
+      const agencies = await t.p.db.k.selectFrom('agency').select('id').execute();
+      const claim = async (d: Date, hoursAgo: number) => {
+        for (const ag of agencies) {
+          await t.p.db.k.insertInto('oit_health_run').values({ agency_id: ag.id, day: bangkokDay(d), started_at: new Date(d.getTime() - hoursAgo * 3600_000).toISOString() }).execute();
+        }
+      };
+      const finished = async (d: Date) => (await t.p.db.k.selectFrom('oit_health_run').select('finished_at').where('day', '=', bangkokDay(d)).where('agency_id', '=', admin.agencyId).executeTakeFirstOrThrow()).finished_at;
+      mode = 'ok';
+      // claimed an hour ago and not finished: it may still be running
+      await claim(day(10), 1);
+      assert.equal(await dailyHealthCheck(t.p, day(10)), 'already checked today');
+      assert.equal(await finished(day(10)), null);
+      // claimed three hours ago and never finished: the process died; the next run takes the day
+      await claim(day(11), 3);
+      assert.match(await dailyHealthCheck(t.p, day(11)), new RegExp(`agency ${admin.agencyId}: .*pieces of evidence`));
+      assert.ok(await finished(day(11)));
+      assert.equal(await dailyHealthCheck(t.p, day(11)), 'already checked today', 'finished: not again');
+      // two processes find the dead claim at once: one of them runs it
+      await claim(day(12), 3);
+      const runs = await Promise.all([dailyHealthCheck(t.p, day(12)), dailyHealthCheck(t.p, day(12)), dailyHealthCheck(t.p, day(12))]);
+      assert.equal(runs.filter((r) => r === 'already checked today').length, 2, runs.join(' | '));
+      assert.ok(await finished(day(12)));
     });
   });
 }

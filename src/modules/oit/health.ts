@@ -226,14 +226,32 @@ async function mailOfficers(p: Platform, agencyId: number, changed: ChangedItem[
   return sent;
 }
 
+/** A claimed run not finished after this long is taken to have died with its process: another may claim the day. */
+export const RUN_CLAIM_STALE_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Claims the day's run of one agency: the first claim of the day, or one left unfinished for RUN_CLAIM_STALE_MS (its
+ * process died). Of processes claiming at once, one wins: an insert on the primary key, or an update whose condition
+ * (unfinished, started before the cut-off) the winner's write makes false for the others (PostgreSQL re-reads the
+ * row it waited for before updating it; SQLite writes one at a time).
+ */
+async function claimRun(db: DbLike, agencyId: number, day: string, now: Date): Promise<boolean> {
+  const started = now.toISOString();
+  const made = await db.k.insertInto('oit_health_run').values({ agency_id: agencyId, day, started_at: started }).onConflict((oc) => oc.columns(['agency_id', 'day']).doNothing()).executeTakeFirst();
+  if (Number(made.numInsertedOrUpdatedRows ?? 0)) return true;
+  const stale = new Date(now.getTime() - RUN_CLAIM_STALE_MS).toISOString();
+  const taken = await db.k.updateTable('oit_health_run').set({ started_at: started, summary: '' })
+    .where('agency_id', '=', agencyId).where('day', '=', day).where('finished_at', 'is', null).where('started_at', '<', stale).executeTakeFirst();
+  return Number(taken.numUpdatedRows) > 0;
+}
+
 /** The daily job: each agency once a day, claimed in the database so that one process of many runs it. */
 export async function dailyHealthCheck(p: Platform, now = new Date()): Promise<string> {
   const day = bangkokDay(now);
   const agencies = await p.db.k.selectFrom('agency').select('id').orderBy('id').execute();
   const done: string[] = [];
   for (const a of agencies) {
-    const claim = await p.db.k.insertInto('oit_health_run').values({ agency_id: a.id, day, started_at: now.toISOString() }).onConflict((oc) => oc.columns(['agency_id', 'day']).doNothing()).executeTakeFirst();
-    if (!Number(claim.numInsertedOrUpdatedRows ?? 0)) continue;
+    if (!(await claimRun(p.db, a.id, day, now))) continue;
     const r = await runHealthCheck(p, a.id, undefined, now);
     const summary = `${r.items} items, ${r.bindings} pieces of evidence, ${r.problems} with problems, ${r.changed.length} changed, ${r.mailed} mails`;
     await p.db.k.updateTable('oit_health_run').set({ finished_at: new Date().toISOString(), summary }).where('agency_id', '=', a.id).where('day', '=', day).execute();

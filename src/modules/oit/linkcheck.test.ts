@@ -3,6 +3,9 @@
 // 127.0.0.1 stand in for external sites (allowed only by name, as LINK_CHECK_ALLOW_HOSTS does).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import dgram from 'node:dgram';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkLink, isCloudViewer, isPrivateAddress } from './linkcheck.ts';
@@ -101,8 +104,56 @@ describe('link check: addresses an external link may never reach', () => {
     assert.equal((await checkLink('http://evil.example/', { resolve: async () => [{ address: '::ffff:a9fe:a9fe', family: 6 }] })).kind, 'refused');
   });
 
+  test('localhost and its subdomains are refused by name, before any DNS', async () => {
+    const asked: string[] = [];
+    const resolve = async (h: string) => (asked.push(h), [{ address: '93.184.216.34', family: 4 as const }]);
+    for (const u of ['http://localhost/', 'https://LOCALHOST./x', 'http://admin.localhost/', 'http://ip6-localhost/']) {
+      const r = await checkLink(u, { resolve });
+      assert.equal(r.kind, 'refused', `${u}: ${r.kind} ${r.detail}`);
+    }
+    assert.deepEqual(asked, []);
+  });
+
+  test('only the default port of the scheme, unless host:port is allowed', async () => {
+    const asked: string[] = [];
+    const resolve = async (h: string) => (asked.push(h), [{ address: '93.184.216.34', family: 4 as const }]);
+    for (const u of ['http://public.example:25/', 'http://public.example:6379/', 'https://public.example:80/', 'http://public.example:443/', 'http://93.184.216.34:22/']) {
+      const r = await checkLink(u, { resolve });
+      assert.equal(r.kind, 'refused', `${u}: ${r.kind} ${r.detail}`);
+      assert.match(r.detail, /^port \d+ is not followed/);
+    }
+    assert.deepEqual(asked, [], 'refused before the name is resolved');
+    // the allowed pair is followed (the site on 127.0.0.1 stands in)
+    assert.equal((await checkLink(`http://127.0.0.1:${outside.port}/`, { allowHosts: [`127.0.0.1:${outside.port}`] })).kind, 'ok');
+  });
+
+  test('a DNS server that never answers: the check ends within its time, off the thread pool', async () => {
+    // the stand-in DNS server takes every query and answers none
+    const queries: Buffer[] = [];
+    const dnsServer = dgram.createSocket('udp4');
+    dnsServer.on('message', (m) => queries.push(m));
+    await new Promise<void>((r) => dnsServer.bind(0, '127.0.0.1', r));
+    const dnsServers = [`127.0.0.1:${(dnsServer.address() as AddressInfo).port}`];
+    try {
+      let settled = 0;
+      // more checks than libuv has threads (4): with getaddrinfo they would fill the pool
+      const checks = Array.from({ length: 6 }, (_, i) => checkLink(`https://never-answers-${i}.example/`, { dnsServers, timeoutMs: 1500 }).finally(() => settled++));
+      // a thread-pool task started while they hang finishes while they still hang
+      await new Promise<void>((resolve, reject) => crypto.pbkdf2('x', 'y', 1, 32, 'sha256', (err) => (err ? reject(err) : resolve())));
+      await fs.promises.stat('.');
+      assert.equal(settled, 0, 'the checks are still waiting on DNS');
+      const results = await Promise.all(checks);
+      for (const r of results) assert.ok(r.kind === 'timeout' || r.kind === 'unreachable', `${r.kind} ${r.detail}`);
+      assert.ok(queries.length >= 6, `the names were asked of the configured server (${queries.length} queries)`);
+    } finally {
+      dnsServer.close();
+    }
+  });
+
   test('address ranges', () => {
-    for (const a of ['127.0.0.1', '10.255.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.127.255.254', '0.0.0.0', '255.255.255.255', '::1', '::', 'fe80::1%eth0', 'fc00::1', 'fdff::1', '::ffff:10.0.0.1', '::ffff:a00:1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'ff05::2', 'not-an-ip']) {
+    for (const a of ['127.0.0.1', '10.255.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.127.255.254', '0.0.0.0', '255.255.255.255', '::1', '::', 'fe80::1%eth0', 'fc00::1', 'fdff::1', '::ffff:10.0.0.1', '::ffff:a00:1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'ff05::2', 'not-an-ip',
+      // the local-use NAT64 prefix 64:ff9b:1::/48, in the /96 layout and in the /48 one (bits 64-71 skipped)
+      '64:ff9b:1::7f00:1', '64:ff9b:1::a00:1', '64:ff9b:1::a9fe:a9fe', '64:ff9b:1:a00:1::', '64:ff9b:1:c0a8:0:100::']) {
       assert.equal(isPrivateAddress(a), true, a);
     }
     for (const a of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '2404:6800:4001::200e']) {

@@ -33,13 +33,17 @@ export interface LinkCheckOptions {
   maxRedirects?: number;
   /** host:port pairs allowed although private (LINK_CHECK_ALLOW_HOSTS; tests only) */
   allowHosts?: readonly string[];
-  /** resolves a host name (tests may stand in for DNS); dns.lookup by default */
+  /** resolves a host name (tests may stand in for DNS); c-ares (dns.Resolver) by default */
   resolve?: (host: string) => Promise<Array<{ address: string; family: 4 | 6 }>>;
+  /** the DNS servers the default resolver asks (tests only: a stand-in server); the system's by default */
+  dnsServers?: readonly string[];
 }
 
 export const LINK_TIMEOUT_MS = 10_000;
 export const LINK_MAX_BYTES = 256 * 1024;
 export const LINK_MAX_REDIRECTS = 5;
+/** one DNS query's wait, per server (the check's own time limit cuts it shorter) */
+export const DNS_TIMEOUT_MS = 2_000;
 
 // ---- addresses an external link may never reach ----
 const blocked = new net.BlockList();
@@ -52,15 +56,24 @@ for (const [net6, bits] of [
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) blocked.addSubnet(net6, bits, 'ipv6');
 
-/** The IPv4 address inside an IPv6 one that carries it (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16). */
-function embeddedV4(addr: string): string | null {
+/**
+ * The IPv4 addresses an IPv6 one may carry: mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16, and the local-use
+ * NAT64 prefix 64:ff9b:1::/48 (RFC 8215), whose translator may use any RFC 6052 layout of /48, /56, /64 or /96: each
+ * is decoded, and the address is refused when any of them is private.
+ */
+function embeddedV4(addr: string): string[] {
   const words = expandV6(addr);
-  if (!words) return null;
+  if (!words) return [];
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return v4(words[6]!, words[7]!);
-  if (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0)) return v4(words[6]!, words[7]!);
-  if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
-  return null;
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return [v4(words[6]!, words[7]!)];
+  if (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0)) return [v4(words[6]!, words[7]!)];
+  if (words[0] === 0x2002) return [v4(words[1]!, words[2]!)];
+  if (words[0] === 0x64 && words[1] === 0xff9b && words[2] === 0x0001) {
+    const b = words.flatMap((w) => [w >> 8, w & 255]);
+    // RFC 6052 section 2.2: bits 64-71 (byte 8) are skipped
+    return [[6, 7, 9, 10], [7, 9, 10, 11], [9, 10, 11, 12], [12, 13, 14, 15]].map((at) => at.map((i) => b[i]!).join('.'));
+  }
+  return [];
 }
 
 /** The eight 16-bit words of an IPv6 address (with a dotted IPv4 tail allowed), or null. */
@@ -87,8 +100,7 @@ export function isPrivateAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
-    const v4 = embeddedV4(address);
-    if (v4 && blocked.check(v4, 'ipv4')) return true;
+    if (embeddedV4(address).some((v4) => blocked.check(v4, 'ipv4'))) return true;
     return blocked.check(address.replace(/%.*$/, ''), 'ipv6');
   }
   return true;
@@ -134,18 +146,54 @@ export function looksLikeLogin(html: string): boolean {
 
 class Refused extends Error {}
 
-const defaultResolve = async (host: string) =>
-  (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: (a.family === 6 ? 6 : 4) as 4 | 6 }));
+/** Names that mean this machine, whatever DNS says: never followed. */
+const LOCAL_NAME = /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback)\.?$|\.localhost\.?$/i;
 
-/** Resolves a hop's host and checks every address; returns the one to connect to. */
-async function validatedAddress(u: URL, o: LinkCheckOptions): Promise<{ address: string; family: 4 | 6 }> {
+/**
+ * Resolves a name with c-ares (dns.Resolver: queries on the event loop, not getaddrinfo on libuv's thread pool, where a
+ * DNS server that never answers would hold a thread that sign-ins and file reads need), A and AAAA at once, each query
+ * cut off after DNS_TIMEOUT_MS and the whole of it when the check's own time runs out. /etc/hosts is not read: a name
+ * only it knows does not resolve (localhost is refused by name before this).
+ */
+async function defaultResolve(host: string, signal: AbortSignal, servers?: readonly string[]): Promise<Array<{ address: string; family: 4 | 6 }>> {
+  const r = new dns.promises.Resolver({ timeout: DNS_TIMEOUT_MS, tries: 1 });
+  if (servers?.length) r.setServers([...servers]);
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_ok, fail) => {
+    onAbort = () => {
+      r.cancel();
+      fail(Object.assign(new Error('the host name did not resolve in time'), { code: 'ETIMEOUT' }));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => {});
+  try {
+    const [a, aaaa] = await Promise.race([Promise.allSettled([r.resolve4(host), r.resolve6(host)]), aborted]);
+    const out = [
+      ...(a.status === 'fulfilled' ? a.value.map((address) => ({ address, family: 4 as const })) : []),
+      ...(aaaa.status === 'fulfilled' ? aaaa.value.map((address) => ({ address, family: 6 as const })) : []),
+    ];
+    if (!out.length) throw (a.status === 'rejected' ? a.reason : null) ?? Object.assign(new Error('the host name does not resolve'), { code: 'ENOTFOUND' });
+    return out;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Resolves a hop's host and checks every address and the port; returns the address to connect to. */
+async function validatedAddress(u: URL, o: LinkCheckOptions, signal: AbortSignal): Promise<{ address: string; family: 4 | 6 }> {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Refused(`scheme ${u.protocol} is not followed`);
   if (u.username || u.password) throw new Refused('a link with a user name or password is not followed');
   const host = u.hostname.replace(/^\[|\]$/g, '');
-  const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  const standard = u.protocol === 'https:' ? '443' : '80';
+  const port = u.port || standard;
   const allowed = (o.allowHosts ?? []).includes(`${u.hostname.toLowerCase()}:${port}`);
+  // only the web's ports: a link to host:25 or :6379 would make this server probe another's services
+  if (!allowed && port !== standard) throw new Refused(`port ${port} is not followed (only ${standard} for ${u.protocol.slice(0, -1)})`);
   const literal = net.isIP(host);
-  const addrs = literal ? [{ address: host, family: literal as 4 | 6 }] : await (o.resolve ?? defaultResolve)(host).catch(() => []);
+  if (!literal && !allowed && LOCAL_NAME.test(host)) throw new Refused('the host is this machine');
+  const addrs = literal ? [{ address: host, family: literal as 4 | 6 }] : await (o.resolve ? o.resolve(host) : defaultResolve(host, signal, o.dnsServers));
   if (!addrs.length) throw Object.assign(new Error('the host name does not resolve'), { code: 'ENOTFOUND' });
   if (!allowed && addrs.some((a) => isPrivateAddress(a.address))) throw new Refused('the host is in a private or reserved address range');
   return addrs[0]!;
@@ -224,7 +272,7 @@ export async function checkLink(raw: string, o: LinkCheckOptions = {}): Promise<
     for (let hop = 0; ; hop++) {
       if (isCloudViewer(current)) return result('cloud_viewer', null, `a cloud-drive viewer (${current.hostname})`);
       if (isSignInUrl(current)) return result('login_wall', null, hop ? `redirected to a sign-in page (${current.hostname})` : `a sign-in page (${current.hostname})`);
-      const at = await validatedAddress(current, o);
+      const at = await validatedAddress(current, o, ctl.signal);
       const r = await fetchOnce(current, at, ctl.signal, maxBytes);
       if (r.status >= 300 && r.status < 400 && r.location) {
         if (hop >= maxRedirects) return result('redirects', r.status, `more than ${maxRedirects} redirects`);

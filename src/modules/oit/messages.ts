@@ -160,7 +160,7 @@ export const th = {
   'oit.health.link.login_wall': 'ลิงก์ “{title}” ต้องเข้าสู่ระบบก่อน ผู้ประเมินเปิดไม่ได้',
   'oit.health.link.captcha': 'ลิงก์ “{title}” ติดหน้า CAPTCHA ผู้ประเมินเปิดโดยตรงไม่ได้',
   'oit.health.link.cloud_viewer': 'ลิงก์ “{title}” เป็นหน้าแสดงไฟล์ของคลาวด์ไดรฟ์ ผู้ประเมินเปิดไฟล์โดยตรงไม่ได้ ควรอัปโหลดไฟล์ไว้ในเว็บไซต์',
-  'oit.health.link.refused': 'ลิงก์ “{title}” ชี้ไปยังที่อยู่ที่ระบบไม่ตรวจ (เครือข่ายภายใน หรือไม่ใช่ http/https)',
+  'oit.health.link.refused': 'ลิงก์ “{title}” ชี้ไปยังที่อยู่ที่ระบบไม่ตรวจ (เครือข่ายภายใน พอร์ตอื่นนอกจาก 80/443 หรือไม่ใช่ http/https)',
   'oit.health.link.redirects': 'ลิงก์ “{title}” ส่งต่อหลายทอดเกินไป',
   'oit.health.fileMissing': 'ไฟล์แนบของ “{title}” หายไปจากที่เก็บไฟล์',
   'oit.health.frozenChanged': 'หลักฐานเปลี่ยนไปหลังส่งแบบ: “{title}”',
@@ -201,6 +201,7 @@ export const th = {
   'oit.verify.state.changed': 'เปลี่ยนไปหลังส่งแบบ',
   'oit.verify.state.gone': 'หายไปหลังส่งแบบ',
   'oit.verify.tooLarge': 'ไฟล์ใหญ่เกิน {max}',
+  'oit.verify.busy': 'ขณะนี้มีการตรวจบัญชีรายการอื่นอยู่ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
 } as const;
 
 export const en: Record<keyof typeof th, string> = {
@@ -364,7 +365,7 @@ export const en: Record<keyof typeof th, string> = {
   'oit.health.link.login_wall': 'The link “{titleEn}” asks for a sign-in; assessors cannot open it',
   'oit.health.link.captcha': 'The link “{titleEn}” shows a CAPTCHA; assessors cannot open it directly',
   'oit.health.link.cloud_viewer': 'The link “{titleEn}” is a cloud-drive viewer; assessors cannot open the file directly. Upload the file to this site instead',
-  'oit.health.link.refused': 'The link “{titleEn}” points where the check does not go (a private network, or not http/https)',
+  'oit.health.link.refused': 'The link “{titleEn}” points where the check does not go (a private network, a port other than 80/443, or not http/https)',
   'oit.health.link.redirects': 'The link “{titleEn}” redirects too many times',
   'oit.health.fileMissing': 'A file of “{titleEn}” is missing from storage',
   'oit.health.frozenChanged': 'Evidence changed after the sheet was sent: “{titleEn}”',
@@ -405,6 +406,7 @@ export const en: Record<keyof typeof th, string> = {
   'oit.verify.state.changed': 'Changed after the sheet was sent',
   'oit.verify.state.gone': 'Gone after the sheet was sent',
   'oit.verify.tooLarge': 'The file is larger than {max}',
+  'oit.verify.busy': 'Another manifest is being verified right now. Please try again in a moment.',
 };
 
 declare module '../../platform/i18n/index.ts' {

@@ -8,8 +8,6 @@ import { readPart } from '../../platform/files/index.ts';
 
 /** a catalogue is a few hundred items: a few MB at most */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-/** a manifest lists every piece of evidence of a year with its hashes: well under this */
-const MANIFEST_MAX_BYTES = 20 * 1024 * 1024;
 import { handleForm } from '../../platform/http/form-route.ts';
 import { idParam, textQuery, yearQuery } from '../../platform/http/params.ts';
 import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render.ts';
@@ -24,7 +22,7 @@ import { addBinding, bindPublished, confirmYear, copyYear, deleteItem, importCat
 import { findItemCode, getItem, getYear, listItems, listYears, provisionalYears, RECENCY, type Item } from './store.ts';
 import { sheetCsv, sheetXlsx } from './export.ts';
 import { bindingHealth, checkNow, itemHealth, lastChecked, recentAlerts } from './health.ts';
-import { bindingCount, freezeYear, getFreeze, publicSigningKey, signedManifest, verifyManifest } from './freeze.ts';
+import { bindingCount, freezeYear, getFreeze, MANIFEST_MAX_BYTES, publicSigningKey, signedManifest, verifyManifest } from './freeze.ts';
 import { FreezePage, VerifyPage, type HealthView } from './views/health.tsx';
 import { IndexPage, ItemPage, OitNotFoundPage, YearsPage } from './views/public.tsx';
 import { DeleteItemPage, SHOW, StaffItemPage, StaffYearPage, StaffYearsPage, type PickResult, type Picker, type Show } from './views/staff.tsx';
@@ -204,20 +202,23 @@ export function registerOitRoutes(app: FastifyInstance, p: Platform): void {
 
   // the public key is public: an assessor or anyone else checks a manifest's signature with it
   app.get('/oit/signing-key.pem', async (req, reply) => {
-    const key = await publicSigningKey(p.db, req.agency.id);
+    const key = await publicSigningKey(p, req.agency.id);
     if (!key) return notFound(req, reply);
     return reply.type('application/x-pem-file; charset=utf-8').header('content-disposition', `inline; filename="oit-signing-key-${key.keyId}.pem"`).send(key.publicKey);
   });
 
   const verifyPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, result: Awaited<ReturnType<typeof verifyManifest>> | null, status = 200) =>
-    sendHtml(reply, VerifyPage({ ctx: viewCtx(req, reply), key: await publicSigningKey(p.db, req.agency.id), form, result }), status);
+    sendHtml(reply, VerifyPage({ ctx: viewCtx(req, reply), key: await publicSigningKey(p, req.agency.id), form, result }), status);
   app.get('/staff/oit/verify', read, async (req, reply) => verifyPage(req, reply, emptyForm({}), null));
-  app.post('/staff/oit/verify', uploadRoute({ preHandler: staffOnly('oit.read'), limits: { inMemory: true, maxFileBytes: MANIFEST_MAX_BYTES, maxFiles: 1 } }), async (req, reply) => {
+  // the manifest is not confidential (it is made to be handed out): it goes to a temporary file like any upload, so the
+  // platform frees the upload slot as soon as the body is read, not when the answer is sent after the evidence is
+  // re-checked (an in-memory upload keeps its slot until then); the re-check has its own gate (verifyGate)
+  app.post('/staff/oit/verify', uploadRoute({ preHandler: staffOnly('oit.read'), limits: { maxFileBytes: MANIFEST_MAX_BYTES, maxTotalBytes: MANIFEST_MAX_BYTES, maxFiles: 1 } }), async (req, reply) => {
     const file = chosenFile(req.upload?.files ?? {}, 'file');
     const fail = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => verifyPage(req, reply, { values: {}, errors: { file: translate(req.lang, key, vars) } }, null, 422);
     if (!file) return fail('err.fileMissing');
     const bytes = await readPart(file, MANIFEST_MAX_BYTES);
-    if (!bytes) return fail('oit.verify.tooLarge', { max: '20 MB' });
+    if (!bytes) return fail('oit.verify.tooLarge', { max: `${MANIFEST_MAX_BYTES / 1024 / 1024} MB` });
     return verifyPage(req, reply, emptyForm({}), await verifyManifest(p, req.user!, bytes.toString('utf8')));
   });
 

@@ -62,7 +62,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('oit_health_run_pk', ['agency_id', 'day'])
     .execute();
 
-  // the agency's Ed25519 key for manifests: the private key sealed with the installation's secret key
+  // the agency's Ed25519 key for manifests: the private key sealed with the installation's secret key. key_id and
+  // public_key are a record for operators only: the key published and trusted is derived from the sealed private key
   await db.schema.createTable('oit_signing_key')
     .addColumn('agency_id', 'integer', (c) => fk('agency', 'cascade')(c.notNull().primaryKey()))
     .addColumn('key_id', 'text', (c) => c.notNull())
