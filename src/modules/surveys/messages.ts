@@ -13,6 +13,9 @@ export const th = {
   'surveys.link.url': 'ลิงก์:',
   'surveys.link.code': 'รหัสเข้าตอบแบบวัด:',
   'surveys.link.scan': 'สแกนคิวอาร์โค้ดด้วยกล้องโทรศัพท์เพื่อเปิดแบบวัด',
+  'surveys.link.unusable': 'แสดงลิงก์แบบวัดนี้ไม่ได้ เพราะลิงก์ที่บันทึกไว้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้ ผู้ดูแลต้องแก้ลิงก์ในหน้าตั้งค่าแบบวัด',
+  'surveys.public.unusable.title': 'แสดงลิงก์แบบวัดไม่ได้ในขณะนี้',
+  'surveys.public.unusable.body': 'ลิงก์แบบวัด EIT ที่หน่วยงานบันทึกไว้ยาวเกินกว่าจะแสดงเป็นคิวอาร์โค้ดได้ หน่วยงานต้องแก้ลิงก์ก่อน กรุณาติดต่อหน่วยงานหรือกลับมาใหม่ภายหลัง',
 
   // EIT for the public
   'surveys.eit.qr': 'คิวอาร์โค้ดเปิดแบบวัด EIT ของสำนักงาน ป.ป.ช.',
@@ -161,6 +164,7 @@ export const th = {
 
   // errors
   'surveys.err.https': 'ลิงก์ต้องขึ้นต้นด้วย https://',
+  'surveys.err.qrTooLong': 'ลิงก์นี้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้ ใช้ลิงก์ที่สั้นกว่า เช่น ลิงก์ที่ระบบ ITAS ให้มา',
   'surveys.err.code': 'รหัสใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ ตัวเลข และขีด ไม่เกิน 40 ตัว',
   'surveys.err.codeWithoutUrl': 'กรอกลิงก์ของแบบวัดนี้ด้วย รหัสใช้คู่กับลิงก์',
   'surveys.err.startMissing': 'กรอกวันเริ่มด้วย หรือเว้นว่างทั้งสองวัน',
@@ -187,6 +191,9 @@ export const en: Record<keyof typeof th, string> = {
   'surveys.link.url': 'Link:',
   'surveys.link.code': 'Access code:',
   'surveys.link.scan': 'Scan the QR code with a phone camera to open the survey',
+  'surveys.link.unusable': 'This survey’s link cannot be shown: the saved link is too long to be made into a QR code. A manager must correct it in the survey settings.',
+  'surveys.public.unusable.title': 'The survey link cannot be shown at present',
+  'surveys.public.unusable.body': 'The external stakeholder survey (EIT) link the agency saved is too long to be shown as a QR code; the agency must correct it first. Please contact the agency or come back later.',
 
   'surveys.eit.qr': 'QR code opening the NACC’s EIT survey',
   'surveys.eit.answer': 'Answer the EIT survey',
@@ -327,6 +334,7 @@ export const en: Record<keyof typeof th, string> = {
   'surveys.pre.closed.body': 'This pre-assessment round is closed, or no round is open at present.',
 
   'surveys.err.https': 'The link must start with https://',
+  'surveys.err.qrTooLong': 'This link is too long to be made into a QR code; use a shorter link, such as the one ITAS gives',
   'surveys.err.code': 'A code may have only Latin letters, digits and dashes, up to 40',
   'surveys.err.codeWithoutUrl': 'Enter this survey’s link too: a code goes with a link',
   'surveys.err.startMissing': 'Enter the first day too, or leave both days empty',

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { bangkokDay, fiscalYearRange } from '../../platform/thai/index.ts';
 import { CURRENT_SET, SCALES, fieldOf, questionsOf } from './questions.ts';
 import { ANSWER, CODE_RE, MANAGE, MIN_GROUP_CEILING, MIN_GROUP_FLOOR } from './rules.ts';
+import { qrEncodable } from './qr.ts';
 import { getRound } from './store.ts';
 
 export interface SettingsInput {
@@ -35,6 +36,8 @@ export async function saveSettings(p: Platform, actor: Acting, year: number, inp
     const url = input[`${part}_url`];
     const code = input[`${part}_code`];
     if (url && !/^https:\/\//i.test(url)) errors[`${part}_url`] = 'surveys.err.https';
+    // every page of the window draws the link as a QR code: a link too long for one is refused here, not there
+    else if (url && !qrEncodable(url)) errors[`${part}_url`] = 'surveys.err.qrTooLong';
     if (code && !CODE_RE.test(code)) errors[`${part}_code`] = 'surveys.err.code';
     else if (code && !url) errors[`${part}_code`] = 'surveys.err.codeWithoutUrl';
   }

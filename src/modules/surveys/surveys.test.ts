@@ -10,6 +10,9 @@ import { pdfText, unmarkedThai } from '../../../test/support/html.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { FIXTURE_PASSWORD, staff } from '../../../test/support/fixtures.ts';
 import { bangkokDay, fiscalYear, fiscalYearRange } from '../../platform/thai/index.ts';
+import { tx } from '../../platform/db/index.ts';
+import { publicChanged } from '../../platform/changes.ts';
+import { posterQr } from './poster.ts';
 import { questionsOf, CURRENT_SET, SCALES } from './questions.ts';
 
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
@@ -75,7 +78,9 @@ for (const target of await dbTargets()) {
         });
         assert.equal(sent.status, 200, textOf(sent.body).slice(0, 300));
         const code = /<strong class="receipt code">([0-9A-Z-]{14})<\/strong>/.exec(sent.body)![1]!;
-        return { confirmation: sent.body, track: (await citizen.get(`/e-service/track?code=${code}`)).body };
+        const track = await citizen.get(`/e-service/track?code=${code}`);
+        assert.equal(track.status, 200, textOf(track.body).slice(0, 300));
+        return { confirmation: sent.body, track: track.body };
       };
 
       test('inside the window: the IIT on the staff home and /staff/surveys, the EIT on the public pages, with QR codes', async () => {
@@ -221,6 +226,78 @@ for (const target of await dbTargets()) {
         assert.equal((await publisher.post(`/staff/surveys/settings/${year}`, good)).status, 403);
         assert.equal((await admin.post(`/staff/surveys/settings/${year}`, good, { csrf: false })).status, 403, 'CSRF');
         assert.equal((await admin.get('/staff/surveys/settings/12')).status, 404);
+      });
+
+      test('a link too long for a QR code: refused by the settings; one already saved fails no page', async () => {
+        const admin = await signIn('integrity');
+        const fy = fiscalYearRange(year);
+        const good = { iit_url: DEMO_IIT, iit_code: '7QK4MD', eit_url: DEMO_EIT, eit_code: '7QK4MD', ...dateFields('window_start', fy.firstDay), ...dateFields('window_end', fy.lastDay) };
+        // 1,000 characters (what the field takes), 2,956 bytes of UTF-8: more than a QR code holds
+        const long = `https://example.go.th/${'ก'.repeat(978)}`;
+        assert.equal(long.length, 1000);
+        for (const field of ['eit_url', 'iit_url']) {
+          const r = await saveSettings(admin, { ...good, [field]: long });
+          assert.equal(r.status, 422, textOf(r.body).slice(0, 300));
+          assert.match(textOf(r.body), /ลิงก์นี้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้/);
+          assert.match(r.body, new RegExp(`id="f-${field}-error"`), `on the field ${field}`);
+        }
+        const en = await signIn('integrity');
+        await en.get(`/lang/en?next=/staff/surveys/settings/${year}`);
+        assert.match(textOf((await saveSettings(en, { ...good, eit_url: long })).body), /This link is too long to be made into a QR code/);
+        const saved = await t.p.db.k.selectFrom('survey_settings').select(['iit_url', 'eit_url']).where('fiscal_year', '=', year).executeTakeFirstOrThrow();
+        assert.deepEqual(saved, { iit_url: DEMO_IIT, eit_url: DEMO_EIT }, 'nothing saved');
+
+        // one already in the database (saved before the rule, or written there): every page still answers
+        const setLinks = (iit: string, eit: string) => tx(t.p.db, async (x) => {
+          await x.k.updateTable('survey_settings').set({ iit_url: iit, eit_url: eit }).where('fiscal_year', '=', year).execute();
+          publicChanged(x, (await x.k.selectFrom('agency').select('id').executeTakeFirstOrThrow()).id);
+        });
+        await setLinks(long, long);
+        try {
+          const staffHome = await admin.get('/staff');
+          assert.equal(staffHome.status, 200);
+          assert.ok(!staffHome.body.includes('id="home-iit"'), 'the staff home without the IIT block');
+          const mine = await admin.get('/staff/surveys');
+          assert.equal(mine.status, 200);
+          assert.match(textOf(mine.body), /แสดงลิงก์แบบวัดนี้ไม่ได้ เพราะลิงก์ที่บันทึกไว้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้/);
+          const anon = t.agent();
+          const home = await anon.get('/');
+          assert.equal(home.status, 200);
+          const { confirmation, track } = await requestAndTrack();
+          assert.ok(!confirmation.includes('id="ita-eit-title"') && !track.includes('id="ita-eit-title"'), 'the E-Service pages without the EIT block');
+          for (const path of ['/ita-survey', '/ita-survey/poster', '/ita-survey/poster.pdf']) {
+            const r = await anon.get(path);
+            assert.equal(r.status, 503, path);
+            assert.match(textOf(r.body), /แสดงลิงก์แบบวัดไม่ได้ในขณะนี้/, path);
+          }
+        } finally {
+          await setLinks(DEMO_IIT, DEMO_EIT);
+        }
+        assert.ok((await t.agent().get('/')).body.includes('home-ita-survey'));
+      });
+
+      test('the poster PDF: its model is kept, so a repeated request draws no QR code', async (ctx) => {
+        const admin = await signIn('integrity');
+        const fy = fiscalYearRange(year);
+        // a code no earlier request drew a poster for
+        const code = `P${Date.now().toString(36).toUpperCase()}`;
+        const fields = { iit_url: DEMO_IIT, iit_code: '7QK4MD', eit_url: DEMO_EIT, eit_code: code, ...dateFields('window_start', fy.firstDay), ...dateFields('window_end', fy.lastDay) };
+        assert.equal((await saveSettings(admin, fields)).status, 303);
+        const png = ctx.mock.method(posterQr, 'png');
+        try {
+          const anon = t.agent();
+          const first = await anon.get('/ita-survey/poster.pdf');
+          assert.equal(first.status, 200);
+          assert.equal(png.mock.callCount(), 1, 'drawn once');
+          const second = await anon.get('/ita-survey/poster.pdf');
+          assert.equal(second.status, 200);
+          assert.ok(second.raw.equals(first.raw), 'the same bytes');
+          assert.equal(png.mock.callCount(), 1, 'not drawn again');
+          assert.ok(flat(pdfText(second.raw)).includes(code));
+        } finally {
+          png.mock.restore();
+          assert.equal((await saveSettings(admin, { ...fields, eit_code: '7QK4MD' })).status, 303);
+        }
       });
 
       test('in English, every page of the module is English, and Thai only where marked (the poster is Thai)', async () => {

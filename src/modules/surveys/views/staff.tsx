@@ -37,7 +37,11 @@ export async function SurveysHomePage({ ctx, year, iit, settings, missing, round
 }) {
   const t = ctx.t;
   const manage = can(ctx.user, MANAGE);
-  const safeIitLink = iit ? await SurveyLink({ ctx, url: iit.url, code: iit.code, qrLabel: t('surveys.iit.qr'), linkLabel: t('surveys.iit.answer'), size: 200 }) : '';
+  // a link too long for a QR code (the settings refuse one; an older one may remain) is named, not a server error
+  const safeIitLink = iit
+    ? await SurveyLink({ ctx, url: iit.url, code: iit.code, qrLabel: t('surveys.iit.qr'), linkLabel: t('surveys.iit.answer'), size: 200 })
+      .catch(() => <p class="notice" role="note" safe>{t('surveys.link.unusable')}</p>)
+    : '';
   return (
     <Page ctx={ctx} title={t('surveys.staff.title')} staff breadcrumbs={home(ctx)}>
       <h1 safe>{t('surveys.staff.title')}</h1>
