@@ -8,7 +8,8 @@ import type { TodoLine } from '../../platform/todo.ts';
 import type { ViewCtx } from '../../platform/views/ctx.ts';
 import { can } from '../../platform/auth/roles.ts';
 import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
-import { activeLink, ANSWER, MANAGE, missingOf, type Part } from './rules.ts';
+import { activeLink, ANSWER, MANAGE, missingOf, takingAnswers, type Part } from './rules.ts';
+import { mayAnswer } from './service.ts';
 import { getSettings, hasAnswered, openRound, type Settings } from './store.ts';
 import { EitSection, HomeSection, type EitView } from './views/public.tsx';
 import { IitHomeSection } from './views/staff.tsx';
@@ -66,7 +67,8 @@ export const surveysSitemap: SitemapSource = async (db, agencyId) => ((await act
 
 /**
  * The staff home: during the IIT window, every member of staff is asked to answer it (with its code; the link and
- * QR code are one click away); an open pre-assessment round not yet answered; for the managers, what the current
+ * QR code are one click away); an open pre-assessment round not yet answered by someone who may answer it; for the
+ * managers, what the current
  * year's settings still lack.
  */
 export async function surveysTodo(p: Platform, user: CurrentUser): Promise<TodoLine[]> {
@@ -80,7 +82,7 @@ export async function surveysTodo(p: Platform, user: CurrentUser): Promise<TodoL
         : { kind: 'task', order: 5, label: 'surveys.todo.iit', vars: { year: iit.year }, count: 1, href: '/staff/surveys#iit' });
     }
     const round = await openRound(p.db, user.agencyId);
-    if (round && !(await hasAnswered(p.db, round.id, user.id))) {
+    if (round && takingAnswers(round, today) && (await mayAnswer(p.db, round, user.id)) && !(await hasAnswered(p.db, round.id, user.id))) {
       lines.push({ kind: 'task', order: 6, label: 'surveys.todo.pre', vars: { year: round.fiscal_year, round: round.round_no }, count: 1, href: '/staff/surveys/pre-assessment' });
     }
   }
