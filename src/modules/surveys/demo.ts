@@ -6,10 +6,9 @@ import type { DemoContext } from '../../platform/module.ts';
 import { systemActor } from '../../platform/auth/users.ts';
 import { bangkokDay, fiscalYear, fiscalYearRange } from '../../platform/thai/index.ts';
 import { CURRENT_SET, questionsOf } from './questions.ts';
-import { DEFAULT_MIN_GROUP, DEFAULT_THRESHOLD } from './rules.ts';
+import { addDays, DEFAULT_MIN_GROUP, DEFAULT_THRESHOLD, ROUND_MIN_DAYS } from './rules.ts';
 import { closeRound, openRoundFor, saveSettings, submitAnswers } from './service.ts';
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const clamp = (day: string, min: string, max: string) => (day < min ? min : day > max ? max : day);
 
 /** Answers of the six demo accounts, per question: a level 0–3 (น้อยที่สุด … มากที่สุด) or, for yes/no, 1 = ไม่มี, 0 = มี. */
@@ -42,8 +41,11 @@ export async function seedDemoSurveys(p: Platform, ctx: DemoContext): Promise<vo
     window_start: start, window_end: end,
   });
 
-  const opened = clamp(addDays(today, -20), fy.firstDay, today);
-  const roundId = await openRoundFor(p, demo, { fiscal_year: year, min_group: DEFAULT_MIN_GROUP, threshold: DEFAULT_THRESHOLD }, opened);
+  // opened 20 days ago, answers for ROUND_MIN_DAYS days, closed two days ago (a round cannot close before its
+  // closing day: early in a fiscal year it opened in the year before)
+  const opened = addDays(today, -20);
+  const closesOn = addDays(opened, ROUND_MIN_DAYS);
+  const roundId = await openRoundFor(p, demo, { fiscal_year: year, min_group: DEFAULT_MIN_GROUP, threshold: DEFAULT_THRESHOLD, closes_on: closesOn }, opened);
   const users = new Map((await p.db.k.selectFrom('app_user').select(['id', 'username']).where('agency_id', '=', ctx.agencyId).execute()).map((u) => [u.username, u.id]));
   const questions = questionsOf(CURRENT_SET);
   for (const [i, username] of RESPONDENTS.entries()) {
@@ -53,7 +55,7 @@ export async function seedDemoSurveys(p: Platform, ctx: DemoContext): Promise<vo
       const a = ANSWERS[q.key]![i]!;
       return [q.key, q.kind === 'level' ? LEVEL[a]! : a ? 10000 : 0];
     }));
-    await submitAnswers(p, demo, roundId, answers, userId);
+    await submitAnswers(p, demo, roundId, answers, userId, addDays(opened, 1));
   }
-  await closeRound(p, demo, roundId, clamp(addDays(today, -2), opened, today));
+  await closeRound(p, demo, roundId, addDays(today, -2));
 }

@@ -1,7 +1,7 @@
 // The module's forms, parsed at the edge; the service applies the rules (https, the window within the year, bounds).
 import { day, int, text, url, z, type FormValues } from '../../platform/http/forms.ts';
 import { fieldOf, questionsOf, SCALES } from './questions.ts';
-import { DEFAULT_MIN_GROUP, DEFAULT_THRESHOLD, MIN_GROUP_CEILING, MIN_GROUP_FLOOR } from './rules.ts';
+import { addDays, DEFAULT_MIN_GROUP, DEFAULT_THRESHOLD, MIN_GROUP_CEILING, MIN_GROUP_FLOOR } from './rules.ts';
 import type { Settings } from './store.ts';
 
 /** A link typed by a person: trimmed; any http(s) URL here, and the service asks for https with its own message. */
@@ -25,9 +25,13 @@ export const roundSchema = (years: readonly [string, ...string[]]) =>
     fiscal_year: z.preprocess((v) => (v === undefined ? '' : v), z.enum(years, { error: 'err.choice' })).transform(Number),
     min_group: int({ min: MIN_GROUP_FLOOR, max: MIN_GROUP_CEILING }),
     threshold: int({ min: 0, max: 100 }),
+    closes_on: day(),
   });
 
-export const roundDefaults = (year: number): FormValues => ({ fiscal_year: String(year), min_group: String(DEFAULT_MIN_GROUP), threshold: String(DEFAULT_THRESHOLD) });
+/** A new round's form: this fiscal year, the default minimum group and threshold, answers for two weeks. */
+export const roundDefaults = (year: number, today: string): FormValues => ({
+  fiscal_year: String(year), min_group: String(DEFAULT_MIN_GROUP), threshold: String(DEFAULT_THRESHOLD), closes_on: addDays(today, 14),
+});
 
 /** Every question of the set answered with one of its scale's scores. */
 export function answersSchema(set: string) {

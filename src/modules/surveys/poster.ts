@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import type { DocModel } from '../../platform/documents/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
+import { QR_LEVEL } from './qr.ts';
 import type { EitView } from './views/public.tsx';
 
 export const POSTER_CSS = `/* the EIT poster (surveys module): one A4 page */
@@ -33,10 +34,36 @@ export const POSTER_CSS = `/* the EIT poster (surveys module): one A4 page */
 /** The style sheet's URL, with a hash of its content so browsers may keep it for a year. */
 export const POSTER_CSS_URL = `/ita-survey/poster.css?v=${crypto.createHash('sha256').update(POSTER_CSS).digest('hex').slice(0, 10)}`;
 
-/** The poster as a PDF: Thai, the QR code large, the link, the code and the dates. */
-export async function posterDoc(agency: string, eit: EitView): Promise<DocModel> {
+/** The poster's QR code as a PNG: an object so that a test can count the calls (the work a request may cost). */
+export const posterQr = {
+  png: (url: string): Promise<Buffer> => QRCode.toBuffer(url, { errorCorrectionLevel: QR_LEVEL, margin: 1, scale: 12 }),
+};
+
+// Anyone may ask for the poster, as often as they like: its model (the QR code drawn large) is made once per agency,
+// link, code and window and kept, a few of them, so a repeated request does no QR work.
+const models = new Map<string, Promise<DocModel>>();
+const KEEP_MODELS = 16;
+
+/** The poster as a PDF: Thai, the QR code large, the link, the code and the dates. The same model object when asked again. */
+export function posterDoc(agency: string, eit: EitView): Promise<DocModel> {
+  const key = JSON.stringify([agency, eit.year, eit.url, eit.code, eit.start, eit.end]);
+  let model = models.get(key);
+  if (model) {
+    models.delete(key);
+    models.set(key, model);
+    return model;
+  }
+  model = makePosterDoc(agency, eit);
+  models.set(key, model);
+  // a failure is not kept: the next request tries again
+  model.catch(() => models.delete(key));
+  if (models.size > KEEP_MODELS) models.delete(models.keys().next().value!);
+  return model;
+}
+
+async function makePosterDoc(agency: string, eit: EitView): Promise<DocModel> {
   // an image, not the model's qr block, so that it stands centred and large
-  const png = await QRCode.toBuffer(eit.url, { errorCorrectionLevel: 'M', margin: 1, scale: 12 });
+  const png = await posterQr.png(eit.url);
   const th = (k: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('th', k, vars);
   const thaiDay = (d: string) => formatDate(d, { lang: 'th' });
   return {

@@ -8,7 +8,8 @@ import type { TodoLine } from '../../platform/todo.ts';
 import type { ViewCtx } from '../../platform/views/ctx.ts';
 import { can } from '../../platform/auth/roles.ts';
 import { bangkokDay, fiscalYear } from '../../platform/thai/index.ts';
-import { activeLink, ANSWER, MANAGE, missingOf, type Part } from './rules.ts';
+import { activeLink, ANSWER, MANAGE, missingOf, takingAnswers, type Part } from './rules.ts';
+import { mayAnswer } from './service.ts';
 import { getSettings, hasAnswered, openRound, type Settings } from './store.ts';
 import { EitSection, HomeSection, type EitView } from './views/public.tsx';
 import { IitHomeSection } from './views/staff.tsx';
@@ -22,31 +23,52 @@ export async function activeSurvey(db: DbLike, agencyId: number, part: Part, tod
 }
 
 /**
+ * A block another page shows: never the reason that page fails. A survey link the QR encoder refuses (saved before
+ * the settings refused them, or written to the database directly) or any other fault leaves the block out, logged
+ * without the link or any person.
+ */
+async function guarded(p: Platform, ctx: ViewCtx, block: string, draw: () => Promise<string>): Promise<string> {
+  try {
+    return await draw();
+  } catch (err) {
+    p.log.error({ module: 'surveys', block, agencyId: ctx.site.agencyId, err: err instanceof Error ? err.message : String(err) }, 'survey block left out');
+    return '';
+  }
+}
+
+/**
  * The EIT block for another module's public page (the E-Service confirmation and tracking pages): the link, code and
  * QR code while the EIT is open and has its link; '' otherwise. `id` is the heading's id, unique on that page.
  */
-export async function eitBlock(p: Platform, ctx: ViewCtx, id = 'ita-eit-title'): Promise<string> {
-  const eit = await activeSurvey(p.db, ctx.site.agencyId, 'eit', ctx.today);
-  return eit ? EitSection({ ctx, eit, id }) : '';
+export function eitBlock(p: Platform, ctx: ViewCtx, id = 'ita-eit-title'): Promise<string> {
+  return guarded(p, ctx, 'eit', async () => {
+    const eit = await activeSurvey(p.db, ctx.site.agencyId, 'eit', ctx.today);
+    return eit ? EitSection({ ctx, eit, id }) : '';
+  });
 }
 
-export async function homeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
-  const eit = await activeSurvey(p.db, ctx.site.agencyId, 'eit', ctx.today);
-  return eit ? HomeSection({ ctx, eit }) : '';
+export function homeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
+  return guarded(p, ctx, 'home', async () => {
+    const eit = await activeSurvey(p.db, ctx.site.agencyId, 'eit', ctx.today);
+    return eit ? HomeSection({ ctx, eit }) : '';
+  });
 }
 
 /** The staff home's IIT block (link, code, QR code) for every member of staff while the IIT is open. */
-export async function staffHomeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
-  if (!ctx.user || !can(ctx.user, ANSWER)) return '';
-  const iit = await activeSurvey(p.db, ctx.site.agencyId, 'iit', ctx.today);
-  return iit ? IitHomeSection({ ctx, iit }) : '';
+export function staffHomeBlock(p: Platform, ctx: ViewCtx): Promise<string> {
+  return guarded(p, ctx, 'staffHome', async () => {
+    if (!ctx.user || !can(ctx.user, ANSWER)) return '';
+    const iit = await activeSurvey(p.db, ctx.site.agencyId, 'iit', ctx.today);
+    return iit ? IitHomeSection({ ctx, iit }) : '';
+  });
 }
 
 export const surveysSitemap: SitemapSource = async (db, agencyId) => ((await activeSurvey(db, agencyId, 'eit')) ? [{ path: '/ita-survey' }] : []);
 
 /**
  * The staff home: during the IIT window, every member of staff is asked to answer it (with its code; the link and
- * QR code are one click away); an open pre-assessment round not yet answered; for the managers, what the current
+ * QR code are one click away); an open pre-assessment round not yet answered by someone who may answer it; for the
+ * managers, what the current
  * year's settings still lack.
  */
 export async function surveysTodo(p: Platform, user: CurrentUser): Promise<TodoLine[]> {
@@ -60,7 +82,7 @@ export async function surveysTodo(p: Platform, user: CurrentUser): Promise<TodoL
         : { kind: 'task', order: 5, label: 'surveys.todo.iit', vars: { year: iit.year }, count: 1, href: '/staff/surveys#iit' });
     }
     const round = await openRound(p.db, user.agencyId);
-    if (round && !(await hasAnswered(p.db, round.id, user.id))) {
+    if (round && takingAnswers(round, today) && (await mayAnswer(p.db, round, user.id)) && !(await hasAnswered(p.db, round.id, user.id))) {
       lines.push({ kind: 'task', order: 6, label: 'surveys.todo.pre', vars: { year: round.fiscal_year, round: round.round_no }, count: 1, href: '/staff/surveys/pre-assessment' });
     }
   }

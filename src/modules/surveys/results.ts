@@ -1,11 +1,12 @@
 // The results of a pre-assessment round, or why there are none. Counts are read only when they may be shown: the
-// round is closed (while it is open, two looks a few answers apart would tell what those few answered) and at least
+// round's closing day, fixed when it opened, has passed (before, two looks a few answers apart would tell what those
+// few answered; even the number of respondents is not said, so nobody can tell when someone answered) and at least
 // its minimum group answered. Below that the only thing said is how many more answers would have been needed.
 // No breakdown by unit, role or anything else exists: the counts know nothing but question and answer.
 import type { DbLike } from '../../platform/db/index.ts';
 import { can, requirePermission, type HasRoles } from '../../platform/auth/roles.ts';
 import { topicsOf, type Question, type Topic } from './questions.ts';
-import { RESULTS } from './rules.ts';
+import { pastClosing, RESULTS } from './rules.ts';
 import { tallies, type Round } from './store.ts';
 
 export interface QuestionResult {
@@ -24,7 +25,7 @@ export interface TopicResult {
 }
 
 export type RoundResults =
-  | { state: 'open'; respondents: number; needed: number }
+  | { state: 'open'; closesOn: string }
   | { state: 'tooFew'; respondents: number; needed: number }
   | { state: 'shown'; respondents: number; topics: TopicResult[]; overall: number; lowCount: number };
 
@@ -32,10 +33,10 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 /** Two decimals, as ITA scores are reported. */
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export async function roundResults(db: DbLike, viewer: HasRoles, round: Round): Promise<RoundResults> {
+export async function roundResults(db: DbLike, viewer: HasRoles, round: Round, today: string): Promise<RoundResults> {
   requirePermission(viewer, RESULTS);
+  if (!pastClosing(round, today)) return { state: 'open', closesOn: round.closes_on };
   const needed = Math.max(0, round.min_group - round.respondents);
-  if (round.status === 'open') return { state: 'open', respondents: round.respondents, needed };
   if (needed > 0) return { state: 'tooFew', respondents: round.respondents, needed };
   const counts = await tallies(db, round.id);
   const threshold = round.threshold;

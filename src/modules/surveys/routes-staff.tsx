@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { staffOnly } from '../../platform/auth/plugin.ts';
+import { enabledAccountsCreatedBefore } from '../../platform/auth/users.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { handleForm } from '../../platform/http/form-route.ts';
 import { z } from '../../platform/http/forms.ts';
@@ -14,9 +15,9 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { answersFrom, answersSchema, roundDefaults, roundSchema, settingsSchema, settingsValues } from './forms.ts';
 import { activeSurvey } from './public.ts';
 import { roundResults } from './results.ts';
-import { activeLink, ANSWER, MANAGE, missingOf, RESULTS } from './rules.ts';
-import { AnswerRefused, closeRound, openRoundFor, saveSettings, submitAnswers } from './service.ts';
-import { getRound, getSettings, hasAnswered, listRounds, openRound, staffCount } from './store.ts';
+import { activeLink, ANSWER, MANAGE, missingOf, pastClosing, RESULTS, takingAnswers } from './rules.ts';
+import { AnswerRefused, closeRound, mayAnswer, openRoundFor, saveSettings, submitAnswers } from './service.ts';
+import { getRound, getSettings, hasAnswered, listRounds, openRound } from './store.ts';
 import { AnswerPage, CloseConfirmPage, RoundPage, RoundsPage, SettingsPage, SurveysHomePage, roundName } from './views/staff.tsx';
 
 /** The close confirmation sends nothing but its CSRF token. */
@@ -30,14 +31,17 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   app.get('/staff/surveys', answer, async (req, reply) => {
     const today = bangkokDay();
     const year = fiscalYear(today);
-    const [iit, settings, round, rounds] = await Promise.all([
+    const [iit, settings, open, rounds] = await Promise.all([
       activeSurvey(p.db, req.agency.id, 'iit', today),
       getSettings(p.db, req.agency.id, year),
       openRound(p.db, req.agency.id),
       listRounds(p.db, req.agency.id),
     ]);
+    // a round past its closing day takes no answers, even before a manager closes it
+    const round = open && takingAnswers(open, today) ? open : undefined;
     const answered = round ? await hasAnswered(p.db, round.id, req.user!.id) : false;
-    return sendHtml(reply, SurveysHomePage({ ctx: viewCtx(req, reply), year, iit, settings, missing: missingOf(settings), round, answered, rounds }));
+    const eligible = round ? await mayAnswer(p.db, round, req.user!.id) : false;
+    return sendHtml(reply, SurveysHomePage({ ctx: viewCtx(req, reply), year, iit, settings, missing: missingOf(settings), round, answered, eligible, rounds }));
   });
 
   // ---- the year's settings ----
@@ -66,7 +70,8 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const roundsPage = async (req: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
     const rounds = await listRounds(p.db, req.agency.id);
     const canOpen = !rounds.some((r) => r.status === 'open');
-    return sendHtml(reply, RoundsPage({ ctx: viewCtx(req, reply), rounds, form: form ?? emptyForm(roundDefaults(fiscalYear())), years: roundYears(), canOpen }), status);
+    const today = bangkokDay();
+    return sendHtml(reply, RoundsPage({ ctx: viewCtx(req, reply), rounds, form: form ?? emptyForm(roundDefaults(fiscalYear(today), today)), years: roundYears(), canOpen, today }), status);
   };
   app.get('/staff/surveys/rounds', results, async (req, reply) => roundsPage(req, reply));
   app.post('/staff/surveys/rounds', manage, async (req, reply) =>
@@ -85,12 +90,15 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   };
   app.get('/staff/surveys/rounds/:id', results, async (req, reply) => {
     const round = await loadRound(req);
-    const [r, total] = await Promise.all([roundResults(p.db, req.user!, round), staffCount(p.db, req.agency.id)]);
-    return sendHtml(reply, RoundPage({ ctx: viewCtx(req, reply), round, results: r, staffTotal: total }));
+    const today = bangkokDay();
+    // the accounts that could answer it: enabled, and created before it opened
+    const [r, total] = await Promise.all([roundResults(p.db, req.user!, round, today), enabledAccountsCreatedBefore(p.db, req.agency.id, round.opened_at)]);
+    return sendHtml(reply, RoundPage({ ctx: viewCtx(req, reply), round, results: r, staffTotal: total, today }));
   });
   app.get('/staff/surveys/rounds/:id/close', manage, async (req, reply) => {
     const round = await loadRound(req);
-    if (round.status !== 'open') return reply.redirect(`/staff/surveys/rounds/${round.id}`, 303);
+    // before its closing day the round page says when it may be closed (and the confirmation would count answers)
+    if (round.status !== 'open' || !pastClosing(round, bangkokDay())) return reply.redirect(`/staff/surveys/rounds/${round.id}`, 303);
     return sendHtml(reply, CloseConfirmPage({ ctx: viewCtx(req, reply), round, form: emptyForm() }));
   });
   app.post('/staff/surveys/rounds/:id/close', manage, async (req, reply) => {
@@ -107,7 +115,8 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   // ---- answering the open round ----
   const answerPage = async (req: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
     const round = await openRound(p.db, req.agency.id);
-    if (!round) throw new AnswerRefused('closed');
+    if (!round || !takingAnswers(round, bangkokDay())) throw new AnswerRefused('closed');
+    if (!(await mayAnswer(p.db, round, req.user!.id))) throw new AnswerRefused('notEligible');
     if (await hasAnswered(p.db, round.id, req.user!.id)) throw new AnswerRefused('already');
     // what someone is answering is theirs alone: never kept by a browser or proxy
     return sendHtml(reply.header('cache-control', 'no-store'), AnswerPage({ ctx: viewCtx(req, reply), round, form: form ?? emptyForm() }), status);

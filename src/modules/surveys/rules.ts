@@ -10,8 +10,36 @@ export const RESULTS = 'surveys.results';
 
 /** Results are shown from this many respondents; a round may ask for more, never fewer than MIN_GROUP_FLOOR. */
 export const DEFAULT_MIN_GROUP = 5;
-export const MIN_GROUP_FLOOR = 3;
+export const MIN_GROUP_FLOOR = 5;
 export const MIN_GROUP_CEILING = 1000;
+/**
+ * A round takes answers from the day it opens to its closing day, fixed when it opens: at least ROUND_MIN_DAYS later
+ * (so that nobody can close it just after one person answered and subtract the answers they know), at most
+ * ROUND_MAX_DAYS.
+ */
+export const ROUND_MIN_DAYS = 7;
+export const ROUND_MAX_DAYS = 90;
+
+/** The fields of a round that say when it takes answers. */
+export interface RoundDates {
+  status: string;
+  closes_on: string;
+}
+
+/** True while the round takes answers: open, and the day (Bangkok) is not after its closing day. */
+export function takingAnswers(r: RoundDates, day: string): boolean {
+  return r.status === 'open' && day <= r.closes_on;
+}
+
+/** True once the closing day has passed: no more answers; the round may be closed and its results shown. */
+export function pastClosing(r: RoundDates, day: string): boolean {
+  return day > r.closes_on;
+}
+
+/** `day` plus `n` days ('YYYY-MM-DD'). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
 /** A topic below this score (0–100) is likely to score low: the pass mark of each tool for ผ่านดี (FRAMEWORK §2). */
 export const DEFAULT_THRESHOLD = 85;
 

@@ -1,17 +1,20 @@
 // The rules and permissions of the surveys module, one transaction per change with its audit event. The tenant comes
-// from the actor. Audit summaries name no one; an answer's audit event says that a person answered, never what.
+// from the actor. Audit summaries name no one. Answering has no audit event at all: who answered is in
+// survey_respondent already, and an event per answer would give its time (and, counted, a live number of answers)
+// to anyone who reads the audit log.
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
-import { actorOf, type Acting } from '../../platform/auth/users.ts';
+import { actorOf, enabledAccountCreatedBefore, type Acting } from '../../platform/auth/users.ts';
 import { publicChanged } from '../../platform/changes.ts';
-import { isUniqueViolation, lockRow, sql, tx } from '../../platform/db/index.ts';
+import { isUniqueViolation, lockRow, sql, tx, type DbLike } from '../../platform/db/index.ts';
 import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { bangkokDay, fiscalYearRange } from '../../platform/thai/index.ts';
 import { CURRENT_SET, SCALES, fieldOf, questionsOf } from './questions.ts';
-import { ANSWER, CODE_RE, MANAGE, MIN_GROUP_CEILING, MIN_GROUP_FLOOR } from './rules.ts';
-import { getRound } from './store.ts';
+import { addDays, ANSWER, CODE_RE, MANAGE, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, pastClosing, ROUND_MAX_DAYS, ROUND_MIN_DAYS } from './rules.ts';
+import { qrEncodable } from './qr.ts';
+import { getRound, type Round } from './store.ts';
 
 export interface SettingsInput {
   iit_url: string;
@@ -35,6 +38,8 @@ export async function saveSettings(p: Platform, actor: Acting, year: number, inp
     const url = input[`${part}_url`];
     const code = input[`${part}_code`];
     if (url && !/^https:\/\//i.test(url)) errors[`${part}_url`] = 'surveys.err.https';
+    // every page of the window draws the link as a QR code: a link too long for one is refused here, not there
+    else if (url && !qrEncodable(url)) errors[`${part}_url`] = 'surveys.err.qrTooLong';
     if (code && !CODE_RE.test(code)) errors[`${part}_code`] = 'surveys.err.code';
     else if (code && !url) errors[`${part}_code`] = 'surveys.err.codeWithoutUrl';
   }
@@ -70,14 +75,22 @@ export interface RoundInput {
   fiscal_year: number;
   min_group: number;
   threshold: number;
+  /** the last day answers are taken: ROUND_MIN_DAYS to ROUND_MAX_DAYS after today */
+  closes_on: string;
 }
 
-/** Opens a pre-assessment round with the current question set; only one round of an agency is open at a time. */
+/**
+ * Opens a pre-assessment round with the current question set; only one round of an agency is open at a time. Its
+ * closing day is fixed now: it takes answers until then, cannot be closed earlier, and shows results only after it.
+ */
 export async function openRoundFor(p: Platform, actor: Acting, input: RoundInput, today = bangkokDay()): Promise<number> {
   requirePermission(actor, MANAGE);
   const errors: Errors = {};
   if (!(input.min_group >= MIN_GROUP_FLOOR && input.min_group <= MIN_GROUP_CEILING)) errors.min_group = { key: 'surveys.err.minGroup', vars: { min: MIN_GROUP_FLOOR } };
   if (!(input.threshold >= 0 && input.threshold <= 100)) errors.threshold = 'surveys.err.threshold';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.closes_on) || input.closes_on < addDays(today, ROUND_MIN_DAYS) || input.closes_on > addDays(today, ROUND_MAX_DAYS)) {
+    errors.closes_on = { key: 'surveys.err.closesOn', vars: { min: ROUND_MIN_DAYS, max: ROUND_MAX_DAYS } };
+  }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const questions = questionsOf(CURRENT_SET);
   try {
@@ -89,7 +102,8 @@ export async function openRoundFor(p: Platform, actor: Acting, input: RoundInput
         .insertInto('survey_round')
         .values({
           agency_id: actor.agencyId, fiscal_year: input.fiscal_year, round_no: roundNo, status: 'open', open_key: actor.agencyId, question_set: CURRENT_SET,
-          min_group: input.min_group, threshold: input.threshold, respondents: 0, opened_on: today, closed_on: null, opened_by: actor.id, closed_by: null,
+          min_group: input.min_group, threshold: input.threshold, respondents: 0, opened_on: today, opened_at: new Date().toISOString(), closes_on: input.closes_on,
+          closed_on: null, opened_by: actor.id, closed_by: null,
         })
         .onConflict((oc) => oc.column('open_key').doNothing())
         .returning('id')
@@ -99,7 +113,7 @@ export async function openRoundFor(p: Platform, actor: Acting, input: RoundInput
       await t.k.insertInto('survey_tally').values(questions.flatMap((q) => SCALES[q.kind].map((s) => ({ round_id: row.id, question_key: q.key, score: s.score, n: 0 })))).execute();
       await recordAudit(t, {
         agencyId: actor.agencyId, actor: actorOf(actor), action: 'surveys.round.open', targetType: 'survey_round', targetId: row.id,
-        summary: `pre-assessment round ${roundNo} of fiscal year ${input.fiscal_year} opened: ${questions.length} questions, results from ${input.min_group} respondents`,
+        summary: `pre-assessment round ${roundNo} of fiscal year ${input.fiscal_year} opened: ${questions.length} questions, answers until ${input.closes_on}, results from ${input.min_group} respondents`,
       });
       return row.id;
     });
@@ -110,11 +124,22 @@ export async function openRoundFor(p: Platform, actor: Acting, input: RoundInput
   }
 }
 
-/** Answering a round twice, or a round that is closed: a page with the reason, not the form again. */
+/**
+ * Answering a round twice, a round that takes no more answers, or a round opened before one's account existed: a page
+ * with the reason, not the form again.
+ */
 export class AnswerRefused extends HttpError {
-  constructor(reason: 'already' | 'closed') {
-    super(409, reason === 'already' ? 'surveys.pre.already.title' : 'surveys.pre.closed.title', reason === 'already' ? 'surveys.pre.already.body' : 'surveys.pre.closed.body');
+  constructor(reason: 'already' | 'closed' | 'notEligible') {
+    super(reason === 'notEligible' ? 403 : 409, `surveys.pre.${reason}.title`, `surveys.pre.${reason}.body`);
   }
+}
+
+/**
+ * Whether a person may answer a round: their account was enabled and had been created before the round opened.
+ * Accounts made afterwards (an administrator's, to answer with known answers and subtract them) cannot join it.
+ */
+export function mayAnswer(db: DbLike, round: Round, userId: number): Promise<boolean> {
+  return enabledAccountCreatedBefore(db, round.agency_id, userId, round.opened_at);
 }
 
 /**
@@ -123,7 +148,7 @@ export class AnswerRefused extends HttpError {
  * same statement, so no row, time or order points to this answer. The demo, acting as the system, names the
  * member of staff it answers for.
  */
-export async function submitAnswers(p: Platform, actor: Acting, roundId: number, answers: Record<string, number>, forUser?: number): Promise<void> {
+export async function submitAnswers(p: Platform, actor: Acting, roundId: number, answers: Record<string, number>, forUser?: number, today = bangkokDay()): Promise<void> {
   requirePermission(actor, ANSWER);
   const userId = actor.id ?? forUser;
   if (userId === undefined) throw new Error('the system answers for a named member of staff only');
@@ -132,7 +157,8 @@ export async function submitAnswers(p: Platform, actor: Acting, roundId: number,
     await lockRow(t, 'survey_round', roundId);
     const round = await getRound(t, actor.agencyId, roundId);
     if (!round) throw new NotFoundError();
-    if (round.status !== 'open') throw new AnswerRefused('closed');
+    if (round.status !== 'open' || pastClosing(round, today)) throw new AnswerRefused('closed');
+    if (!(await mayAnswer(t, round, userId))) throw new AnswerRefused('notEligible');
     const questions = questionsOf(round.question_set);
     const wrong = questions.filter((q) => !SCALES[q.kind].some((s) => s.score === answers[q.key]));
     if (wrong.length) throw new ValidationError(Object.fromEntries(wrong.map((q) => [fieldOf(q), 'surveys.err.answer' as const])));
@@ -142,14 +168,14 @@ export async function submitAnswers(p: Platform, actor: Acting, roundId: number,
     const hit = sql.join(chosen.map((c) => sql`(question_key = ${c.key} AND score = ${c.score})`), sql` OR `);
     await t.k.updateTable('survey_tally').set({ n: sql<number>`n + CASE WHEN ${hit} THEN 1 ELSE 0 END` }).where('round_id', '=', roundId).execute();
     await t.k.updateTable('survey_round').set({ respondents: sql<number>`respondents + 1` }).where('id', '=', roundId).execute();
-    await recordAudit(t, {
-      agencyId: actor.agencyId, actor: actorOf(actor), action: 'surveys.round.answer', targetType: 'survey_round', targetId: roundId,
-      summary: `answered pre-assessment round ${round.round_no} of fiscal year ${round.fiscal_year}`,
-    });
+    // no audit event: see the head of this file
   });
 }
 
-/** Closes an open round: no more answers; its results may then be shown if enough people answered. */
+/**
+ * Closes an open round after its closing day (never before: an early close right after one known person answered
+ * would tell what they answered), so that another may be opened. Its results show if enough people answered.
+ */
 export async function closeRound(p: Platform, actor: Acting, roundId: number, today = bangkokDay()): Promise<void> {
   requirePermission(actor, MANAGE);
   await tx(p.db, async (t) => {
@@ -157,6 +183,7 @@ export async function closeRound(p: Platform, actor: Acting, roundId: number, to
     const round = await getRound(t, actor.agencyId, roundId);
     if (!round) throw new NotFoundError();
     if (round.status !== 'open') throw new ValidationError({ _form: 'surveys.err.notOpen' });
+    if (!pastClosing(round, today)) throw new ValidationError({ _form: 'surveys.err.closeEarly' });
     await t.k.updateTable('survey_round').set({ status: 'closed', open_key: null, closed_on: today, closed_by: actor.id }).where('id', '=', roundId).execute();
     await recordAudit(t, {
       agencyId: actor.agencyId, actor: actorOf(actor), action: 'surveys.round.close', targetType: 'survey_round', targetId: roundId,

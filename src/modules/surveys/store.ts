@@ -1,4 +1,4 @@
-// Reads of the module's own tables (and app_user for the number of active staff). Writes are in service.ts.
+// Reads of the module's own tables (accounts are read through the platform's auth API). Writes are in service.ts.
 import type { Generated, Selectable } from 'kysely';
 import type { DbLike } from '../../platform/db/index.ts';
 
@@ -28,6 +28,8 @@ export interface SurveyRoundTable {
   threshold: number;
   respondents: number;
   opened_on: string;
+  opened_at: string;
+  closes_on: string;
   closed_on: string | null;
   opened_by: number | null;
   closed_by: number | null;
@@ -97,10 +99,4 @@ export async function tallies(db: DbLike, roundId: number): Promise<Map<string, 
     q.set(Number(r.score), Number(r.n));
   }
   return out;
-}
-
-/** Active staff accounts of the agency: the people who could answer. */
-export async function staffCount(db: DbLike, agencyId: number): Promise<number> {
-  const r = await db.k.selectFrom('app_user').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', agencyId).where('is_disabled', '=', false).executeTakeFirst();
-  return Number(r?.n ?? 0);
 }

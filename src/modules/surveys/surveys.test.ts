@@ -10,6 +10,9 @@ import { pdfText, unmarkedThai } from '../../../test/support/html.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { FIXTURE_PASSWORD, staff } from '../../../test/support/fixtures.ts';
 import { bangkokDay, fiscalYear, fiscalYearRange } from '../../platform/thai/index.ts';
+import { tx } from '../../platform/db/index.ts';
+import { publicChanged } from '../../platform/changes.ts';
+import { posterQr } from './poster.ts';
 import { questionsOf, CURRENT_SET, SCALES } from './questions.ts';
 
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
@@ -75,7 +78,9 @@ for (const target of await dbTargets()) {
         });
         assert.equal(sent.status, 200, textOf(sent.body).slice(0, 300));
         const code = /<strong class="receipt code">([0-9A-Z-]{14})<\/strong>/.exec(sent.body)![1]!;
-        return { confirmation: sent.body, track: (await citizen.get(`/e-service/track?code=${code}`)).body };
+        const track = await citizen.get(`/e-service/track?code=${code}`);
+        assert.equal(track.status, 200, textOf(track.body).slice(0, 300));
+        return { confirmation: sent.body, track: track.body };
       };
 
       test('inside the window: the IIT on the staff home and /staff/surveys, the EIT on the public pages, with QR codes', async () => {
@@ -223,6 +228,78 @@ for (const target of await dbTargets()) {
         assert.equal((await admin.get('/staff/surveys/settings/12')).status, 404);
       });
 
+      test('a link too long for a QR code: refused by the settings; one already saved fails no page', async () => {
+        const admin = await signIn('integrity');
+        const fy = fiscalYearRange(year);
+        const good = { iit_url: DEMO_IIT, iit_code: '7QK4MD', eit_url: DEMO_EIT, eit_code: '7QK4MD', ...dateFields('window_start', fy.firstDay), ...dateFields('window_end', fy.lastDay) };
+        // 1,000 characters (what the field takes), 2,956 bytes of UTF-8: more than a QR code holds
+        const long = `https://example.go.th/${'ก'.repeat(978)}`;
+        assert.equal(long.length, 1000);
+        for (const field of ['eit_url', 'iit_url']) {
+          const r = await saveSettings(admin, { ...good, [field]: long });
+          assert.equal(r.status, 422, textOf(r.body).slice(0, 300));
+          assert.match(textOf(r.body), /ลิงก์นี้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้/);
+          assert.match(r.body, new RegExp(`id="f-${field}-error"`), `on the field ${field}`);
+        }
+        const en = await signIn('integrity');
+        await en.get(`/lang/en?next=/staff/surveys/settings/${year}`);
+        assert.match(textOf((await saveSettings(en, { ...good, eit_url: long })).body), /This link is too long to be made into a QR code/);
+        const saved = await t.p.db.k.selectFrom('survey_settings').select(['iit_url', 'eit_url']).where('fiscal_year', '=', year).executeTakeFirstOrThrow();
+        assert.deepEqual(saved, { iit_url: DEMO_IIT, eit_url: DEMO_EIT }, 'nothing saved');
+
+        // one already in the database (saved before the rule, or written there): every page still answers
+        const setLinks = (iit: string, eit: string) => tx(t.p.db, async (x) => {
+          await x.k.updateTable('survey_settings').set({ iit_url: iit, eit_url: eit }).where('fiscal_year', '=', year).execute();
+          publicChanged(x, (await x.k.selectFrom('agency').select('id').executeTakeFirstOrThrow()).id);
+        });
+        await setLinks(long, long);
+        try {
+          const staffHome = await admin.get('/staff');
+          assert.equal(staffHome.status, 200);
+          assert.ok(!staffHome.body.includes('id="home-iit"'), 'the staff home without the IIT block');
+          const mine = await admin.get('/staff/surveys');
+          assert.equal(mine.status, 200);
+          assert.match(textOf(mine.body), /แสดงลิงก์แบบวัดนี้ไม่ได้ เพราะลิงก์ที่บันทึกไว้ยาวเกินกว่าจะสร้างคิวอาร์โค้ดได้/);
+          const anon = t.agent();
+          const home = await anon.get('/');
+          assert.equal(home.status, 200);
+          const { confirmation, track } = await requestAndTrack();
+          assert.ok(!confirmation.includes('id="ita-eit-title"') && !track.includes('id="ita-eit-title"'), 'the E-Service pages without the EIT block');
+          for (const path of ['/ita-survey', '/ita-survey/poster', '/ita-survey/poster.pdf']) {
+            const r = await anon.get(path);
+            assert.equal(r.status, 503, path);
+            assert.match(textOf(r.body), /แสดงลิงก์แบบวัดไม่ได้ในขณะนี้/, path);
+          }
+        } finally {
+          await setLinks(DEMO_IIT, DEMO_EIT);
+        }
+        assert.ok((await t.agent().get('/')).body.includes('home-ita-survey'));
+      });
+
+      test('the poster PDF: its model is kept, so a repeated request draws no QR code', async (ctx) => {
+        const admin = await signIn('integrity');
+        const fy = fiscalYearRange(year);
+        // a code no earlier request drew a poster for
+        const code = `P${Date.now().toString(36).toUpperCase()}`;
+        const fields = { iit_url: DEMO_IIT, iit_code: '7QK4MD', eit_url: DEMO_EIT, eit_code: code, ...dateFields('window_start', fy.firstDay), ...dateFields('window_end', fy.lastDay) };
+        assert.equal((await saveSettings(admin, fields)).status, 303);
+        const png = ctx.mock.method(posterQr, 'png');
+        try {
+          const anon = t.agent();
+          const first = await anon.get('/ita-survey/poster.pdf');
+          assert.equal(first.status, 200);
+          assert.equal(png.mock.callCount(), 1, 'drawn once');
+          const second = await anon.get('/ita-survey/poster.pdf');
+          assert.equal(second.status, 200);
+          assert.ok(second.raw.equals(first.raw), 'the same bytes');
+          assert.equal(png.mock.callCount(), 1, 'not drawn again');
+          assert.ok(flat(pdfText(second.raw)).includes(code));
+        } finally {
+          png.mock.restore();
+          assert.equal((await saveSettings(admin, { ...fields, eit_code: '7QK4MD' })).status, 303);
+        }
+      });
+
       test('in English, every page of the module is English, and Thai only where marked (the poster is Thai)', async () => {
         const a = await signIn('integrity');
         await a.get('/lang/en?next=/');
@@ -278,29 +355,55 @@ for (const target of await dbTargets()) {
       };
       const openRound = async (a: Agent, fields: Record<string, string> = {}) => {
         await a.get('/staff/surveys/rounds');
-        return a.post('/staff/surveys/rounds', { fiscal_year: String(fiscalYear()), min_group: '5', threshold: '85', ...fields });
+        return a.post('/staff/surveys/rounds', { fiscal_year: String(fiscalYear()), min_group: '5', threshold: '85', ...dateFields('closes_on', addDays(bangkokDay(), 14)), ...fields });
       };
       const close = async (a: Agent, href: string) => {
         assert.match(textOf((await a.get(`${href}/close`)).body), /ยืนยันการปิดรอบ/);
         return a.post(`${href}/close`, {});
       };
 
+      /** The round's closing day passes: its dates are fixed when it opens, so the test moves them in the database. */
+      const closingDayPasses = async (href: string) => {
+        const today = bangkokDay();
+        await t.p.db.k.updateTable('survey_round').set({ opened_on: addDays(today, -10), closes_on: addDays(today, -1) }).where('id', '=', Number(/\d+$/.exec(href)![0])).execute();
+      };
+
       test('one answer each, the counts know no one, 4 answers show nothing, 5 show results by topic', async () => {
         const [admin] = await people(1, ['admin']);
-        let r = await openRound(admin!, { min_group: '2' });
+        let r = await openRound(admin!, { min_group: '4' });
         assert.equal(r.status, 422);
-        assert.match(textOf(r.body), /จำนวนผู้ตอบขั้นต่ำก่อนแสดงผล: /);
+        assert.match(textOf(r.body), /จำนวนผู้ตอบขั้นต่ำก่อนแสดงผล: ต้องไม่น้อยกว่า 5/);
         r = await openRound(admin!, { threshold: 'แปดสิบห้า' });
         assert.equal(r.status, 422);
+        // a closing day fixed when the round opens, at least 7 days on
+        r = await openRound(admin!, dateFields('closes_on', addDays(bangkokDay(), 6)));
+        assert.equal(r.status, 422);
+        assert.match(textOf(r.body), /วันปิดรับคำตอบต้องอยู่หลังวันนี้อย่างน้อย 7 วัน/);
+        assert.match(r.body, /id="f-closes_on-error"/);
+        r = await openRound(admin!, { 'closes_on-day': '', 'closes_on-month': '', 'closes_on-year': '' });
+        assert.equal(r.status, 422, 'a closing day is required');
+        // the people who will answer have accounts before the round opens
+        const four = await people(4);
+        const [spare] = await people(1);
         r = await openRound(admin!);
         assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
         const first = r.location!;
         assert.match(first, /^\/staff\/surveys\/rounds\/\d+$/);
+        const opened = await t.p.db.k.selectFrom('survey_round').select(['closes_on', 'min_group']).where('id', '=', Number(/\d+$/.exec(first)![0])).executeTakeFirstOrThrow();
+        assert.equal(opened.closes_on, addDays(bangkokDay(), 14), 'two weeks by default');
         r = await openRound(admin!);
         assert.equal(r.status, 422, 'one round open at a time');
         assert.match(textOf(r.body), /มีรอบที่เปิดอยู่แล้ว/);
 
-        const four = await people(4);
+        // an account made after the round opened cannot answer it (an administrator's, with known answers to subtract)
+        const [newcomer] = await people(1);
+        const refusedForm = await newcomer!.get('/staff/surveys/pre-assessment');
+        assert.equal(refusedForm.status, 403);
+        assert.match(textOf(refusedForm.body), /คุณตอบรอบนี้ไม่ได้/);
+        assert.match(textOf(refusedForm.body), /ตอบได้เฉพาะบัญชีที่มีอยู่และใช้งานได้ก่อนเปิดรอบนี้/);
+        assert.ok(!textOf((await newcomer!.get('/staff')).body).includes('ตอบแบบประเมินตนเองภายใน'), 'no to-do line for it');
+        assert.match(textOf((await newcomer!.get('/staff/surveys')).body), /บัญชีของคุณสร้างหลังจากเปิดแบบประเมินตนเองภายใน/);
+
         assert.match(textOf((await four[0]!.get('/staff')).body), /ตอบแบบประเมินตนเองภายใน ปีงบประมาณ พ\.ศ\. \d{4} รอบที่ 1 \(ไม่ระบุตัวตน\)/, 'on the staff home');
         const tallyRows = async () => Number((await t.p.db.k.selectFrom('survey_tally').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
         const rowsBefore = await tallyRows();
@@ -317,6 +420,8 @@ for (const target of await dbTargets()) {
           r = await answer(a, TOPIC4_AT_80);
           assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
         }
+        r = await newcomer!.post('/staff/surveys/pre-assessment', { round, ...answers() });
+        assert.equal(r.status, 403, 'the newcomer\'s answers are refused too');
         assert.match(textOf((await four[0]!.get('/staff/surveys')).body), /ส่งคำตอบแล้ว ขอบคุณ/);
         // a second answer is refused with the reason, and counts nothing
         const again = await four[0]!.get('/staff/surveys/pre-assessment');
@@ -335,37 +440,55 @@ for (const target of await dbTargets()) {
         assert.deepEqual(Object.keys(respondent).sort(), ['round_id', 'user_id'], 'that someone answered, and nothing else');
         const i20 = await t.p.db.k.selectFrom('survey_tally').select(['score', 'n']).where('question_key', '=', 'i20').orderBy('score').execute();
         assert.deepEqual(i20.map((x) => [Number(x.score), Number(x.n)]), [[0, 0], [3333, 0], [6667, 4], [10000, 0]]);
-        const audit = await t.p.db.k.selectFrom('audit_event').select('summary').where('action', '=', 'surveys.round.answer').execute();
-        assert.equal(audit.length, 4);
-        assert.ok(audit.every((e) => /^answered pre-assessment round 1 of fiscal year \d{4}$/.test(e.summary)), 'the audit says that, never what');
+        // no audit event per answer: its time (and their count) would tell an administrator who answered when
+        assert.equal((await t.p.db.k.selectFrom('audit_event').select('id').where('action', '=', 'surveys.round.answer').execute()).length, 0);
 
-        // four answers: the page says how many more are needed and nothing else, open or closed
+        // before the closing day: no results, no count of respondents, no closing
         let page = textOf((await admin!.get(first)).body);
-        assert.match(page, /ต้องมีผู้ตอบอีก 1 คนจึงจะแสดงผลได้/);
+        assert.match(page, /ผลและจำนวนผู้ตอบจะแสดงหลังวันปิดรับคำตอบ/);
+        assert.match(page, /ผู้ตอบ แสดงหลังวันปิดรับคำตอบ/, 'no live count');
+        assert.ok(!/\b4 คน/.test(page) && !page.includes('ขาดอีก'), 'not even how many more are needed');
         assert.ok(!page.includes('คะแนนรายหัวข้อ') && !page.includes('การใช้ทรัพย์สินของราชการ'), 'no result at all');
-        assert.match(page, /4 คน จากบุคลากรที่มีบัญชี 5 คน/);
+        assert.match(page, /ปิดรอบได้หลังวันที่/);
+        assert.ok(!page.includes('ปิดรอบนี้'), 'no close button before the closing day');
+        assert.match(textOf((await admin!.get('/staff/surveys/rounds')).body), /เปิดรับคำตอบ.*แสดงหลังวันปิดรับคำตอบ/, 'no count in the list');
+        assert.equal((await admin!.get(`${first}/close`)).status, 303, 'the confirmation is not shown before the closing day');
+        r = await admin!.post(`${first}/close`, {});
+        assert.equal(r.status, 422, 'closing before the closing day is refused');
+        assert.match(textOf(r.body), /ยังปิดรอบนี้ไม่ได้ ปิดได้หลังวันปิดรับคำตอบ/);
+        assert.equal((await t.p.db.k.selectFrom('survey_round').select('status').where('id', '=', Number(round)).executeTakeFirstOrThrow()).status, 'open');
+
+        // the closing day passes: no more answers (the round not yet closed), the count and the shortfall are shown
+        await closingDayPasses(first);
+        assert.equal((await spare!.get('/staff/surveys/pre-assessment')).status, 409, 'no answers after the closing day');
+        r = await spare!.post('/staff/surveys/pre-assessment', { round, ...answers() });
+        assert.equal(r.status, 409);
+        assert.match(textOf(r.body), /ไม่มีรอบที่เปิดรับคำตอบ/);
+        assert.ok(!textOf((await spare!.get('/staff')).body).includes('ตอบแบบประเมินตนเองภายใน'), 'off the staff home');
+        page = textOf((await admin!.get(first)).body);
+        assert.match(page, /ผู้ตอบไม่ถึงจำนวนขั้นต่ำ จึงไม่แสดงผลของรอบนี้ \(ขาดอีก 1 คน\)/);
+        assert.match(page, /4 คน จากบุคลากรที่ตอบได้ 6 คน/, 'the admin, the four and the spare; not the newcomer');
         const closing = textOf((await admin!.get(`${first}/close`)).body);
         assert.match(closing, /ผู้ตอบยังไม่ถึงขั้นต่ำ 5 คน \(ขาดอีก 1 คน\)/);
         assert.equal((await close(admin!, first)).status, 303);
         page = textOf((await admin!.get(first)).body);
         assert.match(page, /ผู้ตอบไม่ถึงจำนวนขั้นต่ำ จึงไม่แสดงผลของรอบนี้ \(ขาดอีก 1 คน\)/);
         assert.ok(!page.includes('คะแนนรายหัวข้อ') && !page.includes('80.00'));
-        const late = await people(1);
-        assert.equal((await late[0]!.get('/staff/surveys/pre-assessment')).status, 409, 'a closed round takes no answers');
-        r = await late[0]!.post('/staff/surveys/pre-assessment', { round, ...answers() });
-        assert.equal(r.status, 409);
-        assert.match(textOf(r.body), /ไม่มีรอบที่เปิดรับคำตอบ/);
+        assert.equal((await spare!.get('/staff/surveys/pre-assessment')).status, 409, 'a closed round takes no answers');
         assert.equal((await admin!.post(`${first}/close`, {})).status, 422, 'closing twice');
 
-        // five answers: the results, topic 4 at 80.00 likely to score low
+        // five answers: the results, topic 4 at 80.00 likely to score low, only after the closing day
+        const five = await people(5);
         r = await openRound(admin!);
         assert.equal(r.status, 303);
         const second = r.location!;
-        const five = await people(5);
         for (const a of five) assert.equal((await answer(a, TOPIC4_AT_80)).status, 303);
         page = textOf((await admin!.get(second)).body);
-        assert.match(page, /ผู้ตอบถึงจำนวนขั้นต่ำแล้ว ผลจะแสดงเมื่อปิดรอบ/);
-        assert.ok(!page.includes('คะแนนรายหัวข้อ'), 'not while open');
+        assert.match(page, /ผลและจำนวนผู้ตอบจะแสดงหลังวันปิดรับคำตอบ/);
+        assert.ok(!page.includes('คะแนนรายหัวข้อ') && !page.includes('ผู้ตอบ 5 คน'), 'not before the closing day, though enough answered');
+        await closingDayPasses(second);
+        page = textOf((await admin!.get(second)).body);
+        assert.match(page, /ผู้ตอบ 5 คน/, 'shown once the closing day has passed, closed or not');
         assert.equal((await close(admin!, second)).status, 303);
         page = textOf((await admin!.get(second)).body);
         assert.match(page, /ผู้ตอบ 5 คน/);
@@ -389,8 +512,8 @@ for (const target of await dbTargets()) {
 
       test('the same person twice at once: one answer goes in; two rounds opened at once: one opens', async () => {
         const [admin] = await people(1, ['integrity_officer']);
-        assert.equal((await openRound(admin!)).status, 303);
         const [a] = await people(1);
+        assert.equal((await openRound(admin!)).status, 303);
         const form = await a!.get('/staff/surveys/pre-assessment');
         const round = /name="round" value="(\d+)"/.exec(form.body)![1]!;
         const both = await Promise.all([1, 2].map(() => a!.post('/staff/surveys/pre-assessment', { round, ...answers() })));
@@ -403,11 +526,12 @@ for (const target of await dbTargets()) {
 
         // closed, then two managers open a new round at the same moment
         const href = `/staff/surveys/rounds/${round}`;
+        await closingDayPasses(href);
         await admin!.get(`${href}/close`);
         assert.equal((await admin!.post(`${href}/close`, {})).status, 303);
         const [other] = await people(1, ['admin']);
         await Promise.all([admin!.get('/staff/surveys/rounds'), other!.get('/staff/surveys/rounds')]);
-        const fields = { fiscal_year: String(fiscalYear()), min_group: '5', threshold: '85' };
+        const fields = { fiscal_year: String(fiscalYear()), min_group: '5', threshold: '85', ...dateFields('closes_on', addDays(bangkokDay(), 7)) };
         const opened = await Promise.all([admin!.post('/staff/surveys/rounds', fields), other!.post('/staff/surveys/rounds', fields)]);
         assert.deepEqual(opened.map((x) => x.status).sort(), [303, 422]);
         const open = await t.p.db.k.selectFrom('survey_round').select('id').where('status', '=', 'open').execute();

@@ -72,6 +72,21 @@ export async function holdersOf(db: DbLike, agencyId: number, permission: string
     .execute();
 }
 
+/**
+ * Whether an account of the agency is enabled and was created before `before` (an ISO timestamp): who may take part
+ * in something that began then (a pre-assessment round), so that accounts made afterwards cannot join it.
+ */
+export async function enabledAccountCreatedBefore(db: DbLike, agencyId: number, userId: number, before: string): Promise<boolean> {
+  const r = await db.k.selectFrom('app_user').select('id').where('id', '=', userId).where('agency_id', '=', agencyId).where('is_disabled', '=', false).where('created_at', '<', before).executeTakeFirst();
+  return !!r;
+}
+
+/** How many enabled accounts of the agency were created before `before` (an ISO timestamp). */
+export async function enabledAccountsCreatedBefore(db: DbLike, agencyId: number, before: string): Promise<number> {
+  const r = await db.k.selectFrom('app_user').select((eb) => eb.fn.countAll().as('n')).where('agency_id', '=', agencyId).where('is_disabled', '=', false).where('created_at', '<', before).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** Known roles only, in the order of ROLES. */
 export function sortRoles(roles: string[]): Role[] {
   return ROLES.filter((r) => roles.includes(r));

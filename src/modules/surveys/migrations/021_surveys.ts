@@ -32,12 +32,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     // the agency's id while the round is open, null once closed: at most one open round per agency (unique; nulls repeat)
     .addColumn('open_key', 'integer', (c) => c.unique())
     .addColumn('question_set', 'text', (c) => c.notNull())
-    // results are shown only from this many respondents (at least 3)
+    // results are shown only from this many respondents (at least 5)
     .addColumn('min_group', 'integer', (c) => c.notNull())
     // topics scoring below this (0–100) are marked as likely to score low
     .addColumn('threshold', 'integer', (c) => c.notNull())
     .addColumn('respondents', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('opened_on', day, (c) => c.notNull())
+    // when it opened: only accounts created (and enabled) before this may answer it
+    .addColumn('opened_at', ts, (c) => c.notNull())
+    // the last day (Bangkok) it takes answers, fixed when it opens (at least 7 days on); it cannot be closed before
+    // the day after, and its results appear only then
+    .addColumn('closes_on', day, (c) => c.notNull())
     .addColumn('closed_on', day)
     .addColumn('opened_by', 'integer', fk('app_user', 'set null'))
     .addColumn('closed_by', 'integer', fk('app_user', 'set null'))

@@ -20,6 +20,7 @@ const day = (ctx: ViewCtx, d: string) => formatDate(d, { lang: ctx.lang });
 /** The link, the code (when ITAS gave one) and the QR code of a survey. */
 export async function SurveyLink({ ctx, url, code, qrLabel, linkLabel, size }: { ctx: ViewCtx; url: string; code: string; qrLabel: string; linkLabel: string; size?: number }) {
   const t = ctx.t;
+  // throws for a link too long for a QR code (the settings refuse one): the pages and blocks that draw it decide
   const safeSvg = await qrSvg(url, qrLabel, size);
   return (
     <div class="survey-link">

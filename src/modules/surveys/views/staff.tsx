@@ -1,5 +1,5 @@
 // Staff pages: the IIT link, code and QR code during the window; the year's settings; the pre-assessment (answering,
-// rounds, results that appear only for a closed round with enough respondents).
+// rounds, results and the number of respondents that appear only after a round's closing day, with enough respondents).
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { Button, DateInput, EmptyState, ErrorSummary, Field, Form, Select, Time, type FormState } from '../../../platform/views/components.tsx';
@@ -8,7 +8,7 @@ import { formatNumber } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
 import { fieldOf, pickLang, SCALES, topicsOf, type Question } from '../questions.ts';
 import type { RoundResults } from '../results.ts';
-import { MANAGE, MIN_GROUP_FLOOR, RESULTS, type Missing } from '../rules.ts';
+import { MANAGE, MIN_GROUP_FLOOR, pastClosing, RESULTS, ROUND_MIN_DAYS, type Missing } from '../rules.ts';
 import type { Round, Settings } from '../store.ts';
 import { SurveyLink, type EitView } from './public.tsx';
 
@@ -32,12 +32,16 @@ export function roundName(ctx: ViewCtx, r: Pick<Round, 'fiscal_year' | 'round_no
   return ctx.t('surveys.round.name', { year: r.fiscal_year, round: r.round_no });
 }
 
-export async function SurveysHomePage({ ctx, year, iit, settings, missing, round, answered, rounds }: {
-  ctx: ViewCtx; year: number; iit: EitView | null; settings: Settings | undefined; missing: Missing[]; round: Round | undefined; answered: boolean; rounds: Round[];
+export async function SurveysHomePage({ ctx, year, iit, settings, missing, round, answered, eligible, rounds }: {
+  ctx: ViewCtx; year: number; iit: EitView | null; settings: Settings | undefined; missing: Missing[]; round: Round | undefined; answered: boolean; eligible: boolean; rounds: Round[];
 }) {
   const t = ctx.t;
   const manage = can(ctx.user, MANAGE);
-  const safeIitLink = iit ? await SurveyLink({ ctx, url: iit.url, code: iit.code, qrLabel: t('surveys.iit.qr'), linkLabel: t('surveys.iit.answer'), size: 200 }) : '';
+  // a link too long for a QR code (the settings refuse one; an older one may remain) is named, not a server error
+  const safeIitLink = iit
+    ? await SurveyLink({ ctx, url: iit.url, code: iit.code, qrLabel: t('surveys.iit.qr'), linkLabel: t('surveys.iit.answer'), size: 200 })
+      .catch(() => <p class="notice" role="note" safe>{t('surveys.link.unusable')}</p>)
+    : '';
   return (
     <Page ctx={ctx} title={t('surveys.staff.title')} staff breadcrumbs={home(ctx)}>
       <h1 safe>{t('surveys.staff.title')}</h1>
@@ -62,6 +66,8 @@ export async function SurveysHomePage({ ctx, year, iit, settings, missing, round
         {round ? (
           answered
             ? <p role="status" safe>{t('surveys.pre.answered', { name: roundName(ctx, round) })}</p>
+            : !eligible
+            ? <p class="muted" safe>{t('surveys.pre.notEligibleShort', { name: roundName(ctx, round) })}</p>
             : <p><a class="btn btn-primary" href="/staff/surveys/pre-assessment" safe>{t('surveys.pre.start', { name: roundName(ctx, round) })}</a></p>
         ) : <p class="muted" safe>{t('surveys.pre.noneOpen')}</p>}
       </section>
@@ -137,9 +143,11 @@ export function SettingsPage({ ctx, year, form, missing, shownNow }: { ctx: View
   );
 }
 
-const roundLabels = (ctx: ViewCtx) => ({ fiscal_year: ctx.t('surveys.field.fiscal_year'), min_group: ctx.t('surveys.field.min_group'), threshold: ctx.t('surveys.field.threshold'), _form: '' });
+const roundLabels = (ctx: ViewCtx) => ({
+  fiscal_year: ctx.t('surveys.field.fiscal_year'), min_group: ctx.t('surveys.field.min_group'), threshold: ctx.t('surveys.field.threshold'), closes_on: ctx.t('surveys.field.closes_on'), _form: '',
+});
 
-export function RoundsPage({ ctx, rounds, form, years, canOpen }: { ctx: ViewCtx; rounds: Round[]; form: FormState; years: number[]; canOpen: boolean }) {
+export function RoundsPage({ ctx, rounds, form, years, canOpen, today }: { ctx: ViewCtx; rounds: Round[]; form: FormState; years: number[]; canOpen: boolean; today: string }) {
   const t = ctx.t;
   const manage = can(ctx.user, MANAGE);
   return (
@@ -154,6 +162,7 @@ export function RoundsPage({ ctx, rounds, form, years, canOpen }: { ctx: ViewCtx
                 <th scope="col" safe>{t('surveys.rounds.round')}</th>
                 <th scope="col" safe>{t('surveys.rounds.status')}</th>
                 <th scope="col" safe>{t('surveys.rounds.opened')}</th>
+                <th scope="col" safe>{t('surveys.rounds.closesOn')}</th>
                 <th scope="col" safe>{t('surveys.rounds.closed')}</th>
                 <th scope="col" class="num" safe>{t('surveys.rounds.respondents')}</th>
               </tr>
@@ -164,8 +173,10 @@ export function RoundsPage({ ctx, rounds, form, years, canOpen }: { ctx: ViewCtx
                   <td><a href={`/staff/surveys/rounds/${r.id}`} safe>{roundName(ctx, r)}</a></td>
                   <td safe>{t(r.status === 'open' ? 'surveys.status.open' : 'surveys.status.closed')}</td>
                   <td><Time ctx={ctx} at={r.opened_on} /></td>
+                  <td><Time ctx={ctx} at={r.closes_on} /></td>
                   <td>{r.closed_on ? <Time ctx={ctx} at={r.closed_on} /> : '—'}</td>
-                  <td class="num" safe>{String(r.respondents)}</td>
+                  {/* a live count would tell when each person answered */}
+                  <td class="num" safe>{pastClosing(r, today) ? String(r.respondents) : t('surveys.rounds.countLater')}</td>
                 </tr>
               ))}
             </tbody>
@@ -180,6 +191,7 @@ export function RoundsPage({ ctx, rounds, form, years, canOpen }: { ctx: ViewCtx
               <ErrorSummary ctx={ctx} form={form} labels={roundLabels(ctx)} />
               <p safe>{t('surveys.rounds.openLead')}</p>
               <Select ctx={ctx} form={form} name="fiscal_year" label={t('surveys.field.fiscal_year')} required options={years.map((y) => ({ value: String(y), label: t('surveys.yearLink', { year: y }) }))} />
+              <DateInput ctx={ctx} form={form} name="closes_on" label={t('surveys.field.closes_on')} hint={t('surveys.field.closes_on.hint', { min: ROUND_MIN_DAYS })} required />
               <Field ctx={ctx} form={form} name="min_group" label={t('surveys.field.min_group')} hint={t('surveys.field.min_group.hint', { min: MIN_GROUP_FLOOR })} required size="short" inputmode="numeric" autocomplete="off" />
               <Field ctx={ctx} form={form} name="threshold" label={t('surveys.field.threshold')} hint={t('surveys.field.threshold.hint')} required size="short" inputmode="numeric" autocomplete="off" />
               <Button label={t('surveys.rounds.openButton')} />
@@ -191,21 +203,28 @@ export function RoundsPage({ ctx, rounds, form, years, canOpen }: { ctx: ViewCtx
   );
 }
 
-export function RoundPage({ ctx, round, results, staffTotal }: { ctx: ViewCtx; round: Round; results: RoundResults; staffTotal: number }) {
+export function RoundPage({ ctx, round, results, staffTotal, today }: { ctx: ViewCtx; round: Round; results: RoundResults; staffTotal: number; today: string }) {
   const t = ctx.t;
   const name = roundName(ctx, round);
+  const past = pastClosing(round, today);
   return (
     <Page ctx={ctx} title={name} staff breadcrumbs={[...crumbs(ctx), { href: '/staff/surveys/rounds', label: t('surveys.rounds.title') }]}>
       <h1 safe>{name}</h1>
       <dl class="meta">
         <dt safe>{t('surveys.rounds.status')}</dt><dd safe>{t(round.status === 'open' ? 'surveys.status.open' : 'surveys.status.closed')}</dd>
         <dt safe>{t('surveys.rounds.opened')}</dt><dd><Time ctx={ctx} at={round.opened_on} /></dd>
+        <dt safe>{t('surveys.rounds.closesOn')}</dt><dd><Time ctx={ctx} at={round.closes_on} /></dd>
         {round.closed_on ? <><dt safe>{t('surveys.rounds.closed')}</dt><dd><Time ctx={ctx} at={round.closed_on} /></dd></> : ''}
-        <dt safe>{t('surveys.rounds.respondents')}</dt><dd safe>{t('surveys.rounds.ofStaff', { n: round.respondents, total: staffTotal })}</dd>
+        <dt safe>{t('surveys.rounds.respondents')}</dt>
+        <dd safe>{past ? t('surveys.rounds.ofStaff', { n: round.respondents, total: staffTotal }) : t('surveys.rounds.countLater')}</dd>
         <dt safe>{t('surveys.field.min_group')}</dt><dd safe>{String(round.min_group)}</dd>
         <dt safe>{t('surveys.field.threshold')}</dt><dd safe>{String(round.threshold)}</dd>
       </dl>
-      {round.status === 'open' && can(ctx.user, MANAGE) ? <p><a class="btn btn-secondary" href={`/staff/surveys/rounds/${round.id}/close`} safe>{t('surveys.rounds.close')}</a></p> : ''}
+      {round.status === 'open' && can(ctx.user, MANAGE)
+        ? past
+          ? <p><a class="btn btn-secondary" href={`/staff/surveys/rounds/${round.id}/close`} safe>{t('surveys.rounds.close')}</a></p>
+          : <p safe>{t('surveys.rounds.closeFrom', { date: day(ctx, round.closes_on) })}</p>
+        : ''}
       <section aria-labelledby="results-title">
         <h2 id="results-title" safe>{t('surveys.results.title')}</h2>
         <Results ctx={ctx} results={results} threshold={round.threshold} />
@@ -217,12 +236,7 @@ export function RoundPage({ ctx, round, results, staffTotal }: { ctx: ViewCtx; r
 function Results({ ctx, results, threshold }: { ctx: ViewCtx; results: RoundResults; threshold: number }) {
   const t = ctx.t;
   if (results.state === 'open') {
-    return (
-      <div class="notice" role="note">
-        <p safe>{t('surveys.results.whenClosed')}</p>
-        <p safe>{results.needed > 0 ? t('surveys.results.needMore', { n: results.needed }) : t('surveys.results.enough')}</p>
-      </div>
-    );
+    return <div class="notice" role="note"><p safe>{t('surveys.results.whenClosed', { date: day(ctx, results.closesOn) })}</p></div>;
   }
   if (results.state === 'tooFew') {
     return <div class="notice" role="note"><p safe>{t('surveys.results.tooFew', { n: results.needed })}</p></div>;
