@@ -8,7 +8,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import crypto from 'node:crypto';
+import { sha256 } from '../../platform/crypto.ts';
 
 export const LINK_KINDS = ['ok', 'http_error', 'timeout', 'unreachable', 'login_wall', 'captcha', 'cloud_viewer', 'refused', 'redirects'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -267,7 +267,7 @@ export async function checkLink(raw: string, o: LinkCheckOptions = {}): Promise<
     clearTimeout(timer);
     return { kind: 'refused', status: null, finalUrl: raw, sha256: '', detail: 'not a URL' };
   }
-  const result = (kind: LinkKind, status: number | null, detail: string, body?: Buffer): LinkResult => ({ kind, status, finalUrl: current.toString(), sha256: body ? crypto.createHash('sha256').update(body).digest('hex') : '', detail });
+  const result = (kind: LinkKind, status: number | null, detail: string, body?: Buffer): LinkResult => ({ kind, status, finalUrl: current.toString(), sha256: body ? sha256(body) : '', detail });
   try {
     for (let hop = 0; ; hop++) {
       if (isCloudViewer(current)) return result('cloud_viewer', null, `a cloud-drive viewer (${current.hostname})`);

@@ -7,6 +7,7 @@ import { findFile } from '../../platform/files/index.ts';
 import { getContent } from '../publishing/index.ts';
 import { checkLink, type LinkResult } from './linkcheck.ts';
 import type { ResolvedEvidence } from './readiness.ts';
+import { sha256 } from '../../platform/crypto.ts';
 
 export interface FileHash {
   url: string;
@@ -35,7 +36,6 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
 async function fileHash(p: Platform, agencyId: number, url: string): Promise<FileHash> {
   const m = /^\/files\/([\w-]{8,40})\//.exec(url);

@@ -1,12 +1,12 @@
 // The EIT poster: its print style sheet (served by the module, linked from the poster page: the strict CSP allows
 // no inline style) and the same poster as a PDF document model for the documents core.
-import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import type { DocModel } from '../../platform/documents/index.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/thai/index.ts';
 import { QR_LEVEL } from './qr.ts';
 import type { EitView } from './views/public.tsx';
+import { sha256 } from '../../platform/crypto.ts';
 
 export const POSTER_CSS = `/* the EIT poster (surveys module): one A4 page */
 .poster { text-align: center; max-width: 180mm; margin: 0 auto; }
@@ -32,7 +32,7 @@ export const POSTER_CSS = `/* the EIT poster (surveys module): one A4 page */
 `;
 
 /** The style sheet's URL, with a hash of its content so browsers may keep it for a year. */
-export const POSTER_CSS_URL = `/ita-survey/poster.css?v=${crypto.createHash('sha256').update(POSTER_CSS).digest('hex').slice(0, 10)}`;
+export const POSTER_CSS_URL = `/ita-survey/poster.css?v=${sha256(POSTER_CSS).slice(0, 10)}`;
 
 /** The poster's QR code as a PNG: an object so that a test can count the calls (the work a request may cost). */
 export const posterQr = {
