@@ -7,6 +7,8 @@ import type { ModuleDef } from '../../src/platform/module.ts';
 import { bareAgency } from './fixtures.ts';
 import { seedDemo } from '../../src/demo.ts';
 import type { DbTarget } from './db.ts';
+import { copyDatabase, templateKey, templatesRoot, withTemplate, type Template } from './template.ts';
+import fs from 'node:fs';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 
@@ -31,19 +33,15 @@ export interface StartOptions {
 
 /** A running app on the target database: migrated, with the demo agency (or a bare one), ready for agent(). */
 export async function startApp(target: DbTarget, o: StartOptions = {}): Promise<TestApp> {
-  const created = await target.create();
-  const config = loadConfig({
-    DATA_DIR: created.dataDir,
-    DEMO_PASSWORD,
-    LOG_LEVEL: 'silent',
-    BASE_URL: 'http://localhost:3000',
-    ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}),
-    ...o.env,
-  });
+  const root = o.demo === false || o.modules ? undefined : templatesRoot();
+  const template = root ? await withTemplate(root, templateKey(root, target.name, o.env), (t) => buildTemplate(target, o, t)) : null;
+  const created = await target.create(template ? { fromDatabase: template.database } : {});
+  if (template) fs.cpSync(template.dataDir, created.dataDir, { recursive: true });
+  const config = testConfig(created, o);
   const p = await createPlatform(config, createLogger(config, o.logLines ? { write: (line: string) => void o.logLines!.push(line) } : undefined), o.modules ?? MODULES);
   await migrate(p);
   if (o.demo === false) await bareAgency(p);
-  else await seedDemo(p);
+  else if (!template) await seedDemo(p);
   const app = await buildApp(p);
   return {
     app,
@@ -56,6 +54,37 @@ export async function startApp(target: DbTarget, o: StartOptions = {}): Promise<
       await created.drop();
     },
   };
+}
+
+function testConfig(created: { databaseUrl?: string; dataDir: string }, o: StartOptions): Config {
+  return loadConfig({
+    DATA_DIR: created.dataDir,
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'silent',
+    BASE_URL: 'http://localhost:3000',
+    ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}),
+    ...o.env,
+  });
+}
+
+/** Seeds the demo once into the template's folder (and database), closed so that both can be copied as they are. */
+async function buildTemplate(target: DbTarget, o: StartOptions, t: Template): Promise<void> {
+  const created = await target.create();
+  try {
+    const config = testConfig(created, { ...o, env: { ...o.env, LOG_LEVEL: 'silent' } });
+    const p = await createPlatform(config, createLogger(config));
+    try {
+      await migrate(p);
+      await seedDemo(p);
+    } finally {
+      await p.db.close();
+    }
+    if (created.databaseUrl) t.markPostgres();
+    if (created.databaseUrl) await copyDatabase(new URL(created.databaseUrl).pathname.slice(1), t.database!);
+    fs.cpSync(created.dataDir, t.dataDir, { recursive: true });
+  } finally {
+    await created.drop();
+  }
 }
 
 export interface Res {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { copyDatabase } from './template.ts';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -11,8 +12,8 @@ export interface DbTarget {
   name: 'sqlite' | 'postgres';
   /** why the target is skipped (never under CI=true) */
   skip?: string;
-  /** creates an empty database: returns DATABASE_URL (postgres) or undefined (sqlite) and a data dir */
-  create(): Promise<{ databaseUrl?: string; dataDir: string; drop(): Promise<void> }>;
+  /** creates an empty database (or a copy of a template database): returns DATABASE_URL (postgres) or undefined (sqlite) and a data dir */
+  create(o?: { fromDatabase?: string }): Promise<{ databaseUrl?: string; dataDir: string; drop(): Promise<void> }>;
 }
 
 let pgAvailable: Promise<string | null> | undefined;
@@ -36,19 +37,23 @@ function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-test-'));
 }
 
-export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgDatabase(fromDatabase?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `prongsai_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    // C.UTF-8 ctype: pg_trgm extracts trigrams from Thai only in a UTF-8 ctype
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-  } finally {
-    await admin.end();
+  if (fromDatabase) await copyDatabase(fromDatabase, name);
+  else {
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      // C.UTF-8 ctype: pg_trgm extracts trigrams from Thai only in a UTF-8 ctype
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    } finally {
+      await admin.end();
+    }
   }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -86,9 +91,9 @@ export async function dbTargets(): Promise<DbTarget[]> {
     {
       name: 'postgres',
       skip: pgProblem ?? undefined,
-      async create() {
+      async create(o) {
         const dataDir = tmpDir();
-        const db = await createPgDatabase();
+        const db = await createPgDatabase(o?.fromDatabase);
         return {
           databaseUrl: db.url,
           dataDir,
