@@ -6,8 +6,8 @@ import { buildApp, createLogger, createPlatform, migrate, MODULES } from '../../
 import type { ModuleDef } from '../../src/platform/module.ts';
 import { bareAgency } from './fixtures.ts';
 import { seedDemo } from '../../src/demo.ts';
-import type { DbTarget } from './db.ts';
-import { copyDatabase, templateKey, templatesRoot, withTemplate, type Template } from './template.ts';
+import { copyDatabase, type DbTarget } from './db.ts';
+import { templateKey, templatesRoot, withTemplate, type Template } from './template.ts';
 import fs from 'node:fs';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';

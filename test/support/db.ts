@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { copyDatabase } from './template.ts';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -37,19 +36,36 @@ function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-test-'));
 }
 
+export async function adminQuery<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** CREATE DATABASE … TEMPLATE, retried while a just-closed pool's connections are still leaving the source. */
+export async function copyDatabase(from: string, to: string): Promise<void> {
+  await adminQuery(async (c) => {
+    for (let i = 0; ; i++) {
+      try {
+        await c.query(`CREATE DATABASE ${to} TEMPLATE ${from}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || i >= 100) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
+}
+
 export async function createPgDatabase(fromDatabase?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `prongsai_test_${crypto.randomBytes(6).toString('hex')}`;
   if (fromDatabase) await copyDatabase(fromDatabase, name);
-  else {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    try {
-      // C.UTF-8 ctype: pg_trgm extracts trigrams from Thai only in a UTF-8 ctype
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-    } finally {
-      await admin.end();
-    }
-  }
+  // C.UTF-8 ctype: pg_trgm extracts trigrams from Thai only in a UTF-8 ctype
+  else await adminQuery((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return {

@@ -4,8 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { PG_ADMIN_URL } from './db.ts';
+import { adminQuery } from './db.ts';
 
 // settings that change how the app talks to the world, not what the seed writes
 const RUNTIME_ONLY = new Set(['SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM', 'LOG_LEVEL']);
@@ -63,31 +62,6 @@ export async function withTemplate(root: string, key: string, build: (t: Templat
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
-}
-
-async function adminQuery<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** CREATE DATABASE … TEMPLATE, retried while a just-closed pool's connections are still leaving the source. */
-export async function copyDatabase(from: string, to: string): Promise<void> {
-  await adminQuery(async (c) => {
-    for (let i = 0; ; i++) {
-      try {
-        await c.query(`CREATE DATABASE ${to} TEMPLATE ${from}`);
-        return;
-      } catch (err) {
-        if ((err as { code?: string }).code !== '55006' || i >= 100) throw err;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  });
 }
 
 /** Removes the run's folder and its template databases (and those of earlier runs whose folder is gone). */

@@ -11,6 +11,7 @@ import { seedDemoPublishing } from './demo.ts';
 import * as m003 from './migrations/003_publishing.ts';
 import * as m007 from './migrations/007_content_files.ts';
 import * as m010 from './migrations/010_content_review.ts';
+import * as m022 from './migrations/022_content_category_year.ts';
 import { publishingTodo } from './todo.ts';
 
 const EDITORS = ['publisher', 'admin', 'integrity_officer', 'procurement_officer'] as const;
@@ -20,7 +21,7 @@ export const publishingModule = defineModule({
   // every change to its public pages is signalled with publicChanged: anonymous visitors may get them from the page cache
   pageCache: true,
   tables: ['content', 'content_revision', 'content_attachment', 'content_draft', 'slug_redirect', 'staff_notice', 'staff_notice_ack'],
-  migrations: { '003_publishing': m003, '007_content_files': m007, '010_content_review': m010 },
+  migrations: { '003_publishing': m003, '007_content_files': m007, '010_content_review': m010, '022_content_category_year': m022 },
   permissions: {
     'content.edit': EDITORS,
     'content.publish': ['admin', 'executive'],
