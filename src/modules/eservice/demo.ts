@@ -210,7 +210,8 @@ function sequence(seed: number): () => number {
 
 type Plan = 'done' | 'late' | 'info' | 'reject' | 'open';
 
-export async function seedDemoEservice(p: Platform, ctx: DemoContext): Promise<void> {
+/** `now`: the clock the replay runs to (a test sets it to the first hours of a fiscal year). */
+export async function seedDemoEservice(p: Platform, ctx: DemoContext, now = Date.now()): Promise<void> {
   const demo = systemActor(ctx.agencyId, 'demo');
   const divisions = new Map((await listDivisions(p.db, ctx.agencyId)).map((d) => [d.name_th, d.id]));
   const divisionOf = (name: string | undefined) => (name ? (divisions.get(name) ?? null) : null);
@@ -226,30 +227,32 @@ export async function seedDemoEservice(p: Platform, ctx: DemoContext): Promise<v
     defs.push((await serviceDef(p.db, ctx.agencyId, { id }))!);
   }
   // one transaction for the whole replay: a few hundred changes load in a moment on either database
-  await tx(p.db, (t) => replayRequests(p, ctx.agencyId, defs, t));
+  await tx(p.db, (t) => replayRequests(p, ctx.agencyId, defs, t, now));
   await bindOit(p, ctx.agencyId);
 }
 
 /** Requests over the previous fiscal year and the current one up to now, through the service functions. */
-async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[], outer: Tx): Promise<void> {
+async function replayRequests(p: Platform, agencyId: number, defs: ServiceDef[], outer: Tx, now: number): Promise<void> {
   const demo = systemActor(agencyId, 'demo');
-  const now = Date.now();
   const rnd = sequence(2569);
-  const current = fiscalYear();
+  const current = fiscalYear(new Date(now));
   const plans: Plan[] = ['done', 'done', 'late', 'info', 'done', 'reject', 'done', 'late'];
   const channels: Channel[] = ['online', 'online', 'walk_in', 'online', 'phone', 'online', 'walk_in', 'online'];
   let n = 0;
   for (const year of [current - 1, current]) {
     const start = Date.parse(fiscalYearRange(year).start);
-    const span = Math.min(Date.parse(fiscalYearRange(year).end), now - 2 * DAY) - start;
-    if (span <= 0) continue;
+    const span = Math.max(0, Math.min(Date.parse(fiscalYearRange(year).end), now - 2 * DAY) - start);
     for (const [si, def] of defs.entries()) {
       const count = year === current ? (si < 4 ? 2 : 1) : 3 + (si % 2);
       for (let k = 0; k < count; k++, n++) {
         // spread over the year, working hours in Bangkok (08.30–16.00)
         const day = Math.floor(((k + rnd()) / count) * (span / DAY));
         let at = start + day * DAY + (1.5 + rnd() * 7.5) * 3600_000;
-        if (at > now - DAY) continue;
+        if (at > now - DAY) {
+          if (year !== current) continue;
+          // the first days of a fiscal year: dated between its start and now, so the current year is never empty
+          at = start + (0.1 + rnd() * 0.8) * (now - start);
+        }
         const plan: Plan = year === current && k === count - 1 ? 'open' : plans[(n + si) % plans.length]!;
         const channel = channels[(n * 3 + si) % channels.length]!;
         const s = DEMO_SERVICES[si]!;

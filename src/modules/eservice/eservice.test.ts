@@ -2,10 +2,13 @@
 // every kind of bad input kept on the form in Thai, the confirmation and tracking (an unknown code gets a helpful
 // page), the officer's workflow through every step with the requester answering a question, a rejection with its
 // reason, the mails over a real SMTP server, the rating, the statistics counting it (page and CSV), role checks,
-// the throttle, and the check-then-write paths run concurrently.
+// the throttle, the check-then-write paths run concurrently, the national ID masked on tracking, a phone request
+// counted, and what the user guide (PDF, DOCX) says.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { dbTargets } from '../../../test/support/db.ts';
 import { pdfInfo, pdfText, unmarkedThai } from '../../../test/support/html.ts';
@@ -22,12 +25,35 @@ import { sendOverdueAlerts } from './jobs.ts';
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-/** Text in the page body with Thai that neither it nor an ancestor marks lang="th" (WCAG 3.1.2 on English pages). */
+/** The message on a form's field (its error element, id="f-{name}-error"), as text. */
+const fieldError = (html: string, name: string) => {
+  const m = new RegExp(`id="f-${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+  return m ? textOf(m[1]!).trim() : undefined;
+};
+
 /** A valid road-repair request from the web form. */
 const roadRepair = (over: Record<string, string> = {}) => ({
   f_road: 'ถนนสาย กส.ถ 1-0099 ทดสอบ', f_place: 'หน้าศาลาประชาคม', f_problem: '1', f_detail: 'หลุมลึกประมาณ 20 เซนติเมตร',
   name: 'นางสาวผู้ยื่น ทดสอบลับ', phone: '081 234 5678', email: 'citizen@example.test', consent: 'on', ...over,
 });
+
+/** The cells of the equal-service table's row of a service, as text (service, total, then one per channel …). */
+function equalityRow(html: string, name: string): string[] {
+  const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.includes(name));
+  assert.ok(row, `a row for ${name}`);
+  return [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => textOf(m[1]!).trim());
+}
+
+/** The text of a DOCX's body (word/document.xml), tags removed. */
+function docxText(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eservice-docx-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'g.docx'), bytes);
+    return execFileSync('unzip', ['-p', path.join(dir, 'g.docx'), 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const codeOf = (html: string) => /<strong class="receipt code">([0-9A-Z-]{14})<\/strong>/.exec(html)?.[1];
 const idOf = async (t: TestApp, number: string) => {
@@ -110,12 +136,12 @@ for (const target of await dbTargets()) {
       const a = t.agent();
       const empty = await submit(a, 'borrow-equipment', { name: '', f_items: '9', f_quantity: 'สิบ', f_national_id: '1234567890123', phone: '12345', email: 'not-an-email', f_use_from_day: '', f_use_place: '' });
       assert.equal(empty.status, 422);
-      const text = textOf(empty.body);
-      assert.match(text, /ค่าที่เลือกไม่อยู่ในรายการ/, 'choice');
-      assert.match(text, /เลขประจำตัวประชาชนไม่ถูกต้อง/, 'national ID');
-      assert.match(text, /หมายเลขโทรศัพท์ไม่ถูกต้อง/, 'phone');
-      assert.match(text, /โปรดยืนยันความยินยอม/, 'consent');
-      assert.match(empty.body, /id="f-f_national_id-error"/, 'the message sits on its field');
+      // each message sits on its own field (its error element), in Thai
+      const onField: Record<string, RegExp> = {
+        name: /^จำเป็นต้องกรอกช่องนี้$/, f_quantity: /^กรุณากรอกเป็นตัวเลข$/, email: /^รูปแบบอีเมลไม่ถูกต้อง เช่น name@example\.go\.th$/, f_use_place: /^จำเป็นต้องกรอกช่องนี้$/,
+        f_items: /ค่าที่เลือกไม่อยู่ในรายการ/, f_national_id: /^เลขประจำตัวประชาชนไม่ถูกต้อง/, phone: /^หมายเลขโทรศัพท์ไม่ถูกต้อง/, consent: /^โปรดยืนยันความยินยอม$/,
+      };
+      for (const [field, message] of Object.entries(onField)) assert.match(fieldError(empty.body, field) ?? '(no message on the field)', message, field);
       assert.match(empty.body, /value="1234567890123"/, 'what was typed is kept');
       assert.match(empty.body, /value="สิบ"/);
       assert.equal(await t.p.db.k.selectFrom('eservice_request').select((eb) => eb.fn.countAll().as('n')).where('requester_name', '=', '').executeTakeFirst().then((r) => Number(r?.n)), 0);
@@ -356,7 +382,9 @@ for (const target of await dbTargets()) {
       assert.equal(row.channel, 'walk_in');
       const eq = await officer.get(`/staff/e-service/equality/${fiscalYear()}`);
       assert.equal(eq.status, 200);
-      assert.match(textOf(eq.body), /ที่เคาน์เตอร์/);
+      const walkIns = await t.p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').select('eservice_request.id')
+        .where('eservice_service.slug', '=', 'water-truck').where('fiscal_year', '=', fiscalYear()).where('channel', '=', 'walk_in').execute();
+      assert.match(equalityRow(eq.body, 'ขอรับการสนับสนุนน้ำอุปโภคบริโภค')[3]!, new RegExp(`^${walkIns.length} \\(`), 'the counter column of the service counts it');
 
       smtp.messages.length = 0;
       const sent = await sendOverdueAlerts(t.p, new Date(Date.now() + 400 * 86_400_000));
@@ -365,6 +393,64 @@ for (const target of await dbTargets()) {
       assert.match(alert, /เกินเวลาของขั้นตอน/);
       assert.ok(!alert.includes('นายมาเอง'), 'no names');
       assert.equal(await sendOverdueAlerts(t.p, new Date(Date.now() + 400 * 86_400_000)), 0, 'once per step');
+    });
+
+    test('tracking shows a national ID masked, never whole; the officer sees it whole', async () => {
+      const a = t.agent();
+      a.ip = '10.1.0.20';
+      const nid = demoNationalId(4242);
+      const typed = `${nid[0]}-${nid.slice(1, 5)}-${nid.slice(5, 10)}-${nid.slice(10, 12)}-${nid[12]}`;
+      const year = String(new Date().getFullYear() + 543);
+      const sent = await submit(a, 'borrow-equipment', { name: 'นายยืม ทดสอบบัตร', f_items: '2', f_quantity: '10', 'f_use_from-day': '15', 'f_use_from-month': 'มีนาคม', 'f_use_from-year': year, f_use_place: 'บ้านดอนยาง หมู่ 5', f_national_id: typed, consent: 'on' });
+      assert.equal(sent.status, 200, textOf(sent.body).slice(0, 300));
+      const masked = `x-xxxx-xxxxx-${nid.slice(10, 12)}-${nid[12]}`;
+      const track = (await a.get(`/e-service/track?code=${codeOf(sent.body)}`)).body;
+      assert.ok(track.includes(masked), 'the masked form');
+      for (const whole of [nid, typed, nid.slice(0, 10)]) assert.ok(!track.includes(whole) && !flat(textOf(track)).includes(whole), `never ${whole}`);
+      assert.ok(!sent.body.includes(nid) && !sent.body.includes(typed), 'nor on the confirmation');
+      const officer = t.agent();
+      await officer.login('service');
+      const id = await idOf(t, /เลขที่คำขอ (\d{4}-\d{4})/.exec(textOf(sent.body))![1]!);
+      assert.ok((await officer.get(`/staff/e-service/requests/${id}`)).body.includes(nid), 'the officer reads it whole');
+    });
+
+    test('a request taken by phone over the staff form is counted as a phone request in the statistics', async () => {
+      const year = fiscalYear();
+      const phoneRow = async () => {
+        const csv = (await t.agent().get(`/e-service/statistics/${year}.csv`)).body;
+        return Number(csv.split('\n').find((l) => l.includes(',water-truck,') && l.includes(',ทางโทรศัพท์,'))!.split(',').at(-1));
+      };
+      const before = await phoneRow();
+      const officer = t.agent();
+      await officer.login('service');
+      await officer.get('/staff/e-service/new?service=water-truck');
+      const r = await officer.post('/staff/e-service/new?service=water-truck', { channel: 'phone', name: 'นางโทรมา แจ้งน้ำ', phone: '081 234 0000', email: '', f_place: 'บ้านคำไฮ หมู่ 2', f_households: '14', f_need: '1' });
+      assert.equal(r.status, 200, textOf(r.body).slice(0, 300));
+      assert.ok(codeOf(r.body), 'the code to read out to the caller');
+      const row = await t.p.db.k.selectFrom('eservice_request').select(['channel', 'created_by']).where('requester_name', '=', 'นางโทรมา แจ้งน้ำ').executeTakeFirstOrThrow();
+      assert.equal(row.channel, 'phone');
+      assert.ok(row.created_by !== null, 'recorded by the officer');
+      assert.equal(await phoneRow(), before + 1, 'one more phone request of the service this year');
+      const phones = await t.p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').select('eservice_request.id')
+        .where('eservice_service.slug', '=', 'water-truck').where('fiscal_year', '=', year).where('channel', '=', 'phone').execute();
+      const eq = await officer.get(`/staff/e-service/equality/${year}`);
+      assert.match(equalityRow(eq.body, 'ขอรับการสนับสนุนน้ำอุปโภคบริโภค')[4]!, new RegExp(`^${phones.length} \\(`), 'and in the phone column of the equal-service view');
+    });
+
+    test('the user guide (PDF and DOCX) names the steps of using the system and its addresses', async () => {
+      const a = t.agent();
+      const base = t.config.baseUrl.replace(/\/$/, '');
+      // the page footer ('หน้า ๑ / ๒') may fall inside a long line: left out
+      const pdf = flat(pdfText((await a.get('/e-service/guide.pdf')).raw).replace(/หน้า [๐-๙]+ \/ [๐-๙]+\s*\f/g, ''));
+      const docx = flat(docxText((await a.get('/e-service/guide.docx')).raw));
+      const slugs = (await t.p.db.k.selectFrom('eservice_service').select('slug').where('is_published', '=', true).execute()).map((s) => s.slug);
+      assert.ok(slugs.length >= 8);
+      for (const [kind, text] of [['PDF', pdf], ['DOCX', docx]] as const) {
+        for (const w of ['คู่มือการใช้งานระบบบริการออนไลน์', 'การยื่นคำขอ', 'ยื่นคำขอออนไลน์', 'รหัสติดตาม', 'การติดตามคำขอ', 'ตอบในหน้าติดตาม', 'การประเมินความพึงพอใจ', 'ให้คะแนน1–5', 'ที่เคาน์เตอร์หรือทางโทรศัพท์']) {
+          assert.ok(text.includes(flat(w)), `${kind}: ${w}`);
+        }
+        for (const u of ['/e-service', '/e-service/track', '/complaints', '/open311/v2/services.json', ...slugs.map((s) => `/e-service/${s}`)]) assert.ok(text.includes(`${base}${u}`), `${kind}: ${base}${u}`);
+      }
     });
 
     test('the catalogue editor: a new service with its steps and form, every fault named by its box, then public; edits keep the URL', async () => {
