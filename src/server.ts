@@ -23,7 +23,6 @@ import { allMigrations, installModules, type ModuleDef } from './platform/module
 import { registerOpenDataRoutes } from './platform/opendata/routes.ts';
 import { registerSitemapRoutes } from './platform/sitemap.ts';
 import { registerFeedRoute } from './platform/feed.ts';
-import { siteResolver } from './modules/agency/index.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Every migration, the platform's and the modules', applied together in name order. */
@@ -95,7 +94,9 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 300, querystringParser: parseQueryString },
   });
   registerPageCache(app, pageCache);
-  await registerHttp(app, p, { resolveAgency: siteResolver(p) });
+  const sites = p.modules.filter((m) => m.site);
+  if (sites.length !== 1) throw new Error(`exactly one module must declare site (the agency module); found ${sites.length}`);
+  await registerHttp(app, p, { resolveAgency: sites[0]!.site!(p) });
   registerAuth(app, p);
   registerAuthRoutes(app, p);
   registerFileRoutes(app, p);
