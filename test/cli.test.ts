@@ -101,6 +101,13 @@ describe('command line', () => {
     assert.deepEqual(admins(), ['cliadmin'], 'only the first call made an account');
   });
 
+  test('search reindex folds every agency\'s index again and says how many entries changed', () => {
+    const r = cli({ DATA_DIR: dataDir }, 'search', 'reindex');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^search reindex: \d+ entries folded again \(agencies: 1\)$/m);
+    assert.equal(cli({ DATA_DIR: dataDir }, 'search', 'rebuild').status, 2, 'an unknown sub-command prints usage');
+  });
+
   test('jobs: listed, run on demand by name; an unknown name is refused', () => {
     const list = cli({ DATA_DIR: dataDir }, 'jobs');
     assert.equal(list.status, 0, list.stderr);
