@@ -1,5 +1,5 @@
-// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | audit verify/checkpoint | jobs |
-// recovery-key create | complaints recover / approve-reader | backup | restore
+// Command line: serve | migrate | seed-demo | reset-demo-passwords | create-admin | search reindex | audit verify/checkpoint |
+// jobs | recovery-key create | complaints recover / approve-reader | backup | restore
 import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
 import { approveReader, recoverAccess } from './modules/complaints/index.ts';
 import { createRecoveryKey, parseRecoveryKey } from './platform/vault/index.ts';
+import { refoldAgencies } from './platform/search/refold.ts';
 
 const started = Date.now();
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -189,6 +190,13 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'create-admin':
       return withPlatform(config, async (p) => createAdmin(p, args[0] ?? ''));
+    case 'search':
+      if (args[0] !== 'reindex' || args.length !== 1) return usage();
+      return withPlatform(config, async (p) => {
+        const r = await refoldAgencies(p.db, { onlyStale: false });
+        out(`search reindex: ${r.changed} entries folded again (agencies: ${r.agencies})`);
+        return 0;
+      });
     case 'audit': {
       if (args[0] === 'checkpoint' && args.length === 1) {
         return withPlatform(config, async (p) => {
@@ -282,7 +290,7 @@ async function approveReaderAtServer(config: Config, username: string): Promise<
 }
 
 function usage(): number {
-  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | recovery-key create [--replace] | complaints recover < key.txt | complaints approve-reader <username> | backup <file> | restore <file>\n');
+  process.stderr.write('usage: npm run cli -- serve | migrate | seed-demo | reset-demo-passwords | create-admin <username> | search reindex | audit verify [--checkpoint <text>] | audit checkpoint | jobs [run <name>] | recovery-key create [--replace] | complaints recover < key.txt | complaints approve-reader <username> | backup <file> | restore <file>\n');
   return 2;
 }
 

@@ -23,8 +23,8 @@ import { allMigrations, installModules, type ModuleDef } from './platform/module
 import { registerOpenDataRoutes } from './platform/opendata/routes.ts';
 import { registerSitemapRoutes } from './platform/sitemap.ts';
 import { registerFeedRoute } from './platform/feed.ts';
-import { siteResolver } from './modules/agency/index.ts';
 import { MODULES } from './modules/index.ts';
+import { refoldAgencies } from './platform/search/refold.ts';
 
 /** Every migration, the platform's and the modules', applied together in name order. */
 export const migrations = allMigrations(platformMigrations, MODULES);
@@ -62,6 +62,9 @@ export async function migrate(p: Platform): Promise<string[]> {
   const k = await keyLegacyAudit(p.db, p.config.dataDir);
   if (k && 'refused' in k) p.log.error({ reason: k.refused }, 'audit chain not re-keyed');
   else if (k) p.log[k.keyed.ok ? 'info' : 'error']({ events: k.keyed.checked, reason: k.keyed.firstBad?.reason }, k.keyed.ok ? 'audit chain keyed' : 'audit chain left unkeyed: it was already broken');
+  // search entries indexed under older normalisation rules are folded again, once (platform/search/refold.ts)
+  const refolded = await refoldAgencies(p.db, { onlyStale: true });
+  if (refolded.changed) p.log.info(refolded, 'search index folded again under the current Thai normalisation');
   return done;
 }
 
@@ -95,7 +98,9 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 300, querystringParser: parseQueryString },
   });
   registerPageCache(app, pageCache);
-  await registerHttp(app, p, { resolveAgency: siteResolver(p) });
+  const sites = p.modules.filter((m) => m.site);
+  if (sites.length !== 1) throw new Error(`exactly one module must declare site (the agency module); found ${sites.length}`);
+  await registerHttp(app, p, { resolveAgency: sites[0]!.site!(p) });
   registerAuth(app, p);
   registerAuthRoutes(app, p);
   registerFileRoutes(app, p);

@@ -77,6 +77,37 @@ describe('command line', () => {
     assert.equal(verify.status, 0, verify.stderr);
   });
 
+  test('create-admin: a username that breaks the rules exits 2, a taken one exits 1, each with its message; neither adds an account', () => {
+    const admins = () => {
+      const db = new BetterSqlite3(path.join(dataDir, 'prongsai.sqlite'), { readonly: true });
+      try {
+        return (db.prepare("SELECT username FROM app_user WHERE username LIKE 'cli%' ORDER BY username").all() as Array<{ username: string }>).map((r) => r.username);
+      } finally {
+        db.close();
+      }
+    };
+    const first = cli({ DATA_DIR: dataDir }, 'create-admin', 'CliAdmin');
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /administrator cliadmin created; temporary password/, 'the name is kept in lower case');
+    for (const name of ['cli admin', 'cl', 'cli/../x', '']) {
+      const bad = cli({ DATA_DIR: dataDir }, 'create-admin', name);
+      assert.equal(bad.status, 2, `"${name}" is refused as a bad name (exit 2), got ${bad.status}: ${bad.stderr}`);
+      assert.equal(bad.stderr, 'create-admin: username: Use 3–40 characters: a–z, 0–9, dot, hyphen or underscore\n');
+    }
+    const taken = cli({ DATA_DIR: dataDir }, 'create-admin', 'CLIADMIN');
+    assert.equal(taken.status, 1, `a taken name exits 1, got ${taken.status}: ${taken.stderr}`);
+    assert.equal(taken.stderr, 'create-admin: username: This username is already taken\n');
+    assert.equal(taken.stdout, '', 'no password is printed');
+    assert.deepEqual(admins(), ['cliadmin'], 'only the first call made an account');
+  });
+
+  test('search reindex folds every agency\'s index again and says how many entries changed', () => {
+    const r = cli({ DATA_DIR: dataDir }, 'search', 'reindex');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^search reindex: \d+ entries folded again \(agencies: 1\)$/m);
+    assert.equal(cli({ DATA_DIR: dataDir }, 'search', 'rebuild').status, 2, 'an unknown sub-command prints usage');
+  });
+
   test('jobs: listed, run on demand by name; an unknown name is refused', () => {
     const list = cli({ DATA_DIR: dataDir }, 'jobs');
     assert.equal(list.status, 0, list.stderr);

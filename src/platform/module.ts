@@ -22,6 +22,7 @@ import type { Job } from './jobs/index.ts';
 import { registerJob } from './jobs/index.ts';
 import { registerSearchKind } from './search/index.ts';
 import type { TodoSource } from './todo.ts';
+import type { AgencySite } from './http/types.ts';
 
 /** A section of the public home page (latest news, services, …), rendered for each visit. */
 export type HomeBlock = (p: Platform, ctx: ViewCtx, req: FastifyRequest) => Promise<string> | string;
@@ -81,6 +82,8 @@ export interface ModuleDef {
   pageCache?: boolean;
   /** what waits for the signed-in person (the staff home's to-do list) */
   todo?: TodoSource;
+  /** which agency a request's hostname is served as, with its site identity; exactly one module declares it (agency) */
+  site?: (p: Platform) => (hostname: string) => Promise<AgencySite>;
   demo?: DemoStep[];
 }
 

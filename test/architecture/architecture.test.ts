@@ -42,6 +42,14 @@ function violations(rel: string, source: string): string[] {
   return out;
 }
 
+/** Routes parse and render: a query in a routes*.ts(x) file of a module belongs in its store or service. */
+const QUERY = /\bp\.db\.k\b|\.(?:selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/;
+const isRoutes = (rel: string) => /^src\/modules\/.+\/routes[^/]*\.tsx?$/.test(rel);
+function queriesInRoutes(rel: string, source: string): string[] {
+  if (!isRoutes(rel)) return [];
+  return source.split('\n').flatMap((l, i) => (QUERY.test(l) ? [`${rel}:${i + 1} ${l.trim().slice(0, 120)}`] : []));
+}
+
 describe('the rules of the house', () => {
   test('imports: no cycles, the platform imports no module, modules use each other only through index.ts', async () => {
     const r = await cruise(['src', 'test'], { validate: true, ruleSet: (await import(path.join(root, '.dependency-cruiser.cjs'))).default, tsPreCompilationDeps: true, exclude: { path: 'node_modules' } }, { extensions: ['.ts', '.tsx', '.js'] });
@@ -70,6 +78,26 @@ describe('the rules of the house', () => {
     assert.match(found[1]!, /writes app_user \(owned by platform\)/);
     assert.match(found[2]!, /reads integrity_report \(owned by integrity\)/);
     assert.match(found[3]!, /calls registerSearchKind/);
+  });
+
+  test('routes files of modules run no query (they call the store or the service)', () => {
+    const found = sources(path.join(root, 'src/modules')).flatMap((f) => queriesInRoutes(path.relative(root, f), fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(found, [], `queries in routes files:\n${found.join('\n')}`);
+  });
+
+  test('the routes check itself finds each kind of query, and only in routes files', () => {
+    const src = [
+      "const a = await p.db.k.selectFrom('x').selectAll().execute();",
+      "await t.k.insertInto('x').values(v).execute();",
+      "await db.k.updateTable('x').set(v).execute();",
+      "await db.k.deleteFrom('x').execute();",
+      'await sql`SELECT 1`.execute(db);',
+      'const fine = await getThing(p.db, id);',
+    ].join('\n');
+    const found = queriesInRoutes('src/modules/oit/routes-staff.tsx', src);
+    assert.deepEqual(found.map((f) => f.split(' ')[0]), [1, 2, 3, 4, 5].map((n) => `src/modules/oit/routes-staff.tsx:${n}`), found.join('\n'));
+    assert.equal(queriesInRoutes('src/modules/oit/routes.ts', 'p.db.k').length, 1, 'routes.ts is a routes file');
+    assert.deepEqual(queriesInRoutes('src/modules/oit/store.ts', src), [], 'a store may query');
   });
 
   test('every table in a migrated database has exactly one owner, and every declared table exists', async () => {

@@ -68,7 +68,9 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
   const password = p.config.demoPassword ?? generatePassword();
   const hash = await hashPassword(password);
   const now = new Date().toISOString();
-  const agencyId = await tx(p.db, async (t) => {
+  // the portraits' bytes are stored before the transaction that records them (docs/modules.md, Files)
+  const portraits = await Promise.all(demo.executives.map((_, i) => p.files.putGenerated(`portrait-${i + 1}.png`, placeholderPortrait(i + 1), 'png')));
+  const agencyId = await p.files.keepIf(portraits, () => tx(p.db, async (t) => {
     const a = report.agency;
     const id = await createAgency(t, {
       slug: demo.slug, hostname: null, name_th: a.name_th, name_en: a.name_en, type_th: a.type, type_en: demo.type_en,
@@ -79,7 +81,7 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
     await t.k.insertInto('channel').values(demo.channels.map((c, i) => ({ ...c, agency_id: id, sort_order: i }))).execute();
     await insertDivisions(t, id, demo.divisions, null);
     for (const [i, e] of demo.executives.entries()) {
-      const file = await p.files.record(t, await p.files.putGenerated(`portrait-${i + 1}.png`, placeholderPortrait(i + 1), 'png'), { agencyId: id, owner: 'agency', createdBy: null });
+      const file = await p.files.record(t, portraits[i]!, { agencyId: id, owner: 'agency', createdBy: null });
       await t.k.insertInto('executive').values({ ...e, agency_id: id, portrait_file_id: file.id, sort_order: i, is_current: true, term_start: '2024-05-01', term_end: null, division_id: null }).execute();
     }
     for (const u of demo.users) {
@@ -87,7 +89,7 @@ export async function seedDemoAgency(p: Platform): Promise<DemoResult | null> {
     }
     await recordAudit(t, { agencyId: id, actor: actorOf(systemActor(id, 'demo')), action: 'demo.seed', targetType: 'agency', targetId: id, summary: `loaded the demo agency with ${demo.users.length} staff accounts` });
     return id;
-  });
+  }));
   clearSiteCache();
   return { agencyId, usernames: demo.users.map((u) => u.username), password };
 }

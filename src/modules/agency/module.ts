@@ -5,6 +5,7 @@ import { agencyEvidence } from './evidence.ts';
 import { portraitShown } from './store.ts';
 import { en, th } from './messages.ts';
 import { registerAgencyRoutes } from './routes.tsx';
+import { siteResolver } from './service.ts';
 import * as m002 from './migrations/002_agency.ts';
 import * as m008 from './migrations/008_agency_files.ts';
 
@@ -17,6 +18,7 @@ export const agencyModule = defineModule({
   permissions: { 'agency.edit': ['admin'] },
   messages: { th, en },
   routes: registerAgencyRoutes,
+  site: siteResolver,
   nav: {
     public: [
       { href: '/', label: 'nav.home', order: 0 },

@@ -16,7 +16,7 @@ import { identityOf, messageSchema, moveSchema, reasonSchema, recordSchema, repo
 import { assign, caseView, exclude, include, loadCase, moveToConfidential, officerWrite, openFile, setStatus, viewIdentity } from './handling.ts';
 import { submitCase, type Identity, type Report } from './intake.ts';
 import { LANES, STATUSES, type Lane, type Status } from './kinds.ts';
-import { listComplaints } from './store.ts';
+import { activeStaff, listComplaints } from './store.ts';
 import { caseUpload, filesFrom, laneOf } from './routes-public.tsx';
 import { CaseListPage, CasePageStaff, ReadersPage, RecordCasePage } from './views/staff.tsx';
 import { approveReader, listReaders, revokeReader, shareCaseKeys } from './readers.ts';
@@ -97,7 +97,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
   const page = async (req: FastifyRequest, reply: FastifyReply, id: number, form: FormState = emptyForm(), status = 200, identity: { shown: Identity | null; reason: string } | null = null) => {
     const v = await caseView(p, req, id);
     const divisions = (await listDivisions(p.db, req.agency.id)).map((d) => ({ id: d.id, name: req.lang === 'en' && d.name_en ? d.name_en : d.name_th }));
-    const staff = (await p.db.k.selectFrom('app_user').select(['id', 'display_name']).where('agency_id', '=', req.agency.id).where('is_disabled', '=', false).orderBy('display_name').execute()).map((u) => ({ id: u.id, name: u.display_name }));
+    const staff = await activeStaff(p.db, req.agency.id);
     return sendHtml(reply, CasePageStaff({ ctx: viewCtx(req, reply), v, form, identity, divisions, staff, now: new Date().toISOString() }), status);
   };
   app.get('/staff/complaints/:id', handle, async (req, reply) => page(req, reply, idParam(req)));

@@ -166,3 +166,9 @@ export async function filesOf(db: DbLike, complaintId: number) {
 export async function exclusionsOf(db: DbLike, complaintId: number): Promise<number[]> {
   return (await db.k.selectFrom('complaint_exclusion').select('user_id').where('complaint_id', '=', complaintId).execute()).map((r) => r.user_id);
 }
+
+/** The agency's active staff, by name, to assign a case to. */
+export async function activeStaff(db: DbLike, agencyId: number): Promise<Array<{ id: number; name: string }>> {
+  const rows = await db.k.selectFrom('app_user').select(['id', 'display_name']).where('agency_id', '=', agencyId).where('is_disabled', '=', false).orderBy('display_name').orderBy('id').execute();
+  return rows.map((u) => ({ id: u.id, name: u.display_name }));
+}

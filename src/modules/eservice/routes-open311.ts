@@ -13,7 +13,7 @@ import { checkApiKey } from './apikeys.ts';
 import { fieldName, fieldSchema, phoneDigits, validPhone } from './forms.ts';
 import { isOpen, SLUG_RE, type FieldKind } from './kinds.ts';
 import { submitRequest } from './requests.ts';
-import { allDefs, answersOf, serviceDef, type Request, type ServiceDef } from './store.ts';
+import { allDefs, answersOf, open311Requests, requestByPublicId, serviceDef, stepNamesOf, type Open311Filter, type Request, type ServiceDef } from './store.ts';
 import { PUBLIC_ID_RE } from './tracking.ts';
 
 /** Requests one key may post: 300 an hour. */
@@ -139,8 +139,7 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
     const defs = new Map((await allDefs(p.db, req.agency.id, { publishedOnly: false })).map((d) => [d.service.id, d]));
     const names = await unitNames(req.agency.id);
     const ids = rows.map((r) => r.id);
-    const steps = ids.length ? await p.db.k.selectFrom('eservice_request_step').select(['request_id', 'position', 'name_th']).where('request_id', 'in', ids).execute() : [];
-    const stepName = new Map(steps.map((s) => [`${s.request_id}/${s.position}`, s.name_th]));
+    const stepName = await stepNamesOf(p.db, ids);
     return rows.map((r) => requestEntry(r, defs.get(r.service_id), (r.division_id !== null && names.get(r.division_id)) || req.agency.th.name, stepName.get(`${r.id}/${r.current_step}`) ?? null));
   };
 
@@ -148,40 +147,38 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
     const q = req.query as Record<string, unknown>;
     const errors: Open311Error[] = [];
     const get = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
-    let query = p.db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').selectAll('eservice_request').where('eservice_request.agency_id', '=', req.agency.id);
+    const filter: Open311Filter = { agencyId: req.agency.id, limit: MAX_REQUESTS };
     const ids = get('service_request_id');
     if (ids) {
       const list = ids.split(',').map((x) => x.trim().toUpperCase());
       if (list.length > 100 || list.some((x) => !PUBLIC_ID_RE.test(x))) errors.push({ code: 400, description: 'service_request_id: request ids such as K7QF2-M9XT4, separated by commas' });
-      else query = query.where('eservice_request.public_id', 'in', list);
+      else filter.publicIds = list;
     }
     const codes = get('service_code');
     if (codes) {
       const list = codes.split(',').map((s) => s.trim());
       if (list.length > 50 || list.some((c) => !SLUG_RE.test(c))) errors.push({ code: 400, description: 'service_code: service codes separated by commas' });
-      else query = query.where('eservice_service.slug', 'in', list);
+      else filter.slugs = list;
     }
     const statuses = get('status');
     if (statuses) {
       const list = statuses.split(',').map((s) => s.trim());
       if (list.some((s) => s !== 'open' && s !== 'closed')) errors.push({ code: 400, description: 'status: open or closed' });
-      else if (!(list.includes('open') && list.includes('closed'))) query = query.where('eservice_request.status', 'in', list.includes('open') ? ['submitted', 'in_progress', 'info_requested'] : ['completed', 'rejected']);
+      else if (!(list.includes('open') && list.includes('closed'))) filter.statuses = list.includes('open') ? ['submitted', 'in_progress', 'info_requested'] : ['completed', 'rejected'];
     }
     const [start, end] = [get('start_date'), get('end_date')].map((v) => (v ? parseW3c(v) : undefined));
     if (start === null) errors.push({ code: 400, description: 'start_date: a W3C date-time such as 2026-10-01T00:00:00+07:00' });
     if (end === null) errors.push({ code: 400, description: 'end_date: a W3C date-time such as 2026-10-01T00:00:00+07:00' });
     if (errors.length) return fail(reply, 400, errors);
     // without ids or dates: the last 90 days, as the specification says
-    const from = start ?? (ids || end ? undefined : new Date(Date.now() - DEFAULT_DAYS * 86_400_000).toISOString());
-    if (from) query = query.where('eservice_request.received_at', '>=', from);
-    if (end) query = query.where('eservice_request.received_at', '<=', end);
-    const rows = await query.orderBy('eservice_request.received_at', 'desc').orderBy('eservice_request.id', 'desc').limit(MAX_REQUESTS).execute();
-    return send(reply, 200, await entries(req, rows));
+    filter.from = start ?? (ids || end ? undefined : new Date(Date.now() - DEFAULT_DAYS * 86_400_000).toISOString());
+    if (end) filter.to = end;
+    return send(reply, 200, await entries(req, await open311Requests(p.db, filter)));
   });
 
   app.get('/open311/v2/requests/:id.json', async (req, reply) => {
     const id = ((req.params as { id?: string }).id ?? '').toUpperCase();
-    const r = PUBLIC_ID_RE.test(id) ? await p.db.k.selectFrom('eservice_request').selectAll().where('agency_id', '=', req.agency.id).where('public_id', '=', id).executeTakeFirst() : undefined;
+    const r = PUBLIC_ID_RE.test(id) ? await requestByPublicId(p.db, req.agency.id, id) : undefined;
     if (!r) return fail(reply, 404, [{ code: 404, description: `service_request_id ${id.slice(0, 20)} not found` }]);
     return send(reply, 200, await entries(req, [r]));
   });

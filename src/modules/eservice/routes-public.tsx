@@ -21,7 +21,7 @@ import { blankFormDoc, guideDoc, guideSections, manualDoc, posterDoc, summaryDoc
 import { answerSchema, answersFrom, fieldName, rateSchema, requestSchema } from './forms.ts';
 import { MAX_FILE_BYTES, MAX_FILES, SLUG_RE } from './kinds.ts';
 import { answerInfo, rate, submitRequest } from './requests.ts';
-import { allDefs, answersOf, eventsOf, requestSteps, serviceDef, type Request, type ServiceDef } from './store.ts';
+import { allDefs, answersOf, eventsOf, requestSteps, serviceDef, serviceNames, type Request, type ServiceDef } from './store.ts';
 import { stepLabel, stepTimings } from './timing.ts';
 import { findByCode } from './tracking.ts';
 import { CataloguePage, ConfirmationPage, GuidePage, RequestFormPage, ServicePage, TrackLookupPage, TrackPage, type TrackView } from './views/public.tsx';
@@ -55,7 +55,7 @@ export async function trackView(p: Platform, r: Request, code: string, lang: Lan
   const [steps, events, service] = await Promise.all([
     requestSteps(p.db, r.id),
     eventsOf(p.db, r.id),
-    p.db.k.selectFrom('eservice_service').select(['name_th', 'name_en', 'slug']).where('id', '=', r.service_id).executeTakeFirstOrThrow(),
+    serviceNames(p.db, r.service_id),
   ]);
   const question = [...events].reverse().find((e) => e.kind === 'info_requested')?.note ?? null;
   return {

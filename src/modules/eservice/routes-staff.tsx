@@ -22,7 +22,7 @@ import { AREA, HANDLE, KEYS, MANAGE, READ, STATUSES } from './kinds.ts';
 import { accept, complete, nextStep, reject, requestInfo, submitRequest } from './requests.ts';
 import { divisionNames, filesByKey, requestUpload } from './routes-public.tsx';
 import { ratingComments, yearStats } from './stats.ts';
-import { allDefs, answersOf, eventsOf, getRequest, listApiKeys, listRequests, listServices, openByDivision, requestSteps, serviceDef, yearsWithRequests } from './store.ts';
+import { allDefs, answersOf, eventsOf, getRequest, listApiKeys, listRequests, listServices, openByDivision, requestSteps, serviceDef, serviceNames, yearsWithRequests } from './store.ts';
 import { stepLabel, stepTimings } from './timing.ts';
 import { ApiKeysPage, ChooseServicePage, EqualityPage, HubPage, QueuePage, RecordPage, RequestPage, ServiceEditPage, ServicesPage, type QueueQuery } from './views/staff.tsx';
 
@@ -65,7 +65,7 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
     const [steps, events, service, names] = await Promise.all([
       requestSteps(p.db, r.id),
       eventsOf(p.db, r.id),
-      p.db.k.selectFrom('eservice_service').select(['name_th', 'name_en', 'slug']).where('id', '=', r.service_id).executeTakeFirstOrThrow(),
+      serviceNames(p.db, r.service_id),
       divisionNames(p, req.agency.id, req.lang),
     ]);
     const lang = req.lang;

@@ -254,6 +254,41 @@ export async function requestSteps(db: DbLike, requestId: number): Promise<Reque
   return db.k.selectFrom('eservice_request_step').selectAll().where('request_id', '=', requestId).orderBy('position').execute();
 }
 
+export async function requestByPublicId(db: DbLike, agencyId: number, publicId: string): Promise<Request | undefined> {
+  return db.k.selectFrom('eservice_request').selectAll().where('agency_id', '=', agencyId).where('public_id', '=', publicId).executeTakeFirst();
+}
+
+/** The Thai name of each request's steps, keyed `requestId/position`. */
+export async function stepNamesOf(db: DbLike, requestIds: number[]): Promise<Map<string, string>> {
+  const rows = requestIds.length ? await db.k.selectFrom('eservice_request_step').select(['request_id', 'position', 'name_th']).where('request_id', 'in', requestIds).execute() : [];
+  return new Map(rows.map((s) => [`${s.request_id}/${s.position}`, s.name_th]));
+}
+
+export async function serviceNames(db: DbLike, serviceId: number): Promise<Pick<Service, 'name_th' | 'name_en' | 'slug'>> {
+  return db.k.selectFrom('eservice_service').select(['name_th', 'name_en', 'slug']).where('id', '=', serviceId).executeTakeFirstOrThrow();
+}
+
+export interface Open311Filter {
+  agencyId: number;
+  publicIds?: string[];
+  slugs?: string[];
+  statuses?: string[];
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** Requests for the Open311 list, newest first. */
+export async function open311Requests(db: DbLike, f: Open311Filter): Promise<Request[]> {
+  let q = db.k.selectFrom('eservice_request').innerJoin('eservice_service', 'eservice_service.id', 'eservice_request.service_id').selectAll('eservice_request').where('eservice_request.agency_id', '=', f.agencyId);
+  if (f.publicIds) q = q.where('eservice_request.public_id', 'in', f.publicIds);
+  if (f.slugs) q = q.where('eservice_service.slug', 'in', f.slugs);
+  if (f.statuses) q = q.where('eservice_request.status', 'in', f.statuses);
+  if (f.from) q = q.where('eservice_request.received_at', '>=', f.from);
+  if (f.to) q = q.where('eservice_request.received_at', '<=', f.to);
+  return q.orderBy('eservice_request.received_at', 'desc').orderBy('eservice_request.id', 'desc').limit(f.limit).execute();
+}
+
 export async function eventsOf(db: DbLike, requestId: number) {
   return db.k
     .selectFrom('eservice_event')

@@ -68,9 +68,9 @@ async function draftReport(p: Platform, actor: CurrentUser, year: number, title:
   requirePermission(actor, 'integrity.manage');
   const agency = (await getAgency(p.db, actor.agencyId))!;
   const pdf = await renderPdf({ title, blocks: [{ kind: 'heading', level: 1, text: title, align: 'center' }, { kind: 'paragraph', content: agency.name_th, align: 'center' }, ...blocks] });
-  // the PDF is stored first; the document and its attachment then commit together, or neither does
+  // the PDF is stored first; the document and its attachment then commit together, or neither does (nor the PDF)
   const file = await p.files.putGenerated(`${title}.pdf`, pdf, 'pdf');
-  const id = await tx(p.db, async (t) => {
+  const id = await p.files.keepIf([file], () => tx(p.db, async (t) => {
     const contentId = await createContent(p, actor, {
       kind: 'document', slug: '', title_th: title, title_en: '', summary_th: title, summary_en: '', body_format: 'markdown',
       body_th: `${title}\n\nรายละเอียดอยู่ในไฟล์แนบ (จัดทำเมื่อ ${formatDate(new Date())})`, body_en: '', category, fiscal_year: year, period: null,
@@ -78,7 +78,7 @@ async function draftReport(p: Platform, actor: CurrentUser, year: number, title:
     }, null, t);
     await addAttachmentToContent(p, actor, contentId, file, `${title} (PDF)`, t);
     return contentId;
-  });
+  }));
   return id;
 }
 

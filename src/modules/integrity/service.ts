@@ -101,17 +101,20 @@ export async function importResults(p: Platform, actor: CurrentUser, csv: string
   requirePermission(actor, 'integrity.manage');
   const bad = (key: 'integrity.err.csv' | 'integrity.err.csvHeader' | 'integrity.err.csvYear' | 'integrity.err.csvDuplicate' | 'integrity.err.csvScore' | 'integrity.err.csvTool', vars: Record<string, string | number> = {}) =>
     new ValidationError({ file: { key, vars } });
-  let rows: Array<Record<string, string>>;
+  let rows: Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>;
   try {
-    rows = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+    // one kind of line break, so that csv-parse counts a CR LF inside a quoted cell as one line
+    rows = parseCsv(csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, raw: true });
   } catch (err) {
     throw bad('integrity.err.csv', { detail: (err as Error).message });
   }
-  if (!rows.length || !('year' in rows[0]!)) throw bad('integrity.err.csvHeader');
+  if (!rows.length || !('year' in rows[0]!.record)) throw bad('integrity.err.csvHeader');
   const years = new Set<number>();
   const checked: Array<{ input: ResultInput; result: ComputedResult }> = [];
-  for (const [n, r] of rows.entries()) {
-    const line = n + 2;
+  for (const { record: r, info, raw } of rows) {
+    // info.lines is where the row ends; its first line is earlier by the breaks inside it (raw also holds the blank
+    // lines skipped before it and its own line end)
+    const line = info.lines - (raw.replace(/^(?:[ \t]*\n)+/, '').replace(/\n$/, '').match(/\n/g)?.length ?? 0);
     const year = Number(r.year);
     if (!Number.isInteger(year) || year < 2550 || year > 2700) throw bad('integrity.err.csvYear', { line });
     if (years.has(year)) throw bad('integrity.err.csvDuplicate', { line, year });

@@ -189,10 +189,16 @@ export async function nextPosition(t: Tx, parent: { table: keyof Database; id: n
   return n === null || n === undefined ? 0 : Number(n) + 1;
 }
 
+const ASCII_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
 /**
- * A case-insensitive match, the same on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not;
- * ILIKE makes them alike); build the pattern with likeEscape. Thai has no case.
+ * A match that ignores the case of ASCII letters only, the same on both databases: SQLite's LIKE folds A–Z and
+ * nothing else; on PostgreSQL, ILIKE (and lower()) would also fold É to é by the database's locale, so A–Z are folded
+ * on both sides by translate() and compared with LIKE. Build the pattern with likeEscape. Thai has no case.
+ * Neither side can use a b-tree index (the lists it filters are read by agency first).
  */
 export function likeExpr(db: Pick<DbLike, 'dialect'>, column: string, pattern: string) {
-  return db.dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} ILIKE ${pattern} ESCAPE '\\'` : sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+  if (db.dialect === 'sqlite') return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+  const lower = pattern.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return sql<boolean>`translate(${sql.ref(column)}, ${sql.lit(ASCII_UPPER)}, ${sql.lit(ASCII_UPPER.toLowerCase())}) LIKE ${lower} ESCAPE '\\'`;
 }

@@ -223,14 +223,21 @@ export class FileStore {
     return removed;
   }
 
-  /** Puts the bytes in place durably (written, fsynced, renamed); an upload's temporary file is moved, not copied. */
+  /**
+   * Puts the bytes in place durably (written, fsynced, renamed, the directory fsynced so that the new name survives a
+   * crash too); an upload's temporary file is moved, not copied.
+   */
   private async write(key: string, part: UploadPart): Promise<string> {
     const full = path.join(this.root, key);
-    await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o750 });
+    const dir = path.dirname(full);
+    const made = await fsp.mkdir(dir, { recursive: true, mode: 0o750 });
+    // a directory made just now is itself a new name in the one above it
+    if (made) await syncDir(path.dirname(dir));
     if (part.path) {
       // the temporary file was fsynced when the upload was received, and lives on the same file system
       await fsp.rename(part.path, full);
       await fsp.chmod(full, 0o640);
+      await syncDir(dir);
       part.path = full;
       return part.sha256 ?? sha256(await fsp.readFile(full));
     }
@@ -244,6 +251,7 @@ export class FileStore {
       await fh.close();
     }
     await fsp.rename(tmp, full);
+    await syncDir(dir);
     return sha256(data);
   }
 
@@ -253,6 +261,19 @@ export class FileStore {
 
   async exists(key: string): Promise<boolean> {
     return fsp.access(path.join(this.root, key)).then(() => true, () => false);
+  }
+}
+
+/** fsyncs a directory, making the names made in it durable; platforms that cannot open or sync one are skipped. */
+export async function syncDir(dir: string): Promise<void> {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(dir, 'r');
+    await fh.sync();
+  } catch (err) {
+    if (!['EISDIR', 'EPERM', 'EINVAL'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  } finally {
+    await fh?.close();
   }
 }
 

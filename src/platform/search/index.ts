@@ -74,7 +74,8 @@ export function publicSearchFiscalYears(db: DbLike, agencyId: number): Promise<n
   return yearsCache.get(`${id}|${agencyId}`, () => searchFiscalYears(db, agencyId));
 }
 
-function searchText(title: string, body: string): string {
+/** What the index matches: title and body folded as queries are (foldForSearch). */
+export function searchText(title: string, body: string): string {
   return `${foldForSearch(title)}\n${foldForSearch(body)}`;
 }
 

@@ -10,7 +10,10 @@ const COMBINING = `\u0E31\u0E33-\u0E3A\u0E47-\u0E4E`;
 const SPACE_BEFORE_MARK = new RegExp(`[ \\t]+([${COMBINING}])`, 'g');
 const DOUBLED_MARK = new RegExp(`([\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])\\1+`, 'g');
 
-/** Normalises one line or block of Thai text: NFC, no zero-width characters, marks in canonical order, no doubled marks. */
+/**
+ * Normalises one line or block of Thai text: NFC, no zero-width characters, marks in canonical order, no doubled marks.
+ * A change to what it folds raises FOLD_VERSION (platform/search/refold.ts): old search entries are folded again.
+ */
 export function normalizeThai(input: string): string {
   let s = input.normalize('NFC').replace(ZERO_WIDTH, '');
   s = s.replace(SPACE_BEFORE_MARK, '$1');

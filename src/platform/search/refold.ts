@@ -1,0 +1,55 @@
+// Entries indexed before a change to the Thai normalisation keep their old folded text, which queries folded the new
+// way no longer match (a LAKKHANGYAO typed for SARA AA, say). They are folded again from their stored title and body:
+// once per agency at start-up when FOLD_VERSION is newer than the agency's index, or at any time with
+// `npm run cli -- search reindex`.
+import { tx, type Db } from '../db/index.ts';
+import { normalizeLine } from '../thai/index.ts';
+import { publicChanged } from '../changes.ts';
+import { searchText } from './index.ts';
+
+/**
+ * The version of what normalizeThai and foldForSearch fold: raise it with any change to them.
+ * 1: the first rules; 2: SARA AE typed as two SARA E (migration 011 folded only that), LAKKHANGYAO typed for SARA AA.
+ */
+export const FOLD_VERSION = '2';
+const KEY = 'search.fold';
+const BATCH = 500;
+
+/** Folds one agency's entries again; returns how many changed. Safe while the server runs (batches of 500). */
+export async function refoldSearchIndex(db: Db, agencyId: number): Promise<number> {
+  let changed = 0;
+  for (let after = 0; ; ) {
+    const rows = await db.k.selectFrom('search_doc').select(['id', 'title', 'body', 'search_text']).where('agency_id', '=', agencyId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    if (!rows.length) break;
+    after = rows[rows.length - 1]!.id;
+    changed += await tx(db, async (t) => {
+      let n = 0;
+      for (const r of rows) {
+        const title = normalizeLine(r.title);
+        const body = normalizeLine(r.body);
+        const text = searchText(title, body);
+        if (title === r.title && body === r.body && text === r.search_text) continue;
+        await t.k.updateTable('search_doc').set({ title, body, search_text: text }).where('id', '=', r.id).execute();
+        n++;
+      }
+      if (n) publicChanged(t, agencyId);
+      return n;
+    });
+  }
+  await db.k.insertInto('setting').values({ agency_id: agencyId, key: KEY, value: FOLD_VERSION }).onConflict((oc) => oc.columns(['agency_id', 'key']).doUpdateSet({ value: FOLD_VERSION })).execute();
+  return changed;
+}
+
+/** Every agency's entries (`search reindex`), or only those of agencies indexed under older rules (start-up). */
+export async function refoldAgencies(db: Db, o: { onlyStale: boolean }): Promise<{ agencies: number; changed: number }> {
+  const rows = await db.k
+    .selectFrom('agency')
+    .leftJoin('setting', (j) => j.onRef('setting.agency_id', '=', 'agency.id').on('setting.key', '=', KEY))
+    .select(['agency.id', 'setting.value'])
+    .orderBy('agency.id')
+    .execute();
+  const due = rows.filter((r) => !o.onlyStale || r.value !== FOLD_VERSION);
+  let changed = 0;
+  for (const r of due) changed += await refoldSearchIndex(db, r.id);
+  return { agencies: due.length, changed };
+}
