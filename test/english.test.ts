@@ -17,11 +17,15 @@ function firstLink(html: string, re: RegExp): string {
   return href;
 }
 
+const SEARCH = `/search?q=${encodeURIComponent('งบประมาณ')}`;
+
 const PAGES = [
   '/', '/about/structure', '/about/executives', '/contact', '/documents', '/news', '/open-data', '/oit', '/oit/2568', '/oit/2568/O1',
   '/integrity', '/integrity/2567', '/staff', '/staff/content', '/staff/content/new?kind=document', '/staff/notices', '/staff/oit/years',
   '/staff/oit/2568', '/staff/oit/2568/O1', '/oit/2569', '/oit/2569/O20', '/staff/oit/2570', '/staff/integrity', '/staff/integrity/2570', '/staff/integrity/2570/risks',
   '/staff/integrity/2570/projects', '/staff/integrity/2570/ethics', '/staff/users', '/staff/audit', '/staff/agency', '/account',
+  // results with English titles, Thai titles that have none and Thai snippets (checked to have results below)
+  SEARCH,
 ];
 
 const CSV = `code,title_th,title_en,indicator,indicator_en,group,group_en,requirements,requirements_en,recency,note
@@ -87,6 +91,18 @@ for (const target of await dbTargets()) {
         for (const p of unmarkedThai(r.body)) problems.push(`${url} ${p}`);
       }
       assert.deepEqual(problems, []);
+    });
+
+    test('search lists each item once, by its English title when it has one, else its Thai marked Thai', async () => {
+      const html = (await a.get(SEARCH)).body;
+      const titles = parse(html).querySelectorAll('.search-results .item-title a');
+      assert.ok(titles.length > 1, 'the search has results');
+      const urls = titles.map((x) => x.getAttribute('href'));
+      assert.equal(new Set(urls).size, urls.length, 'no item twice');
+      const budget = titles.find((x) => x.getAttribute('href') === '/documents/budget-ordinance-2570');
+      assert.equal(budget?.text, 'Budget ordinance FY 2570', 'a document with an English title shows it');
+      assert.equal(budget?.getAttribute('lang'), undefined);
+      assert.ok(titles.some((x) => x.getAttribute('lang') === 'th'), 'items without an English title show the Thai one, marked');
     });
 
     test('the language switch is marked Thai', async () => {
