@@ -129,5 +129,41 @@ for (const target of await dbTargets()) {
       assert.ok(![...notReady.matchAll(/class="tag status-([a-z_]+)"/g)].some((m) => m[1] === 'ready'), 'not-ready shows no ready item');
       assert.equal(line(await todo(boss), /^ข้อ OIT/), undefined, 'executives see readiness, not the item list');
     });
+
+    test('an OIT item whose only evidence is of another fiscal year waits as "wrong year", and the link lists only such items', async () => {
+      const officer = t.agent();
+      await officer.login('integrity');
+      // the year being assessed, as the staff OIT page opens on it (derived from today, not written here)
+      const year = Number(/^\/staff\/oit\/(\d{4})$/.exec((await officer.get('/staff/oit')).location ?? '')?.[1]);
+      assert.ok(year > 2500, 'the staff OIT page opens on a year');
+      const wrongRe = new RegExp(`^ข้อ OIT ปี ${year} ที่หลักฐานเป็นของปีอื่น`);
+      const before = countOf(await todo(officer), wrongRe);
+      // an item that asks for evidence of its own year, stripped of its evidence through the item page
+      const item = await t.p.db.k.selectFrom('oit_item').select(['id', 'code', 'requirements']).where('year', '=', year).where('recency', '=', 'current_fy').orderBy('sort_order').orderBy('code').executeTakeFirstOrThrow();
+      const bindings = await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).orderBy('id').execute();
+      for (const bnd of bindings) {
+        await officer.get(`/staff/oit/${year}/${item.code}`);
+        assert.equal((await officer.post(`/staff/oit/${year}/${item.code}/bindings/${bnd.id}/remove`, {})).status, 303);
+      }
+      // a published document of another fiscal year, bound with every required element ticked
+      const doc = await t.p.db.k.selectFrom('content').select(['id', 'fiscal_year']).where('kind', '=', 'document').where('status', '=', 'published')
+        .where('fiscal_year', 'is not', null).where('fiscal_year', '<>', year).orderBy('id').executeTakeFirstOrThrow();
+      await officer.get(`/staff/oit/${year}/${item.code}`);
+      const r = await officer.post(`/staff/oit/${year}/${item.code}/pick`, { ref: String(doc.id), requirements: JSON.parse(item.requirements) as string[] });
+      assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
+
+      const lines = await todo(officer);
+      const wrong = line(lines, wrongRe);
+      assert.ok(wrong, [...lines.keys()].join('\n'));
+      assert.equal(countOf(lines, wrongRe), before + 1);
+      assert.equal(wrong[1], `/staff/oit/${year}?show=wrong_year`);
+      const page = (await officer.get(wrong[1])).body;
+      const tags = [...page.matchAll(/class="tag status-([a-z_]+)"/g)].map((m) => m[1]);
+      assert.equal(tags.length, before + 1, 'as many items as the line counts');
+      assert.ok(tags.every((x) => x === 'wrong_year'), tags.join(','));
+      assert.match(page, new RegExp(`>${item.code}</a>`), 'the item bound to the other year is listed');
+      const all = (await officer.get(`/staff/oit/${year}`)).body;
+      assert.equal([...all.matchAll(/class="tag status-wrong_year"/g)].length, before + 1, 'the same count as the whole year page');
+    });
   });
 }
