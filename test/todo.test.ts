@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from './support/app.ts';
+import { parse } from 'node-html-parser';
 
 /** The to-do lines on /staff as text → link. */
 async function todo(a: Agent, section = 'todo-title'): Promise<Map<string, string>> {
@@ -164,6 +165,48 @@ for (const target of await dbTargets()) {
       assert.match(page, new RegExp(`>${item.code}</a>`), 'the item bound to the other year is listed');
       const all = (await officer.get(`/staff/oit/${year}`)).body;
       assert.equal([...all.matchAll(/class="tag status-wrong_year"/g)].length, before + 1, 'the same count as the whole year page');
+    });
+
+    test('measures of someone other than the integrity officer: counted by their e-mail, and the link lists only those', async () => {
+      const ownerEmail = 'boss-owner@kalasin-pao.example';
+      await t.p.db.k.updateTable('app_user').set({ email: ownerEmail }).where('username', '=', 'executive').execute();
+      const open = await t.p.db.k.selectFrom('integrity_measure').select(['id']).where('status', 'in', ['planned', 'in_progress']).orderBy('id').limit(3).execute();
+      assert.equal(open.length, 3, 'the demo has open measures');
+      const [mineLate, othersLate, mineSoon] = open.map((m) => m.id) as [number, number, number];
+      const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+      // a known state: one overdue measure of the executive's, one of someone else's, one of the executive's due in 5 days
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: null, owner_email: '' }).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(-3), owner_email: ownerEmail.toUpperCase() }).where('id', '=', mineLate).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(-2), owner_email: 'someone-else@kalasin-pao.example' }).where('id', '=', othersLate).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(5), owner_email: ownerEmail }).where('id', '=', mineSoon).execute();
+      const listed = async (href: string, section: string) => {
+        const html = (await boss.get(href)).body;
+        return parse(html).querySelectorAll(`section#${section} a`).map((a) => a.getAttribute('href')).filter((h) => /^\/staff\/integrity\/measures\/\d+$/.test(h ?? ''));
+      };
+
+      const lines = await todo(boss);
+      const overdue = line(lines, /^มาตรการที่เลยกำหนดแล้ว/);
+      assert.ok(overdue, [...lines.keys()].join('\n'));
+      assert.equal(countOf(lines, /^มาตรการที่เลยกำหนดแล้ว/), 1, 'only the executive’s own');
+      assert.equal(overdue[1], '/staff/integrity?owner=me#overdue');
+      assert.deepEqual(await listed(overdue[1].split('#')[0]!, 'overdue'), [`/staff/integrity/measures/${mineLate}`], 'the list holds what was counted');
+      const soon = line(lines, /^มาตรการที่ครบกำหนดภายใน 14 วัน/)!;
+      assert.equal(countOf(lines, /^มาตรการที่ครบกำหนดภายใน 14 วัน/), 1);
+      assert.equal(soon[1], '/staff/integrity?owner=me#due-soon');
+      assert.deepEqual(await listed(soon[1].split('#')[0]!, 'due-soon'), [`/staff/integrity/measures/${mineSoon}`]);
+      assert.match(textOf((await boss.get('/staff/integrity?owner=me')).body), /แสดงเฉพาะมาตรการที่คุณรับผิดชอบ/);
+
+      // the agency-wide overview still counts and lists all of them
+      const all = line(await todo(boss, 'overview-title'), /^มาตรการที่เลยกำหนดทั้งหน่วยงาน/)!;
+      assert.match(all[0], /: 2 รายการ$/);
+      assert.equal(all[1], '/staff/integrity#overdue');
+      assert.deepEqual((await listed('/staff/integrity', 'overdue')).sort(), [`/staff/integrity/measures/${mineLate}`, `/staff/integrity/measures/${othersLate}`].sort());
+      // the officer follows every measure: counts and list of all of them
+      const officer = t.agent();
+      await officer.login('integrity');
+      const officerLines = await todo(officer);
+      assert.equal(countOf(officerLines, /^มาตรการที่เลยกำหนดแล้ว/), 2);
+      assert.equal(line(officerLines, /^มาตรการที่เลยกำหนดแล้ว/)![1], '/staff/integrity#overdue');
     });
   });
 }
