@@ -8,7 +8,7 @@ import { startApp, textOf, type Agent, type TestApp } from './support/app.ts';
 import { unmarkedThai } from './support/html.ts';
 import { parseCatalogue } from '../src/modules/oit/index.ts';
 import { DEFAULT_RULES, levelIn, withEnglish } from '../src/modules/integrity/rules.ts';
-import { formatDate, formatMonth } from '../src/platform/thai/index.ts';
+import { fiscalYear, formatDate, formatMonth } from '../src/platform/thai/index.ts';
 
 /** The first link on a page whose address matches. */
 function firstLink(html: string, re: RegExp): string {
@@ -17,11 +17,17 @@ function firstLink(html: string, re: RegExp): string {
   return href;
 }
 
+const SEARCH = `/search?q=${encodeURIComponent('งบประมาณ')}`;
+// the complaints module's public pages; statistics of the fiscal year of today (B.E.)
+const COMPLAINTS = ['/complaints', '/complaints/new?type=general', '/complaints/new?type=corruption', '/complaints/follow', `/complaints/statistics/${fiscalYear()}`];
+
 const PAGES = [
   '/', '/about/structure', '/about/executives', '/contact', '/documents', '/news', '/open-data', '/oit', '/oit/2568', '/oit/2568/O1',
   '/integrity', '/integrity/2567', '/staff', '/staff/content', '/staff/content/new?kind=document', '/staff/notices', '/staff/oit/years',
   '/staff/oit/2568', '/staff/oit/2568/O1', '/oit/2569', '/oit/2569/O20', '/staff/oit/2570', '/staff/integrity', '/staff/integrity/2570', '/staff/integrity/2570/risks',
   '/staff/integrity/2570/projects', '/staff/integrity/2570/ethics', '/staff/users', '/staff/audit', '/staff/agency', '/account',
+  // results with English titles, Thai titles that have none and Thai snippets (checked to have results below)
+  SEARCH, ...COMPLAINTS,
 ];
 
 const CSV = `code,title_th,title_en,indicator,indicator_en,group,group_en,requirements,requirements_en,recency,note
@@ -89,6 +95,18 @@ for (const target of await dbTargets()) {
       assert.deepEqual(problems, []);
     });
 
+    test('search lists each item once, by its English title when it has one, else its Thai marked Thai', async () => {
+      const html = (await a.get(SEARCH)).body;
+      const titles = parse(html).querySelectorAll('.search-results .item-title a');
+      assert.ok(titles.length > 1, 'the search has results');
+      const urls = titles.map((x) => x.getAttribute('href'));
+      assert.equal(new Set(urls).size, urls.length, 'no item twice');
+      const budget = titles.find((x) => x.getAttribute('href') === '/documents/budget-ordinance-2570');
+      assert.equal(budget?.text, 'Budget ordinance FY 2570', 'a document with an English title shows it');
+      assert.equal(budget?.getAttribute('lang'), undefined);
+      assert.ok(titles.some((x) => x.getAttribute('lang') === 'th'), 'items without an English title show the Thai one, marked');
+    });
+
     test('the language switch is marked Thai', async () => {
       const html = (await a.get('/')).body;
       assert.match(html, /<a class="lang-switch" href="[^"]+" lang="th" hreflang="th">ภาษาไทย<\/a>/);
@@ -142,8 +160,9 @@ for (const target of await dbTargets()) {
     });
 
     test('one calendar: dates and years in B.E.', async () => {
-      for (const url of ['/news', '/documents', '/integrity/2567', '/staff/audit', '/staff/content', '/staff/integrity/2570', '/staff/integrity/2570/risks']) {
-        const text = textOf((await a.get(url)).body);
+      for (const url of ['/news', '/documents', '/integrity/2567', '/staff/audit', '/staff/content', '/staff/integrity/2570', '/staff/integrity/2570/risks', ...COMPLAINTS]) {
+        // a receipt's four groups of digits (the follow page's example) are not years
+        const text = textOf((await a.get(url)).body).replace(/\b\d{4} \d{4} \d{4} \d{4}\b/g, '');
         assert.doesNotMatch(text, /\b20[0-9]{2}\b/, `${url}: no C.E. year`);
       }
     });

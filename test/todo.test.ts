@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from './support/app.ts';
+import { parse } from 'node-html-parser';
 
 /** The to-do lines on /staff as text → link. */
 async function todo(a: Agent, section = 'todo-title'): Promise<Map<string, string>> {
@@ -128,6 +129,84 @@ for (const target of await dbTargets()) {
       const notReady = (await officer.get('/staff/oit/2570?show=notready')).body;
       assert.ok(![...notReady.matchAll(/class="tag status-([a-z_]+)"/g)].some((m) => m[1] === 'ready'), 'not-ready shows no ready item');
       assert.equal(line(await todo(boss), /^ข้อ OIT/), undefined, 'executives see readiness, not the item list');
+    });
+
+    test('an OIT item whose only evidence is of another fiscal year waits as "wrong year", and the link lists only such items', async () => {
+      const officer = t.agent();
+      await officer.login('integrity');
+      // the year being assessed, as the staff OIT page opens on it (derived from today, not written here)
+      const year = Number(/^\/staff\/oit\/(\d{4})$/.exec((await officer.get('/staff/oit')).location ?? '')?.[1]);
+      assert.ok(year > 2500, 'the staff OIT page opens on a year');
+      const wrongRe = new RegExp(`^ข้อ OIT ปี ${year} ที่หลักฐานเป็นของปีอื่น`);
+      const before = countOf(await todo(officer), wrongRe);
+      // an item that asks for evidence of its own year, stripped of its evidence through the item page
+      const item = await t.p.db.k.selectFrom('oit_item').select(['id', 'code', 'requirements']).where('year', '=', year).where('recency', '=', 'current_fy').orderBy('sort_order').orderBy('code').executeTakeFirstOrThrow();
+      const bindings = await t.p.db.k.selectFrom('oit_binding').select('id').where('item_id', '=', item.id).orderBy('id').execute();
+      for (const bnd of bindings) {
+        await officer.get(`/staff/oit/${year}/${item.code}`);
+        assert.equal((await officer.post(`/staff/oit/${year}/${item.code}/bindings/${bnd.id}/remove`, {})).status, 303);
+      }
+      // a published document of another fiscal year, bound with every required element ticked
+      const doc = await t.p.db.k.selectFrom('content').select(['id', 'fiscal_year']).where('kind', '=', 'document').where('status', '=', 'published')
+        .where('fiscal_year', 'is not', null).where('fiscal_year', '<>', year).orderBy('id').executeTakeFirstOrThrow();
+      await officer.get(`/staff/oit/${year}/${item.code}`);
+      const r = await officer.post(`/staff/oit/${year}/${item.code}/pick`, { ref: String(doc.id), requirements: JSON.parse(item.requirements) as string[] });
+      assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
+
+      const lines = await todo(officer);
+      const wrong = line(lines, wrongRe);
+      assert.ok(wrong, [...lines.keys()].join('\n'));
+      assert.equal(countOf(lines, wrongRe), before + 1);
+      assert.equal(wrong[1], `/staff/oit/${year}?show=wrong_year`);
+      const page = (await officer.get(wrong[1])).body;
+      const tags = [...page.matchAll(/class="tag status-([a-z_]+)"/g)].map((m) => m[1]);
+      assert.equal(tags.length, before + 1, 'as many items as the line counts');
+      assert.ok(tags.every((x) => x === 'wrong_year'), tags.join(','));
+      assert.match(page, new RegExp(`>${item.code}</a>`), 'the item bound to the other year is listed');
+      const all = (await officer.get(`/staff/oit/${year}`)).body;
+      assert.equal([...all.matchAll(/class="tag status-wrong_year"/g)].length, before + 1, 'the same count as the whole year page');
+    });
+
+    test('measures of someone other than the integrity officer: counted by their e-mail, and the link lists only those', async () => {
+      const ownerEmail = 'boss-owner@kalasin-pao.example';
+      await t.p.db.k.updateTable('app_user').set({ email: ownerEmail }).where('username', '=', 'executive').execute();
+      const open = await t.p.db.k.selectFrom('integrity_measure').select(['id']).where('status', 'in', ['planned', 'in_progress']).orderBy('id').limit(3).execute();
+      assert.equal(open.length, 3, 'the demo has open measures');
+      const [mineLate, othersLate, mineSoon] = open.map((m) => m.id) as [number, number, number];
+      const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+      // a known state: one overdue measure of the executive's, one of someone else's, one of the executive's due in 5 days
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: null, owner_email: '' }).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(-3), owner_email: ownerEmail.toUpperCase() }).where('id', '=', mineLate).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(-2), owner_email: 'someone-else@kalasin-pao.example' }).where('id', '=', othersLate).execute();
+      await t.p.db.k.updateTable('integrity_measure').set({ due_date: day(5), owner_email: ownerEmail }).where('id', '=', mineSoon).execute();
+      const listed = async (href: string, section: string) => {
+        const html = (await boss.get(href)).body;
+        return parse(html).querySelectorAll(`section#${section} a`).map((a) => a.getAttribute('href')).filter((h) => /^\/staff\/integrity\/measures\/\d+$/.test(h ?? ''));
+      };
+
+      const lines = await todo(boss);
+      const overdue = line(lines, /^มาตรการที่เลยกำหนดแล้ว/);
+      assert.ok(overdue, [...lines.keys()].join('\n'));
+      assert.equal(countOf(lines, /^มาตรการที่เลยกำหนดแล้ว/), 1, 'only the executive’s own');
+      assert.equal(overdue[1], '/staff/integrity?owner=me#overdue');
+      assert.deepEqual(await listed(overdue[1].split('#')[0]!, 'overdue'), [`/staff/integrity/measures/${mineLate}`], 'the list holds what was counted');
+      const soon = line(lines, /^มาตรการที่ครบกำหนดภายใน 14 วัน/)!;
+      assert.equal(countOf(lines, /^มาตรการที่ครบกำหนดภายใน 14 วัน/), 1);
+      assert.equal(soon[1], '/staff/integrity?owner=me#due-soon');
+      assert.deepEqual(await listed(soon[1].split('#')[0]!, 'due-soon'), [`/staff/integrity/measures/${mineSoon}`]);
+      assert.match(textOf((await boss.get('/staff/integrity?owner=me')).body), /แสดงเฉพาะมาตรการที่คุณรับผิดชอบ/);
+
+      // the agency-wide overview still counts and lists all of them
+      const all = line(await todo(boss, 'overview-title'), /^มาตรการที่เลยกำหนดทั้งหน่วยงาน/)!;
+      assert.match(all[0], /: 2 รายการ$/);
+      assert.equal(all[1], '/staff/integrity#overdue');
+      assert.deepEqual((await listed('/staff/integrity', 'overdue')).sort(), [`/staff/integrity/measures/${mineLate}`, `/staff/integrity/measures/${othersLate}`].sort());
+      // the officer follows every measure: counts and list of all of them
+      const officer = t.agent();
+      await officer.login('integrity');
+      const officerLines = await todo(officer);
+      assert.equal(countOf(officerLines, /^มาตรการที่เลยกำหนดแล้ว/), 2);
+      assert.equal(line(officerLines, /^มาตรการที่เลยกำหนดแล้ว/)![1], '/staff/integrity#overdue');
     });
   });
 }

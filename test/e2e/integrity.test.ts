@@ -1,5 +1,6 @@
-// Browser: the integrity officer records FY 2570's result, adds a recommendation and a measure with evidence,
-// marks it done and downloads a report that contains it. Axe on every page.
+// Browser: the integrity officer records FY 2570's result, adds a recommendation and a measure with evidence (its
+// dates typed in B.E. and shown back), marks it done and downloads a report that contains it. On a phone (390 px)
+// and a desktop (1280 px), each on its own copy of the demo. Axe on every page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,11 +11,11 @@ import { browserApp, dateShown, expectAccessible, fillDate, unexpected } from '.
 
 const MEASURE = 'จัดทำคู่มือการเบิกจ่ายเงินฉบับประชาชนและเผยแพร่บนเว็บไซต์';
 
-describe('integrity management in the browser', () => {
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) describe(`integrity management in the browser, ${viewport.width}×${viewport.height}`, () => {
   const b = browserApp();
 
   test('result, recommendation, measure with evidence, done, and a report that contains it', async () => {
-    const { page, problems } = await b.newPage({ width: 390, height: 844 });
+    const { page, problems } = await b.newPage(viewport);
     await b.signIn(page, 'integrity');
 
     await page.goto(`${b.base}/staff/integrity`);

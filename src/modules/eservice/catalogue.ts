@@ -9,7 +9,7 @@ import { isUniqueViolation, tx, type DbLike } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { normalizeLine } from '../../platform/thai/index.ts';
-import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { listDivisions } from '../agency/index.ts';
 import type { FieldRow, ServiceInput, StepRow } from './forms.ts';
 import { FIELD_KEY_RE, FIELD_KINDS, MANAGE, RESERVED_SLUGS, SLUG_RE, UNITS, type FieldKind, type Unit } from './kinds.ts';
@@ -131,8 +131,11 @@ export async function saveService(p: Platform, actor: Acting, id: number | null,
       await removeDocument(t, actor.agencyId, 'eservice', serviceId);
       if (input.is_published) {
         const url = `/e-service/${slug}`;
-        await indexDocument(t, { agencyId: actor.agencyId, kind: 'eservice', refId: serviceId, lang: 'th', title: input.name_th, url, body: [input.summary_th, input.keywords, input.group_th, ...steps.map((st) => st.name_th), input.documents, input.conditions].join(' ') });
-        if (input.name_en) await indexDocument(t, { agencyId: actor.agencyId, kind: 'eservice', refId: serviceId, lang: 'en', title: input.name_en, url, body: [input.summary_en, input.group_en, ...steps.map((st) => st.name_en)].join(' ') });
+        await indexBilingual(t, {
+          agencyId: actor.agencyId, kind: 'eservice', refId: serviceId, url,
+          th: { title: input.name_th, body: [input.summary_th, input.keywords, input.group_th, ...steps.map((st) => st.name_th), input.documents, input.conditions].join(' ') },
+          en: { title: input.name_en, body: [input.summary_en, input.group_en, ...steps.map((st) => st.name_en)].join(' ') },
+        });
       }
       await recordAudit(t, {
         agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'eservice.service.create' : 'eservice.service.update', targetType: 'eservice_service', targetId: serviceId,

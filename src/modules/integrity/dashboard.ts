@@ -16,13 +16,21 @@ export interface Dashboard {
 
 export const DUE_SOON_DAYS = 14;
 
-export async function loadDashboard(p: Platform, actor: CurrentUser, today: string): Promise<Dashboard> {
+/** Whether a measure is the person's own: its owner's e-mail is theirs (measures name owners by e-mail, not account). */
+export function ownedBy(user: CurrentUser): (m: { owner_email: string }) => boolean {
+  const email = user.email.trim().toLowerCase();
+  return (m) => email !== '' && m.owner_email.trim().toLowerCase() === email;
+}
+
+/** `mine`: only the person's own measures in the overdue and due-soon lists (the to-do home links there). */
+export async function loadDashboard(p: Platform, actor: CurrentUser, today: string, o: { mine?: boolean } = {}): Promise<Dashboard> {
   requirePermission(actor, 'integrity.read');
   const agencyId = actor.agencyId;
   const current = fiscalYear();
   const [years, results] = await Promise.all([integrityYears(p.db, agencyId), listResults(p.db, agencyId)]);
   const plans = await Promise.all(years.map((y) => yearPlan(p.db, agencyId, y)));
-  const open = plans.flatMap((x) => x.measures).filter((m) => m.status === 'planned' || m.status === 'in_progress');
+  const own = ownedBy(actor);
+  const open = plans.flatMap((x) => x.measures).filter((m) => (m.status === 'planned' || m.status === 'in_progress') && (!o.mine || own(m)));
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
   const mine = (plans[years.indexOf(current)] ?? (await yearPlan(p.db, agencyId, current))).measures.filter((m) => m.status !== 'cancelled');
   return {

@@ -32,7 +32,9 @@ export function registerStaffRoutes(app: FastifyInstance, p: Platform): void {
 
   app.get('/staff/integrity', read, async (req, reply) => {
     const today = bangkokDay();
-    return sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply), ...(await loadDashboard(p, req.user!, today)), today }));
+    // ?owner=me: the overdue and due-soon lists hold only the person's own measures (any other value: all of them)
+    const mine = (req.query as Record<string, unknown>).owner === 'me';
+    return sendHtml(reply, DashboardPage({ ctx: viewCtx(req, reply), ...(await loadDashboard(p, req.user!, today, { mine })), today, mine }));
   });
 
   // ---- a year ----

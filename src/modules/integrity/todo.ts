@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../platform/auth/users.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { TodoLine } from '../../platform/todo.ts';
 import { bangkokDay } from '../../platform/thai/index.ts';
-import { loadDashboard } from './dashboard.ts';
+import { loadDashboard, ownedBy } from './dashboard.ts';
 import { fmtScore, levelOf } from './rules.ts';
 import { rulesFor } from './store.ts';
 
@@ -13,11 +13,13 @@ export async function integrityTodo(p: Platform, user: CurrentUser): Promise<Tod
   if (!can(user, 'integrity.read')) return [];
   const d = await loadDashboard(p, user, bangkokDay());
   const manager = can(user, 'integrity.manage');
-  const email = user.email.trim().toLowerCase();
-  const mine = (m: { owner_email: string }) => manager || (email !== '' && m.owner_email.trim().toLowerCase() === email);
+  const own = ownedBy(user);
+  const mine = (m: { owner_email: string }) => manager || own(m);
+  // the link opens the list of exactly what was counted: all measures for the officer, one's own for others
+  const list = manager ? '/staff/integrity' : '/staff/integrity?owner=me';
   const lines: TodoLine[] = [
-    { kind: 'task', order: 30, urgent: true, label: 'integrity.todo.overdue', count: d.overdue.filter(mine).length, href: '/staff/integrity#overdue' },
-    { kind: 'task', order: 40, label: 'integrity.todo.dueSoon', count: d.dueSoon.filter(mine).length, href: '/staff/integrity#due-soon' },
+    { kind: 'task', order: 30, urgent: true, label: 'integrity.todo.overdue', count: d.overdue.filter(mine).length, href: `${list}#overdue` },
+    { kind: 'task', order: 40, label: 'integrity.todo.dueSoon', count: d.dueSoon.filter(mine).length, href: `${list}#due-soon` },
   ];
   if (user.roles.includes('executive')) {
     const latest = d.years.filter((y) => y.result).sort((a, b) => b.year - a.year)[0];

@@ -4,7 +4,7 @@ import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
 import { inTx, lockRow, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import { publicChanged } from '../../platform/changes.ts';
 import type { CatalogueItem } from './catalogue.ts';
@@ -38,10 +38,10 @@ export function publicEvidence(db: DbLike, agencyId: number, item: Item): Promis
 
 async function indexItem(db: DbLike, item: Item): Promise<void> {
   publicChanged(db, item.agency_id);
-  await indexDocument(db, {
-    agencyId: item.agency_id, kind: 'oit', refId: `${item.year}/${item.code}`, lang: 'th', url: itemUrl(item.year, item.code), fiscalYear: item.year, publishedAt: null,
-    title: `${item.code} ${item.title_th}`,
-    body: [item.title_en, item.indicator, item.group_name, ...item.requirements].join(' '),
+  await indexBilingual(db, {
+    agencyId: item.agency_id, kind: 'oit', refId: `${item.year}/${item.code}`, url: itemUrl(item.year, item.code), fiscalYear: item.year, publishedAt: null,
+    th: { title: `${item.code} ${item.title_th}`, body: [item.indicator, item.group_name, ...item.requirements].join(' ') },
+    en: { title: item.title_en ? `${item.code} ${item.title_en}` : '', body: [item.indicator_en, item.group_en, ...item.requirements_en].join(' ') },
   });
 }
 

@@ -10,7 +10,7 @@ import { isUniqueViolation, lockRow, nextPosition, tx, type Tx } from '../../pla
 import { ALL_KINDS, type UploadPart } from '../../platform/files/index.ts';
 import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
 import type { ActivityForm, ProposalForm } from './forms.ts';
 import { GROUPS, MANAGE, MAX_DOCUMENTS, RESERVED_SLUGS, SLUG_RE, commentState, countColumn, type DocKind, type Group } from './rules.ts';
@@ -50,8 +50,11 @@ async function reindex(t: Tx, a: Activity): Promise<void> {
   }
   const url = `/participation/${a.slug}`;
   const base = { agencyId: a.agency_id, kind: 'participation', refId: a.id, url, fiscalYear: a.fiscal_year, publishedAt: a.published_at };
-  await indexDocument(t, { ...base, lang: 'th', title: a.title_th, body: [a.subject_th, a.summary_th, a.place_th, a.results_th].filter(Boolean).join('\n') });
-  if (a.title_en) await indexDocument(t, { ...base, lang: 'en', title: a.title_en, body: [a.subject_en, a.summary_en, a.place_en, a.results_en].filter(Boolean).join('\n') });
+  await indexBilingual(t, {
+    ...base,
+    th: { title: a.title_th, body: [a.subject_th, a.summary_th, a.place_th, a.results_th].filter(Boolean).join('\n') },
+    en: { title: a.title_en, body: [a.subject_en, a.summary_en, a.place_en, a.results_en].filter(Boolean).join('\n') },
+  });
 }
 
 async function load(t: Tx, actor: Acting, id: number, lock = true): Promise<Activity> {

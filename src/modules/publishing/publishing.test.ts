@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
+import { unmarkedThai } from '../../../test/support/html.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -394,7 +395,8 @@ for (const target of await dbTargets()) {
       assert.match(textOf(typo.body), /ไม่พบผลลัพธ์สำหรับ “งบประมาน”/);
       assert.ok(typo.body.includes(`<a href="/search?q=${encodeURIComponent('งบประมาณ')}&type=news&fy=2567">ค้นหา “งบประมาณ” แทนหรือไม่</a>`), 'a link to the suggested spelling, with the same filters');
       const typoEn = await en.get(`/search?q=${encodeURIComponent('ข้อบัญญัด')}`);
-      assert.match(textOf(typoEn.body), /Did you mean “ข้อบัญญัติ”\?/);
+      assert.match(typoEn.body, /Did you mean “<span lang="th">ข้อบัญญัติ<\/span>”\?/, 'the Thai suggestion marked Thai');
+      assert.deepEqual(unmarkedThai(typoEn.body), []);
       assert.doesNotMatch(textOf((await th.get(`/search?q=${encodeURIComponent('คอมพิวเตอร์ควอนตัม')}`)).body), /แทนหรือไม่/);
 
       const years = [...page.body.matchAll(/<option value="(\d{4})"[^>]*>([^<]*)<\/option>/g)].map((m) => [Number(m[1]), m[2]]);
@@ -403,6 +405,41 @@ for (const target of await dbTargets()) {
         .where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)])).execute()).map((x) => Number(x.fiscal_year)).sort((x, y) => y - x);
       assert.deepEqual(years, withContent.map((y) => [y, `พ.ศ. ${y}`]), 'the years with public content, newest first, in B.E.');
       assert.ok(withContent.includes(2501) && !withContent.includes(2599));
+    });
+
+    test('search: each item once, in the visitor’s language; a Thai title on an English page is marked Thai', async () => {
+      const pub = t.agent();
+      await pub.login('publisher');
+      const boss = t.agent();
+      await boss.login('executive');
+      const publish = async (fields: Partial<typeof base>) => {
+        const id = await draft(pub, fields);
+        await pub.post(`/staff/content/${id}/submit`, {});
+        assert.equal((await approve(t, boss, id)).status, 303);
+      };
+      await publish({ slug: 'search-lang-both', title_th: 'ประกาศโครงการเซตาเพื่อการทดสอบ', title_en: 'Zeta project notice', body_th: 'รายละเอียดโครงการเซตา', body_en: 'Details of the zeta project' });
+      await publish({ slug: 'search-lang-thai', title_th: 'ประกาศเซตาฉบับภาษาไทยเท่านั้น', title_en: '', body_th: 'เนื้อหาเซตา' });
+      const th = t.agent();
+      const en = t.agent();
+      await en.get('/lang/en');
+      const results = async (a: Agent, q: string, type = '') => (JSON.parse((await a.get(`/api/v1/search?q=${encodeURIComponent(q)}${type ? `&type=${type}` : ''}`)).body).results as Array<{ title: string; url: string }>)
+        .map((h) => [h.url.replace('http://localhost:3000', ''), h.title]);
+
+      // the demo's forum has a Thai and an English entry, both holding 1/2569
+      assert.deepEqual(await results(th, '1/2569', 'participation'), [['/participation/local-development-plan-forum-2569', 'ประชาคมท้องถิ่นระดับจังหวัด เพื่อทบทวนแผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) ครั้งที่ 1/2569']], 'a Thai search lists it once, in Thai');
+      assert.deepEqual(await results(en, '1/2569', 'participation'), [['/participation/local-development-plan-forum-2569', 'Provincial community forum reviewing the local development plan (B.E. 2566–2570), 1/2569']], 'an English search lists it once, in English');
+      assert.deepEqual(await results(en, 'ประชาคมท้องถิ่นระดับจังหวัด', 'participation'), [['/participation/local-development-plan-forum-2569', 'Provincial community forum reviewing the local development plan (B.E. 2566–2570), 1/2569']], 'Thai words find its English entry');
+      assert.deepEqual(await results(th, 'Drinking and household water', 'eservice'), [['/e-service/water-truck', 'ขอรับการสนับสนุนน้ำอุปโภคบริโภค (รถบรรทุกน้ำ)']], 'English words find its Thai entry');
+
+      // documents: both titles count as titles; the English one shown in English, the Thai-only one marked Thai
+      assert.deepEqual((await results(th, 'เซตา')).map(([u]) => u), ['/documents/search-lang-thai', '/documents/search-lang-both']);
+      assert.deepEqual(await results(en, 'เซตา'), [['/documents/search-lang-thai', 'ประกาศเซตาฉบับภาษาไทยเท่านั้น'], ['/documents/search-lang-both', 'Zeta project notice']]);
+      assert.deepEqual(await results(th, 'zeta'), [['/documents/search-lang-both', 'ประกาศโครงการเซตาเพื่อการทดสอบ']]);
+      const page = await en.get(`/search?q=${encodeURIComponent('เซตา')}`);
+      assert.ok(page.body.includes('<a href="/documents/search-lang-both">Zeta project notice</a>'), 'the English title, no lang');
+      assert.ok(page.body.includes('<a href="/documents/search-lang-thai" lang="th">ประกาศ<mark>เซตา</mark>ฉบับภาษาไทยเท่านั้น</a>'), 'the Thai fallback marked Thai');
+      assert.deepEqual(unmarkedThai(page.body), []);
+      assert.equal((await results(th, 'เซตา')).length, new Set((await results(th, 'เซตา')).map(([u]) => u)).size);
     });
   });
 }

@@ -84,12 +84,12 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const kinds = searchKinds();
     const type = kinds.some((k) => k.kind === str(q.type)) ? str(q.type) : '';
     const fy = fyParam(q.fy);
-    const filter = { agencyId: req.agency.id, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined };
+    // each item once, in the visitor's language when it has one (else in Thai); snippets from the part in it
+    const filter = { agencyId: req.agency.id, kinds: type ? [type] : undefined, fiscalYear: fy ?? undefined, lang: req.lang };
     let capped = false;
     const r = text
       ? await paged(q.page, perPage, async (limit, offset) => {
-          // snippets come from the part of each body in the visitor's language
-          const s = await search(p.db, { ...filter, q: text, displayLang: req.lang, limit, offset });
+          const s = await search(p.db, { ...filter, q: text, limit, offset });
           capped = s.totalCapped;
           return { total: s.total, rows: s.hits };
         })
@@ -122,7 +122,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   });
 }
 
-/** The snippet as plain text: without <mark>, the escapes of escapeHtml undone (&amp; last). */
+/** The snippet as plain text: without its tags (<mark>, <span lang>), the escapes of escapeHtml undone (&amp; last). */
 function plainSnippet(html: string): string {
-  return html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }

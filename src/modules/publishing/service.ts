@@ -7,7 +7,7 @@ import { inTx, isUniqueViolation, lockRow, nextPosition, toJson, tx, type DbLike
 import { approvalBar, authorsOf, pendingOf, type Pending } from './review.ts';
 import { ALL_KINDS, IMAGE_KINDS, type FileKind, type StoredFile, type UploadPart } from '../../platform/files/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
-import { indexDocument, removeDocument } from '../../platform/search/index.ts';
+import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { plainText, renderBody } from './markup.ts';
 import { makeSlug } from './slugs.ts';
 import { contentUrl, type Kind } from './kinds.ts';
@@ -68,11 +68,11 @@ export async function syncSearch(db: DbLike, c: Content): Promise<void> {
   }
   const atts = (await listAttachments(db, c.agency_id, [c.id])).get(c.id) ?? [];
   const files = atts.map((a) => a.label || a.original_name).join(' ');
-  // one entry per item (counts stay right); the English text is in the body so English words find it too
-  await indexDocument(db, {
-    agencyId: c.agency_id, kind: c.kind, refId: c.id, lang: 'th', url: contentUrl(c.kind, c.slug), fiscalYear: c.fiscal_year, publishedAt: c.published_at,
-    title: c.title_th,
-    body: [plainText(c.body_html_th).includes(c.summary_th) ? '' : c.summary_th, plainText(c.body_html_th), c.title_en, c.summary_en, plainText(c.body_html_en), files].filter(Boolean).join(' '),
+  // one entry per language (shown once per item, in the visitor's language); each finds the item by words of both
+  await indexBilingual(db, {
+    agencyId: c.agency_id, kind: c.kind, refId: c.id, url: contentUrl(c.kind, c.slug), fiscalYear: c.fiscal_year, publishedAt: c.published_at,
+    th: { title: c.title_th, body: [plainText(c.body_html_th).includes(c.summary_th) ? '' : c.summary_th, plainText(c.body_html_th), files].filter(Boolean).join(' ') },
+    en: { title: c.title_en, body: [plainText(c.body_html_en).includes(c.summary_en) ? '' : c.summary_en, plainText(c.body_html_en)].filter(Boolean).join(' ') },
   });
 }
 

@@ -14,6 +14,8 @@ export interface SearchEntry {
   refId: string | number;
   lang: 'th' | 'en';
   title: string;
+  /** the item's title in its other language: found as a title (ranks as a title match), never shown */
+  otherTitle?: string;
   body: string;
   url: string;
   fiscalYear?: number | null;
@@ -25,8 +27,12 @@ export interface SearchQuery {
   q: string;
   kinds?: string[];
   fiscalYear?: number;
+  /**
+   * the visitor's language: each item once, by its entry in that language when it has one, else by its Thai entry
+   * (see indexBilingual); without it, every entry
+   */
   lang?: 'th' | 'en';
-  /** the visitor's language: each snippet comes from the part of the body in it (see snippet()) */
+  /** each snippet comes from the part of the body in this language (see snippet()); `lang` by default */
   displayLang?: 'th' | 'en';
   limit: number;
   offset: number;
@@ -36,11 +42,15 @@ export interface SearchHit {
   kind: string;
   refId: string;
   title: string;
+  /** the language of the entry (of its title) */
+  lang: 'th' | 'en';
   url: string;
   /** HTML: the title escaped, with <mark> around the matches */
   titleHtml: string;
   /** HTML: escaped text with <mark> around the matches */
   snippet: string;
+  /** the language of the part of the body the snippet comes from */
+  snippetLang: 'th' | 'en';
   fiscalYear: number | null;
   publishedAt: string | null;
 }
@@ -74,9 +84,9 @@ export function publicSearchFiscalYears(db: DbLike, agencyId: number): Promise<n
   return yearsCache.get(`${id}|${agencyId}`, () => searchFiscalYears(db, agencyId));
 }
 
-/** What the index matches: title and body folded as queries are (foldForSearch). */
-export function searchText(title: string, body: string): string {
-  return `${foldForSearch(title)}\n${foldForSearch(body)}`;
+/** What the index matches: title (with the item's title in its other language) and body, folded as queries are. */
+export function searchText(title: string, body: string, otherTitle = ''): string {
+  return `${foldForSearch(otherTitle ? `${title} ${otherTitle}` : title)}\n${foldForSearch(body)}`;
 }
 
 /**
@@ -95,7 +105,7 @@ export async function indexDocument(db: DbLike, e: SearchEntry): Promise<void> {
     url: e.url,
     fiscal_year: e.fiscalYear ?? null,
     published_at: e.publishedAt ?? null,
-    search_text: searchText(e.title, e.body),
+    search_text: searchText(e.title, e.body, e.otherTitle),
     updated_at: new Date().toISOString(),
   };
   await db.k
@@ -110,9 +120,30 @@ export async function indexDocument(db: DbLike, e: SearchEntry): Promise<void> {
     .execute();
 }
 
-export async function removeDocument(db: DbLike, agencyId: number, kind: string, refId: string | number): Promise<void> {
+/** Removes an item's entries: all of them, or the one in `lang`. */
+export async function removeDocument(db: DbLike, agencyId: number, kind: string, refId: string | number, lang?: 'th' | 'en'): Promise<void> {
   publicChanged(db, agencyId);
-  await db.k.deleteFrom('search_doc').where('agency_id', '=', agencyId).where('kind', '=', kind).where('ref_id', '=', String(refId)).execute();
+  let q = db.k.deleteFrom('search_doc').where('agency_id', '=', agencyId).where('kind', '=', kind).where('ref_id', '=', String(refId));
+  if (lang) q = q.where('lang', '=', lang);
+  await q.execute();
+}
+
+export interface Text {
+  title: string;
+  body: string;
+}
+
+/**
+ * An item in both languages: its Thai entry and, when it has an English title, its English entry (else none). Each
+ * entry holds all the item's text, its own language first, so a word of either language finds the item in either;
+ * the other language's title counts as a title. Searches with a `lang` show each item once.
+ */
+export async function indexBilingual(db: DbLike, e: Omit<SearchEntry, 'lang' | 'title' | 'body' | 'otherTitle'> & { th: Text; en: Text }): Promise<void> {
+  const { th, en, ...base } = e;
+  const both = (a: string, b: string) => [a, b].filter(Boolean).join('\n');
+  await indexDocument(db, { ...base, lang: 'th', title: th.title, otherTitle: en.title, body: both(th.body, en.body) });
+  if (en.title.trim()) await indexDocument(db, { ...base, lang: 'en', title: en.title, otherTitle: th.title, body: both(en.body, th.body) });
+  else await removeDocument(db, e.agencyId, e.kind, e.refId, 'en');
 }
 
 /** Query terms: folded like stored text, split on spaces, at most 8. */
@@ -120,7 +151,7 @@ export function queryTerms(q: string): string[] {
   return [...new Set(foldForSearch(q).split(' ').filter((t) => t.length > 0))].slice(0, 8).map((t) => t.slice(0, 100));
 }
 
-type Row = { kind: string; ref_id: string; title: string; body: string; url: string; fiscal_year: number | null; published_at: string | null };
+type Row = { kind: string; ref_id: string; lang: 'th' | 'en'; title: string; body: string; url: string; fiscal_year: number | null; published_at: string | null };
 
 /** The conditions on search_doc d: tenant, visibility, filters, and LIKE for the terms the index cannot take. */
 function filters(query: SearchQuery, likeTerms: string[]) {
@@ -132,7 +163,12 @@ function filters(query: SearchQuery, likeTerms: string[]) {
   ];
   if (query.kinds?.length) c.push(sql`d.kind IN (${sql.join(query.kinds)})`);
   if (query.fiscalYear) c.push(sql`d.fiscal_year = ${query.fiscalYear}`);
-  if (query.lang) c.push(sql`d.lang = ${query.lang}`);
+  // an item's entry in the visitor's language, or its Thai entry when it has none in that language
+  if (query.lang === 'th') c.push(sql`d.lang = 'th'`);
+  else if (query.lang) {
+    c.push(sql`(d.lang = ${query.lang} OR (d.lang = 'th' AND NOT EXISTS (SELECT 1 FROM search_doc o
+      WHERE o.agency_id = d.agency_id AND o.kind = d.kind AND o.ref_id = d.ref_id AND o.lang = ${query.lang})))`);
+  }
   for (const t of likeTerms) c.push(sql`d.search_text LIKE ${`%${likeEscape(t)}%`} ESCAPE '\\'`);
   return c;
 }
@@ -214,7 +250,7 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
   const terms = queryTerms(query.q);
   if (terms.length === 0) return { total: 0, totalCapped: false, hits: [] };
   const p = plan(db, query, terms);
-  const cols = sql`d.kind, d.ref_id, d.title, d.body, d.url, d.fiscal_year, d.published_at`;
+  const cols = sql`d.kind, d.ref_id, d.lang, d.title, d.body, d.url, d.fiscal_year, d.published_at`;
   const rank = bodyOnly(db, terms);
   const { limit, offset } = query;
   // counting walks the trigram index (or the rows) and stops past the cap
@@ -244,20 +280,25 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
       rows = rows.concat((await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC LIMIT ${offset + limit - from} OFFSET ${from}`.execute(db.k)).rows);
     }
   }
-  const lang = query.displayLang ?? 'th';
+  const lang = query.displayLang ?? query.lang ?? 'th';
   return {
     total: Math.min(counted, COUNT_CAP),
     totalCapped: counted > COUNT_CAP,
-    hits: rows.map((r) => ({
-      kind: r.kind,
-      refId: r.ref_id,
-      title: r.title,
-      titleHtml: highlight(r.title, terms),
-      url: r.url,
-      snippet: snippet(r.body, terms, 180, lang),
-      fiscalYear: r.fiscal_year,
-      publishedAt: r.published_at,
-    })),
+    hits: rows.map((r) => {
+      const s = snippetOf(r.body, terms, 180, lang);
+      return {
+        kind: r.kind,
+        refId: r.ref_id,
+        lang: r.lang,
+        title: r.title,
+        titleHtml: highlight(r.title, terms, lang === 'en' && r.lang === 'en'),
+        url: r.url,
+        snippet: s.html,
+        snippetLang: s.lang,
+        fiscalYear: r.fiscal_year,
+        publishedAt: r.published_at,
+      };
+    }),
   };
 }
 
@@ -294,24 +335,33 @@ function matchRanges(folded: string, terms: string[], start: number, end: number
   return ranges;
 }
 
-/** Escaped text from start to end, with every match of any term in <mark>. */
-function marked(text: string, folded: string, terms: string[], start: number, end: number): string {
+/** Escaped text from start to end, with every match of any term in <mark>; with thaiSpans, Thai words in <span lang="th">. */
+function marked(text: string, folded: string, terms: string[], start: number, end: number, thaiSpans = false): string {
   // folding may change the length of rare characters: then positions do not carry over, and nothing is marked
   const ranges = folded.length === text.length ? matchRanges(folded, terms, start, end) : [];
+  const esc = thaiSpans ? escapeThaiMarked : escapeHtml;
   let out = '';
   let pos = start;
   for (const [a, b] of ranges) {
     if (a < pos) continue;
-    out += `${escapeHtml(text.slice(pos, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
+    out += `${esc(text.slice(pos, a))}<mark>${esc(text.slice(a, b))}</mark>`;
     pos = b;
   }
-  return out + escapeHtml(text.slice(pos, end));
+  return out + esc(text.slice(pos, end));
 }
 
-/** A whole line (a title), escaped, with the matches in <mark>. */
-export function highlight(line: string, terms: string[]): string {
+/** Escaped text whose Thai words are each in <span lang="th"> (Thai inside English text on an English page). */
+function escapeThaiMarked(text: string): string {
+  return text
+    .split(/([\u0E00-\u0E7F](?:[\u0E00-\u0E7F\s.]*[\u0E00-\u0E7F])?)/)
+    .map((part, i) => (i % 2 ? `<span lang="th">${escapeHtml(part)}</span>` : escapeHtml(part)))
+    .join('');
+}
+
+/** A whole line (a title), escaped, with the matches in <mark>; with thaiSpans, Thai words marked as Thai. */
+export function highlight(line: string, terms: string[], thaiSpans = false): string {
   const text = normalizeLine(line);
-  return marked(text, foldForSearch(text), terms, 0, text.length);
+  return marked(text, foldForSearch(text), terms, 0, text.length, thaiSpans);
 }
 
 const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/g;
@@ -367,6 +417,11 @@ export function languageParts(text: string): Part[] {
  * part; when there is none either, at the start of the first Thai part. It never runs past the part it opens in.
  */
 export function snippet(body: string, terms: string[], width = 180, lang: 'th' | 'en' = 'th'): string {
+  return snippetOf(body, terms, width, lang).html;
+}
+
+/** snippet(), with the language of the part it comes from (an English part on an English page marks its Thai words). */
+export function snippetOf(body: string, terms: string[], width = 180, lang: 'th' | 'en' = 'th'): { html: string; lang: 'th' | 'en' } {
   const text = normalizeLine(body);
   const folded = foldForSearch(text);
   const parts = languageParts(text);
@@ -391,5 +446,7 @@ export function snippet(body: string, terms: string[], width = 180, lang: 'th' |
   // never start on a combining mark (a vowel or tone mark without its consonant)
   while (start > from && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(text[start]!)) start--;
   const end = Math.min(to, start + width);
-  return (start > 0 ? '…' : '') + marked(text, folded, terms, start, end) + (end < text.length ? '…' : '');
+  const partLang = part?.lang ?? 'th';
+  const html = (start > 0 ? '…' : '') + marked(text, folded, terms, start, end, lang === 'en' && partLang === 'en') + (end < text.length ? '…' : '');
+  return { html, lang: partLang };
 }

@@ -19,15 +19,18 @@ const BATCH = 500;
 export async function refoldSearchIndex(db: Db, agencyId: number): Promise<number> {
   let changed = 0;
   for (let after = 0; ; ) {
-    const rows = await db.k.selectFrom('search_doc').select(['id', 'title', 'body', 'search_text']).where('agency_id', '=', agencyId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const rows = await db.k.selectFrom('search_doc').select(['id', 'kind', 'ref_id', 'lang', 'title', 'body', 'search_text']).where('agency_id', '=', agencyId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
+    // an item's entry in the other language gives the title its own entry is also found by (indexBilingual)
+    const siblings = await db.k.selectFrom('search_doc').select(['kind', 'ref_id', 'lang', 'title']).where('agency_id', '=', agencyId).where('ref_id', 'in', [...new Set(rows.map((r) => r.ref_id))]).execute();
+    const titleOf = new Map(siblings.map((x) => [`${x.kind}|${x.ref_id}|${x.lang}`, normalizeLine(x.title)]));
     changed += await tx(db, async (t) => {
       let n = 0;
       for (const r of rows) {
         const title = normalizeLine(r.title);
         const body = normalizeLine(r.body);
-        const text = searchText(title, body);
+        const text = searchText(title, body, titleOf.get(`${r.kind}|${r.ref_id}|${r.lang === 'th' ? 'en' : 'th'}`));
         if (title === r.title && body === r.body && text === r.search_text) continue;
         await t.k.updateTable('search_doc').set({ title, body, search_text: text }).where('id', '=', r.id).execute();
         n++;

@@ -4,7 +4,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../../server.ts';
-import { COUNT_CAP, highlight, indexDocument, RANK_WINDOW, removeDocument, search, searchFiscalYears, snippet, suggestSpelling } from './index.ts';
+import { COUNT_CAP, highlight, indexBilingual, indexDocument, RANK_WINDOW, removeDocument, search, searchFiscalYears, snippet, suggestSpelling } from './index.ts';
 import { MAX_CANDIDATES, spellingCandidates } from './spelling.ts';
 
 const DOCS = [
@@ -153,6 +153,31 @@ for (const target of await dbTargets()) {
       assert.ok(spellingCandidates('การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ผลสัมฤทธิ์ของการปฏิบัติราชการ').length <= MAX_CANDIDATES);
     });
 
+    test('an item in two languages: found by words of either, listed once, by its entry in the visitor\'s language or else in Thai', async () => {
+      const b = await newAgency(db, 'bilingual');
+      const item = (refId: number, en: string) => indexBilingual(db, {
+        agencyId: b, kind: 'page', refId, url: `/p/${refId}`, fiscalYear: 2570, publishedAt: `2026-01-0${refId}T00:00:00.000Z`,
+        th: { title: `แผนงานทดสอบภาษา ${refId}`, body: 'รายละเอียดภาษาไทย' }, en: { title: en, body: en ? 'English details' : '' },
+      });
+      await item(1, 'Language test plan 1');
+      await item(2, '');
+      const hits = async (q: string, lang?: 'th' | 'en') => (await search(db, { agencyId: b, q, lang, limit: 10, offset: 0 })).hits.map((h) => `${h.refId}:${h.lang}:${h.title}`);
+      assert.deepEqual(await hits('ทดสอบภาษา', 'th'), ['2:th:แผนงานทดสอบภาษา 2', '1:th:แผนงานทดสอบภาษา 1']);
+      assert.deepEqual(await hits('ทดสอบภาษา', 'en'), ['2:th:แผนงานทดสอบภาษา 2', '1:en:Language test plan 1'], 'Thai words find the English entry');
+      assert.deepEqual(await hits('details', 'th'), ['1:th:แผนงานทดสอบภาษา 1'], 'English words find the Thai entry');
+      assert.equal((await search(db, { agencyId: b, q: 'ทดสอบภาษา', lang: 'en', limit: 10, offset: 0 })).total, 2, 'counted once');
+      assert.equal((await hits('ทดสอบภาษา')).length, 3, 'without a language: every entry');
+      assert.equal((await search(db, { agencyId: b, q: 'details', lang: 'en', limit: 1, offset: 0 })).hits[0]!.snippetLang, 'en');
+      assert.equal((await search(db, { agencyId: b, q: 'รายละเอียด', lang: 'en', limit: 1, offset: 0 })).hits[0]!.snippetLang, 'th');
+      // the other title ranks as a title: the older item, whose English title holds the term, comes before a newer body match
+      await indexDocument(db, { agencyId: b, kind: 'page', refId: 3, lang: 'th', title: 'อื่น ๆ', body: 'Language test plan', url: '/p/3', fiscalYear: 2570, publishedAt: '2026-01-09T00:00:00.000Z' });
+      assert.deepEqual((await hits('language test plan', 'th')).map((h) => h.split(':')[0]), ['1', '3']);
+      // the English title taken away: its English entry goes, and English visitors get the Thai one
+      await item(1, '');
+      assert.deepEqual(await hits('ทดสอบภาษา', 'en'), ['2:th:แผนงานทดสอบภาษา 2', '1:th:แผนงานทดสอบภาษา 1']);
+      assert.equal((await db.k.selectFrom('search_doc').select('id').where('agency_id', '=', b).where('lang', '=', 'en').execute()).length, 0);
+    });
+
     test('the fiscal years that have public entries, newest first', async () => {
       const b = await newAgency(db, 'years');
       assert.deepEqual(await searchFiscalYears(db, b), []);
@@ -167,6 +192,7 @@ for (const target of await dbTargets()) {
 test('titles are escaped, with the matches marked', () => {
   assert.equal(highlight('<b>งบประมาณ</b> & "ปี"', ['งบประมาณ']), '&lt;b><mark>งบประมาณ</mark>&lt;/b> &amp; &#34;ปี&#34;');
   assert.equal(highlight('Annual ITA Report', ['ita']), 'Annual <mark>ITA</mark> Report');
+  assert.equal(highlight('Kalasin PAO (อบจ.กาฬสินธุ์) report', ['กาฬสินธุ์'], true), 'Kalasin PAO (<span lang="th">อบจ.</span><mark><span lang="th">กาฬสินธุ์</span></mark>) report', 'Thai words in English text marked Thai');
 });
 
 test('snippets escape HTML and never start on a combining mark', () => {
@@ -202,6 +228,8 @@ for (const target of await dbTargets()) {
       assert.equal(ranked.total, COUNT_CAP);
       const across = await search(db, { agencyId, q: 'งบประมาณ', limit: 20, offset: RANK_WINDOW - 10 });
       assert.deepEqual(across.hits.map((h) => Number(h.refId)), Array.from({ length: 20 }, (_, k) => COUNT_CAP + 4 - (RANK_WINDOW - 10 + k)), 'a page across the end of the ranked window');
+      const inEnglish = await search(db, { agencyId, q: 'งบประมาณ', lang: 'en', limit: 20, offset: RANK_WINDOW - 10 });
+      assert.deepEqual(inEnglish.hits.map((h) => h.refId), across.hits.map((h) => h.refId), 'an English visitor gets the Thai entries the same way');
     } finally {
       await db.close();
       await c.drop();

@@ -31,7 +31,7 @@ function MeasureLine({ ctx, m, today }: { ctx: ViewCtx; m: Measure; today: strin
   );
 }
 
-export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: { ctx: ViewCtx; years: Array<{ year: number; result: Result | null; level: Level | null }>; overdue: Measure[]; dueSoon: Measure[]; current: { year: number; percent: number; done: number; total: number }; today: string }) {
+export function DashboardPage({ ctx, years, overdue, dueSoon, current, today, mine }: { ctx: ViewCtx; years: Array<{ year: number; result: Result | null; level: Level | null }>; overdue: Measure[]; dueSoon: Measure[]; current: { year: number; percent: number; done: number; total: number }; today: string; mine?: boolean }) {
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('integrity.staff.title')} staff breadcrumbs={[{ href: '/staff', label: t('nav.staff') }]}>
@@ -41,13 +41,14 @@ export function DashboardPage({ ctx, years, overdue, dueSoon, current, today }: 
         <p safe>{t('integrity.staff.progressAll', current)}</p>
         <meter min="0" max="100" value={String(current.percent)} aria-label={t('integrity.staff.progressAll', current)} safe>{`${current.percent}%`}</meter>
       </section>
+      {mine ? <p class="flash flash-info"><span safe>{`${t('integrity.staff.mineOnly')} `}</span><a href="/staff/integrity" safe>{t('integrity.staff.showAll')}</a></p> : ''}
       <section id="overdue" aria-labelledby="overdue-title">
-        <h2 id="overdue-title" safe>{t('integrity.staff.overdueList')}</h2>
+        <h2 id="overdue-title" safe>{t(mine ? 'integrity.staff.overdueMine' : 'integrity.staff.overdueList')}</h2>
         {overdue.length ? <ul class="measure-list">{overdue.map((m) => <MeasureLine ctx={ctx} m={m} today={today} />)}</ul> : <EmptyState text={t('integrity.staff.nothingOverdue')} />}
       </section>
       {dueSoon.length ? (
         <section id="due-soon" aria-labelledby="soon-title">
-          <h2 id="soon-title" safe>{t('integrity.staff.dueSoon')}</h2>
+          <h2 id="soon-title" safe>{t(mine ? 'integrity.staff.dueSoonMine' : 'integrity.staff.dueSoon')}</h2>
           <ul class="measure-list">{dueSoon.map((m) => <MeasureLine ctx={ctx} m={m} today={today} />)}</ul>
         </section>
       ) : ''}

@@ -1,9 +1,10 @@
 import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
-import { emptyForm, EmptyState, Field, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
+import { emptyForm, Field, Pagination, Select, type PageInfo } from '../../../platform/views/components.tsx';
 import type { SearchHit } from '../../../platform/search/index.ts';
 import { formatNumber, pick } from '../../../platform/i18n/index.ts';
 import { formatDate } from '../../../platform/thai/index.ts';
+import { Msg } from '../../../platform/views/text.tsx';
 
 // On a phone (390 × 844) the first result shows on the first screen: no breadcrumbs, the hint only before a search,
 // and the filters folded away (the summary names those in use).
@@ -41,12 +42,13 @@ export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years,
       {q ? (
         hits.length === 0 ? (
           <>
-            <EmptyState text={t('search.none', { q })} />
-            {suggestion ? <p class="suggestion"><a href={link(suggestion)} safe>{t('search.didYouMean', { q: suggestion })}</a></p> : ''}
+            <p class="empty"><Msg ctx={ctx} k="search.none" vars={{ q }} /></p>
+            {suggestion ? <p class="suggestion"><a href={link(suggestion)}><Msg ctx={ctx} k="search.didYouMean" vars={{ q: suggestion }} /></a></p> : ''}
           </>
         ) : (
           <>
-            <p role="status" safe>{capped ? t('search.resultsMany', { total: formatNumber(ctx.lang, info.total), q }) : t('search.results', { total: info.total, q })}</p>
+            {/* the query as typed: Thai words in it are marked Thai on an English page */}
+            <p role="status">{capped ? <Msg ctx={ctx} k="search.resultsMany" vars={{ total: formatNumber(ctx.lang, info.total), q }} /> : <Msg ctx={ctx} k="search.results" vars={{ total: info.total, q }} />}</p>
             <ol class="item-list search-results">
               {hits.map((h) => {
                 // both escaped by the search platform, <mark> added around the matches
@@ -54,9 +56,10 @@ export function SearchPage({ ctx, q, type, fy, hits, info, capped, kinds, years,
                 const safeSnippet = h.snippet;
                 return (
                   <li>
-                    <h2 class="item-title"><a href={h.url}>{safeTitle}</a></h2>
+                    {/* an item without a title or text in the page's language shows its Thai, marked as Thai */}
+                    <h2 class="item-title"><a href={h.url} lang={h.lang !== ctx.lang ? h.lang : undefined}>{safeTitle}</a></h2>
                     <p class="muted" safe>{[label(h.kind), h.fiscalYear ? t('site.fiscalYear', { year: h.fiscalYear }) : '', h.publishedAt ? formatDate(h.publishedAt, { lang: ctx.lang }) : ''].filter(Boolean).join(' · ')}</p>
-                    <p>{safeSnippet}</p>
+                    <p lang={h.snippetLang !== ctx.lang ? h.snippetLang : undefined}>{safeSnippet}</p>
                   </li>
                 );
               })}
