@@ -353,7 +353,8 @@ function marked(text: string, folded: string, terms: string[], start: number, en
 /** Escaped text whose Thai words are each in <span lang="th"> (Thai inside English text on an English page). */
 function escapeThaiMarked(text: string): string {
   return text
-    .split(/([\u0E00-\u0E7F](?:[\u0E00-\u0E7F\s.]*[\u0E00-\u0E7F])?)/)
+    // a Thai abbreviation keeps its full stop (อบจ.)
+    .split(/([\u0E00-\u0E7F](?:[\u0E00-\u0E7F\s.]*[\u0E00-\u0E7F])?\.?)/)
     .map((part, i) => (i % 2 ? `<span lang="th">${escapeHtml(part)}</span>` : escapeHtml(part)))
     .join('');
 }
