@@ -43,6 +43,8 @@ export interface NewCase {
 const FILE_TYPES: FileKind[] = ['pdf', 'png', 'jpg', 'webp'];
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** All files of one form together: held in memory until sealed, so less than MAX_FILES × MAX_FILE_BYTES (the form says so). */
+export const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 /** 25 megapixels: a phone photo fits; a decompression bomb does not. */
 const MAX_PIXELS = 25_000_000;
 // sharp's own thread pool and cache are kept small: image work must not starve sign-in's Argon2 and file I/O
