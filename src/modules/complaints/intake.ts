@@ -59,6 +59,7 @@ export interface CleanFile {
 
 /** Checks a file by its content and strips what could identify its author: images are re-encoded without metadata. */
 export async function cleanFile(p: Platform, part: UploadPart): Promise<CleanFile> {
+  if (part.overTotal) throw new ValidationError({ [part.field]: { key: 'complaints.err.filesTotal', vars: { total: MAX_TOTAL_BYTES / 1024 / 1024 } } });
   const { ext, mime } = await p.files.inspect(part, FILE_TYPES, MAX_FILE_BYTES);
   const raw = (await readPart(part, MAX_FILE_BYTES))!;
   let bytes = raw;
