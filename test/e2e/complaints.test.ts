@@ -4,6 +4,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserApp, expectAccessible, unexpected } from '../support/browser.ts';
+import { fiscalYear } from '../../src/platform/thai/index.ts';
+
+/** The fiscal year the case lands in: today's (1 October starts the next). */
+const FY = fiscalYear();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -74,10 +78,10 @@ describe('a confidential complaint in the browser', () => {
     }
 
     // counted: the officers' statistics of the year, and the public page (axe)
-    await o.goto(`${b.base}/staff/complaints/statistics/2570`);
+    await o.goto(`${b.base}/staff/complaints/statistics/${FY}`);
     assert.match(await o.locator('main').innerText(), /การจัดซื้อจัดจ้าง\s+1/);
     await expectAccessible(o);
-    for (const u of ['/complaints/statistics/2570', '/complaints/statistics/2570?period=h1', '/complaints/guideline']) {
+    for (const u of [`/complaints/statistics/${FY}`, `/complaints/statistics/${FY}?period=h1`, '/complaints/guideline']) {
       await c.goto(`${b.base}${u}`);
       await expectAccessible(c);
     }

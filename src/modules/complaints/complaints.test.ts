@@ -184,6 +184,21 @@ for (const target of await dbTargets()) {
       assert.equal((await officer.post(`/staff/complaints/${row.id}/assign`, { assigned_user_id: '', assigned_division_id: '999999' })).status, 422);
     });
 
+    test('/complaints lists every channel — web, phone, letter, in person, chat — and the NACC and PACC services', async () => {
+      const r = await t.agent().get('/complaints');
+      const text = textOf(r.body);
+      const site = await t.p.db.k.selectFrom('agency').select(['phone', 'address_th', 'office_hours_th']).executeTakeFirstOrThrow();
+      assert.ok(site.phone && site.address_th && site.office_hours_th, 'the demo agency has them');
+      assert.ok(text.includes(`โทรศัพท์: ${site.phone}`), 'phone');
+      assert.match(text, /หนังสือถึงหน่วยงาน: \S/, 'letter, to the agency’s address');
+      assert.ok(text.includes(`ด้วยตนเองที่สำนักงาน ในเวลาราชการ: ${site.office_hours_th}`), 'in person, in office hours');
+      assert.match(text, /แบบฟอร์มออนไลน์บนเว็บไซต์นี้/, 'the web form');
+      assert.match(r.body, /<a href="https:\/\/line\.me\/[^"]*"[^>]*>LINE Official Account<\/a>/, 'the chat account link');
+      const { naccUrl, paccUrl } = t.p.config.complaints;
+      assert.ok(r.body.includes(`href="${naccUrl}"`) && /ป\.ป\.ช\./.test(text), 'the NACC’s complaint service');
+      assert.ok(r.body.includes(`href="${paccUrl}"`) && /ป\.ป\.ท\./.test(text), 'the PACC’s complaint service');
+    });
+
     test('the guideline, channels and statistics are the evidence of their OIT items', async () => {
       const a = t.agent();
       assert.match((await a.get('/oit/2568/O17')).body, /href="\/complaints\/guideline"/);
@@ -197,7 +212,7 @@ for (const target of await dbTargets()) {
       const pdf = await a.get('/complaints/statistics/2567.pdf?period=h1');
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       const stats = textOf((await a.get('/complaints/statistics/2567')).body);
-      assert.match(stats, /น้อยกว่า 3/, 'small counts are hidden in public');
+      assert.match(stats, /ไม่เปิดเผย/, 'small counts are hidden in public');
       assert.match(textOf((await a.get('/complaints/statistics/2599')).body), /ไม่มีเรื่องร้องเรียนในช่วงเวลานี้/);
     });
 
@@ -228,9 +243,12 @@ for (const target of await dbTargets()) {
     test('submissions and receipt guesses are throttled per address; others go on', async () => {
       const flood = t.agent();
       flood.ip = '10.4.0.1';
-      let last = 0;
-      for (let i = 0; i < 6; i++) last = (await submit(flood, 'general', { ...corruptionCase, category: 'other', subject: `เรื่องที่ ${i}` })).r.status;
-      assert.equal(last, 429, 'the sixth in ten minutes from one address waits');
+      let last: Awaited<ReturnType<typeof submit>>['r'] | undefined;
+      for (let i = 0; i < 6; i++) last = (await submit(flood, 'general', { ...corruptionCase, category: 'other', subject: `เรื่องที่ ${i}` })).r;
+      assert.ok(last);
+      assert.equal(last.status, 429, 'the sixth in ten minutes from one address waits');
+      assert.match(textOf(last.body), /ส่งเรื่องจากเครือข่ายนี้บ่อยเกินไป กรุณารอ \d+ นาทีแล้วส่งใหม่ เรื่องที่พิมพ์ไว้ยังอยู่/, 'and is told so, in Thai');
+      assert.match(last.body, /value="เรื่องที่ 5"/, 'what was typed is kept');
       const other = t.agent();
       other.ip = '10.4.0.2';
       assert.ok((await submit(other, 'general', { ...corruptionCase, category: 'other' })).receipt, 'another address still submits');

@@ -43,6 +43,8 @@ export interface NewCase {
 const FILE_TYPES: FileKind[] = ['pdf', 'png', 'jpg', 'webp'];
 export const MAX_FILES = 3;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** All files of one form together: held in memory until sealed, so less than MAX_FILES × MAX_FILE_BYTES (the form says so). */
+export const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 /** 25 megapixels: a phone photo fits; a decompression bomb does not. */
 const MAX_PIXELS = 25_000_000;
 // sharp's own thread pool and cache are kept small: image work must not starve sign-in's Argon2 and file I/O
@@ -57,6 +59,7 @@ export interface CleanFile {
 
 /** Checks a file by its content and strips what could identify its author: images are re-encoded without metadata. */
 export async function cleanFile(p: Platform, part: UploadPart): Promise<CleanFile> {
+  if (part.overTotal) throw new ValidationError({ [part.field]: { key: 'complaints.err.filesTotal', vars: { total: MAX_TOTAL_BYTES / 1024 / 1024 } } });
   const { ext, mime } = await p.files.inspect(part, FILE_TYPES, MAX_FILE_BYTES);
   const raw = (await readPart(part, MAX_FILE_BYTES))!;
   let bytes = raw;

@@ -1,5 +1,6 @@
 // Background work of complaints: mails to officers that say nothing about the case (real SMTP), overdue alerts
-// once a day, and the end of retention, after which nothing of what was written remains but the statistics count.
+// once a day, and the end of retention, after which nothing of what was written remains but the statistics count —
+// on SQLite not even in the database file's free space or its log; on PostgreSQL the tables are vacuumed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { startSmtp } from '../../../test/support/smtp.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
 import { purgeExpired, sendOverdueAlerts } from './jobs.ts';
 import { yearStats } from './stats.ts';
+import { sql } from '../../platform/db/index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -61,8 +63,21 @@ for (const target of await dbTargets()) {
       const counted = (await yearStats(t.p.db, c.agency_id, c.fiscal_year)).total;
       const longAgo = new Date(Date.now() - (t.p.config.complaints.retentionDays + 1) * 86_400_000).toISOString();
       await t.p.db.k.updateTable('complaint').set({ status: 'closed', closed_at: longAgo, concluded_at: longAgo }).where('id', '=', c.id).execute();
+      // the start of each sealed value of the case: its content, its receipt's and officers' key copies, its file's name
+      const sealed = [
+        c.content_sealed!, c.receipt_wrap,
+        ...(await t.p.db.k.selectFrom('complaint_key').select('sealed_key').where('complaint_id', '=', c.id).execute()).map((k) => k.sealed_key),
+        ...(await t.p.db.k.selectFrom('complaint_file').select('meta_sealed').where('complaint_id', '=', c.id).execute()).map((f) => f.meta_sealed),
+      ].map((v) => Buffer.from(v.slice(0, 32)));
+      assert.ok(sealed.length >= 4);
+      const onDisk = (b: Buffer) => [t.p.db.sqlite?.file, `${t.p.db.sqlite?.file}-wal`].some((f) => f && fs.existsSync(f) && fs.readFileSync(f).includes(b));
+      if (target.name === 'sqlite') assert.deepEqual(sealed.map(onDisk), sealed.map(() => true), 'found in the database file or its log before');
+      const vacuums = async () => target.name === 'postgres' ? Number((await sql<{ n: number }>`SELECT coalesce(sum(vacuum_count), 0) AS n FROM pg_stat_user_tables WHERE relname IN ('complaint', 'complaint_key')`.execute(t.p.db.k)).rows[0]!.n) : 0;
+      const vacuumed = await vacuums();
 
       assert.ok((await purgeExpired(t.p)) >= 1);
+      if (target.name === 'sqlite') assert.deepEqual(sealed.map(onDisk), sealed.map(() => false), 'not a byte of them left in the database file or its log (secure_delete, log truncated)');
+      else assert.ok((await vacuums()) >= vacuumed + 2, 'the tables were vacuumed after the deletion');
       const after = await t.p.db.k.selectFrom('complaint').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(after.content_sealed, null);
       assert.equal(after.identity_sealed, null);

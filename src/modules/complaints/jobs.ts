@@ -3,7 +3,7 @@
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { holdersOf, systemActor, actorOf } from '../../platform/auth/users.ts';
-import { tx } from '../../platform/db/index.ts';
+import { reclaimDeleted, tx } from '../../platform/db/index.ts';
 import { HANDLE } from './access.ts';
 import { caseNumber } from './store.ts';
 
@@ -49,5 +49,7 @@ export async function purgeExpired(p: Platform, now = new Date()): Promise<numbe
       await recordAudit(t, { agencyId: c.agency_id, actor: actorOf(systemActor(c.agency_id, 'system')), action: 'complaint.purge', targetType: 'complaint', targetId: c.id, summary: `case ${caseNumber(c)}: content, messages and ${files.length} file(s) deleted at the end of retention` });
     });
   }
+  // the deleted rows out of the database files too (SQLite: zeroed and the log truncated; PostgreSQL: vacuumed)
+  if (due.length) await reclaimDeleted(p.db, ['complaint', 'complaint_message', 'complaint_file', 'complaint_key', 'complaint_visit']);
   return due.length;
 }

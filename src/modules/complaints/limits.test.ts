@@ -51,13 +51,14 @@ for (const target of await dbTargets()) {
     }
 
     test('six submissions from addresses of one IPv6 /64 count as one address', async () => {
-      let last = 0;
+      let last = { status: 0, body: '' };
       for (let i = 1; i <= 6; i++) {
         const a = t.agent();
         a.ip = `2001:db8:77:1::${i}`;
-        last = (await submit(a, 'general', { ...corruptionCase, category: 'other', subject: `เรื่องจากเครือข่ายเดียวกัน ${i}` })).r.status;
+        last = (await submit(a, 'general', { ...corruptionCase, category: 'other', subject: `เรื่องจากเครือข่ายเดียวกัน ${i}` })).r;
       }
-      assert.equal(last, 429);
+      assert.equal(last.status, 429);
+      assert.match(textOf(last.body), /ส่งเรื่องจากเครือข่ายนี้บ่อยเกินไป กรุณารอ \d+ นาทีแล้วส่งใหม่/);
       const other = t.agent();
       other.ip = '2001:db8:77:2::1';
       assert.ok((await submit(other, 'general', { ...corruptionCase, category: 'other' })).receipt, 'the next /64 still submits');
@@ -125,6 +126,49 @@ for (const target of await dbTargets()) {
       assert.equal(r.status, 422);
       assert.match(textOf(r.body), new RegExp(`ส่งข้อความได้วันละไม่เกิน ${MESSAGES_PER_DAY} ครั้งต่อเรื่อง`));
       assert.match(r.body, /ข้อความที่เกินจำนวน/, 'what was typed is kept');
+    });
+
+    /** Posts the form with its parts in the browser's order: the fields before the files, then the files, then identity and consent. */
+    async function postAsBrowser(a: Agent, files: Array<{ name: string; data: Buffer }>) {
+      await a.get('/complaints/new?type=corruption');
+      const { name, national_id, phone, email, address, consent, ...before } = corruptionCase;
+      const fd = new FormData();
+      fd.append('_csrf', a.csrf);
+      for (const [k, v] of Object.entries(before)) fd.append(k, v);
+      files.forEach((f, i) => fd.append(`file${i + 1}`, new Blob([f.data], { type: 'application/pdf' }), f.name));
+      for (const [k, v] of Object.entries({ name, national_id, phone, email, address, consent })) fd.append(k, v);
+      const body = new Response(fd);
+      return a.request('POST', '/complaints/new?type=corruption', { payload: Buffer.from(await body.arrayBuffer()), headers: { 'content-type': body.headers.get('content-type')! } });
+    }
+    const pdfOf = (mb: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(Math.round(mb * 1024 * 1024) - 9, 0x20)]);
+
+    test('three files of 8 MB (over the 20 MB in all): a message on the file that did not fit, the rest of the form kept', async () => {
+      const a = t.agent();
+      a.ip = '10.64.0.1';
+      const form = textOf((await a.get('/complaints/new?type=corruption')).body);
+      assert.match(form, /ไม่เกิน 3 ไฟล์ ไฟล์ละไม่เกิน 10 MB รวมกันไม่เกิน 20 MB/, 'the form promises what the limits allow');
+      const before = (await t.p.db.k.selectFrom('complaint').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+      const r = await postAsBrowser(a, [{ name: 'หนึ่ง.pdf', data: pdfOf(8) }, { name: 'สอง.pdf', data: pdfOf(8) }, { name: 'สาม.pdf', data: pdfOf(8) }]);
+      assert.equal(r.status, 422, 'not a 413 page');
+      assert.match(r.body, /id="f-file3-error"[^>]*>ไฟล์ที่แนบรวมกันเกิน 20 MB ไฟล์นี้จึงแนบไม่ได้/, 'on the third file’s field');
+      assert.doesNotMatch(r.body, /id="f-file[12]-error"/, 'the first two fitted');
+      assert.match(r.body, /value="เรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง"/, 'the subject typed is kept');
+      assert.match(r.body, /ต้องจ่ายเงิน 3,000 บาท/, 'and the description');
+      assert.doesNotMatch(textOf(r.body), /กรุณายืนยันว่าอ่านการคุ้มครองข้อมูลส่วนบุคคลแล้ว/, 'the consent sent after the files was read');
+      assert.equal((await t.p.db.k.selectFrom('complaint').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n, before, 'nothing saved');
+      const ok = await postAsBrowser(a, [{ name: 'หนึ่ง.pdf', data: pdfOf(8) }, { name: 'สอง.pdf', data: pdfOf(8) }]);
+      assert.equal(ok.status, 200, 'two of them (16 MB) go in');
+      assert.match(ok.body, /class="receipt"/);
+    });
+
+    test('one file over 10 MB: a message on its field, the rest of the form kept', async () => {
+      const a = t.agent();
+      a.ip = '10.64.0.2';
+      const r = await postAsBrowser(a, [{ name: 'ใหญ่.pdf', data: pdfOf(11) }]);
+      assert.equal(r.status, 422);
+      assert.match(r.body, /id="f-file1-error"[^>]*>ไฟล์มีขนาดใหญ่เกิน 10 MB/);
+      assert.match(r.body, /value="เรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้าง"/);
+      assert.match(r.body, /ต้องจ่ายเงิน 3,000 บาท/);
     });
 
     test('an image of more than 25 megapixels is refused on its field before it is decoded', async () => {

@@ -18,7 +18,7 @@ import { caseSchema, followSchema, identityOf, replySchema, reportOf } from './f
 import { complainantReply, currentVisit, endVisit, openVisit, setVisitCookie } from './follow.ts';
 import { guideline } from './guideline.ts';
 import { openFile, type FileMeta } from './handling.ts';
-import { MAX_FILE_BYTES, MAX_FILES, submitCase, type Report } from './intake.ts';
+import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, submitCase, type Report } from './intake.ts';
 import { LANES, type Lane } from './kinds.ts';
 import { filesOf, messagesOf, statusHistory } from './store.ts';
 import { CasePage, ComplaintFormPage, ComplaintsIndexPage, FollowPage, GuidelinePage, ReceiptPage, type ComplainantView } from './views/public.tsx';
@@ -39,8 +39,9 @@ export const laneOf = (req: FastifyRequest): Lane | null => {
 export const filesFrom = (files: Record<string, UploadPart>): UploadPart[] =>
   Array.from({ length: MAX_FILES }, (_, i) => chosenFile(files, `file${i + 1}`)).filter((f): f is UploadPart => f !== null);
 
-// in memory: a plain copy of a confidential file never touches the disk, not even as a temporary file
-export const caseUpload = { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, maxTotalBytes: 2 * MAX_FILE_BYTES, inMemory: true };
+// in memory: a plain copy of a confidential file never touches the disk, not even as a temporary file; past the total,
+// the form is still read so that the refusal is a message on the file's field with what was typed kept
+export const caseUpload = { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, maxTotalBytes: MAX_TOTAL_BYTES, inMemory: true, markOverTotal: true };
 
 export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   const settings = p.config.complaints;

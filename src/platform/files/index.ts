@@ -32,6 +32,8 @@ export interface UploadPart {
   sha256?: string;
   /** the part went over the size limit and was cut */
   truncated: boolean;
+  /** the files of the form went over their total here (UploadLimits.markOverTotal): this one's bytes were dropped */
+  overTotal?: boolean;
 }
 
 /** A part made in memory (generated documents, placeholder images). */

@@ -25,6 +25,12 @@ export interface UploadLimits {
    * so that no plain copy is ever on disk (a crash would leave one). Keep maxTotalBytes small: it is held in RAM.
    */
   inMemory?: boolean;
+  /**
+   * Past maxTotalBytes, keep reading the form instead of answering 413: the bytes of the file that crosses the total
+   * and of every file after it are thrown away as they arrive, those files come marked `overTotal` (and truncated),
+   * and the fields after them are still read, so the route can say so on the file's field and keep what was typed.
+   */
+  markOverTotal?: boolean;
 }
 
 export interface UploadForm {
@@ -251,12 +257,18 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
     if (!lim.inMemory) temp.push(file);
     const hash = crypto.createHash('sha256');
     let size = 0;
+    let over = false;
     const chunks: Buffer[] = [];
     const count = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         total += chunk.length;
-        if (total > lim.maxTotalBytes) return done(tooLarge(mb(lim.maxTotalBytes)));
+        if (total > lim.maxTotalBytes) {
+          if (!lim.markOverTotal) return done(tooLarge(mb(lim.maxTotalBytes)));
+          over = true;
+          chunks.length = 0;
+          return done();
+        }
         hash.update(chunk);
         if (lim.inMemory) {
           chunks.push(chunk);
@@ -268,7 +280,7 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
     if (lim.inMemory) {
       await pipeline(part.file, count);
       if (files[part.fieldname] || (!part.filename && size === 0)) continue;
-      files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', data: Buffer.concat(chunks), size, sha256: hash.digest('hex'), truncated: part.file.truncated };
+      files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', data: over ? Buffer.alloc(0) : Buffer.concat(chunks), size, sha256: hash.digest('hex'), truncated: part.file.truncated || over, ...(over ? { overTotal: true } : {}) };
       continue;
     }
     await pipeline(part.file, count, fs.createWriteStream(file, { mode: 0o600 }));
@@ -277,13 +289,13 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
       await fsp.rm(file, { force: true });
       continue;
     }
-    const truncated = part.file.truncated;
+    const truncated = part.file.truncated || over;
     if (!truncated) {
       // acknowledged uploads survive a crash: the bytes are on disk before anything refers to them
       const fh = await fsp.open(file, 'r+');
       await fh.sync().finally(() => fh.close());
     }
-    files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', path: file, size, sha256: hash.digest('hex'), truncated };
+    files[part.fieldname] = { field: part.fieldname, filename: part.filename ?? '', path: file, size, sha256: hash.digest('hex'), truncated, ...(over ? { overTotal: true } : {}) };
   }
   // an empty multipart body carries no token either
   if (first) await s.checkCsrf(req, reply, '');

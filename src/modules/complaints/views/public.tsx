@@ -4,7 +4,7 @@ import { Page } from '../../../platform/views/layout.tsx';
 import { Button, Checkbox, DateInput, EmptyState, ErrorSummary, Field, FileField, Form, Select, TextArea, Time, type FormState } from '../../../platform/views/components.tsx';
 import { formatBytes } from '../../../platform/i18n/index.ts';
 import { CATEGORIES, type Lane } from '../kinds.ts';
-import { MAX_FILES, type Report } from '../intake.ts';
+import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, type Report } from '../intake.ts';
 
 const crumbs = (ctx: ViewCtx) => [{ href: '/', label: ctx.t('nav.home') }, { href: '/complaints', label: ctx.t('complaints.title') }];
 const QUICK_EXIT = 'https://www.tmd.go.th/';
@@ -75,7 +75,7 @@ export function CaseFields({ ctx, form, lane, retentionDays, staff }: { ctx: Vie
       <Field ctx={ctx} form={form} name="where" label={l.where!} maxlength={300} size="wide" />
       <fieldset class="field">
         <legend safe>{t('complaints.field.files')}</legend>
-        <p class="hint" safe>{t('complaints.field.filesHint', { n: MAX_FILES })}</p>
+        <p class="hint" safe>{t('complaints.field.filesHint', { n: MAX_FILES, each: MAX_FILE_BYTES / 1024 / 1024, total: MAX_TOTAL_BYTES / 1024 / 1024 })}</p>
         {Array.from({ length: MAX_FILES }, (_, i) => <FileField ctx={ctx} form={form} name={`file${i + 1}`} label={l[`file${i + 1}`]!} accept="image/jpeg,image/png,image/webp,application/pdf" />)}
       </fieldset>
       {/* a whistleblower's details are neither offered from nor saved to a (maybe shared) browser's autofill */}

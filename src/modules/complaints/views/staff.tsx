@@ -109,6 +109,7 @@ export function CasePageStaff({ ctx, v, form, identity, divisions, staff, now }:
           {isOverdue(c, now) ? <strong class="tag tag-urgent" safe>{t('complaints.staff.overdue')}</strong> : ''}
         </dd>
         <dt safe>{t('complaints.staff.assigned')}</dt><dd safe>{v.officers.find((o) => o.id === c.assigned_user_id)?.displayName ?? t('complaints.staff.nobody')}</dd>
+        <dt safe>{t('complaints.staff.assignDivision')}</dt><dd safe>{divisions.find((d) => d.id === c.assigned_division_id)?.name ?? '—'}</dd>
       </dl>
 
       {!v.report ? <div class="notice" role="note"><p safe>{t('complaints.staff.noKey')}</p></div> : (

@@ -3,12 +3,14 @@ import type { ViewCtx } from '../../../platform/views/ctx.ts';
 import { Page } from '../../../platform/views/layout.tsx';
 import { formatMonth } from '../../../platform/thai/index.ts';
 import { ALL_CATEGORIES, CHANNELS, LANES } from '../kinds.ts';
-import { PERIODS, shownStats, type Period, type YearStats } from '../stats.ts';
+import { PERIODS, periodStats, shownStats, type FiscalStats, type Period } from '../stats.ts';
 
-export function StatsBody({ ctx, s, min, base }: { ctx: ViewCtx; s: YearStats; min: number | null; base: string }) {
+export function StatsBody({ ctx, f, period, min, base }: { ctx: ViewCtx; f: FiscalStats; period: Period; min: number | null; base: string }) {
   const t = ctx.t;
-  const v = shownStats(s, min);
+  const s = periodStats(f, period);
+  const v = shownStats(f, period, min);
   const n = (x: number | null) => (x === null ? t('complaints.stats.hidden', { n: min ?? 0 }) : String(x));
+  const months = t('complaints.stats.byMonth');
   const Table = ({ title, rows }: { title: string; rows: Array<[string, number | null]> }) => (
     <div class="table-wrap" tabindex="0" role="region" aria-label={title}>
       <table>
@@ -38,10 +40,22 @@ export function StatsBody({ ctx, s, min, base }: { ctx: ViewCtx; s: YearStats; m
             <div><dt safe>{t('complaints.stats.finished')}</dt><dd safe>{n(v.finished)}</dd></div>
             <div><dt safe>{t('complaints.stats.inProgress')}</dt><dd safe>{n(v.inProgress)}</dd></div>
           </dl>
-          <Table title={t('complaints.stats.byLane')} rows={LANES.map((l) => [t(`complaints.lane.${l}`), v.byLane[l] ?? 0])} />
+          <Table title={t('complaints.stats.byLane')} rows={LANES.map((l) => [t(`complaints.lane.${l}`), v.byLane[l] === undefined ? 0 : v.byLane[l]!])} />
           <Table title={t('complaints.stats.byCategory')} rows={ALL_CATEGORIES.filter((c) => (s.byCategory[c] ?? 0) > 0).map((c) => [t(`complaints.cat.${c}` as 'complaints.cat.other'), v.byCategory[c]!])} />
           <Table title={t('complaints.stats.byChannel')} rows={CHANNELS.filter((c) => (s.byChannel[c] ?? 0) > 0).map((c) => [t(`complaints.channel.${c}`), v.byChannel[c]!])} />
-          <Table title={t('complaints.stats.byMonth')} rows={s.months.map((m, i) => [formatMonth(m.month, ctx.lang), v.months[i]!])} />
+          <div class="table-wrap" tabindex="0" role="region" aria-label={months}>
+            <table>
+              <caption safe>{months}</caption>
+              <thead><tr>
+                <th scope="col" safe>{t('complaints.stats.month')}</th>
+                <th scope="col" class="num" safe>{t('complaints.stats.received')}</th>
+                <th scope="col" class="num" safe>{t('complaints.stats.finished')}</th>
+                <th scope="col" class="num" safe>{t('complaints.stats.inProgress')}</th>
+              </tr></thead>
+              <tbody>{v.months.map((m) => <tr><th scope="row" safe>{formatMonth(m.month, ctx.lang)}</th><td class="num" safe>{n(m.received)}</td><td class="num" safe>{n(m.finished)}</td><td class="num" safe>{n(m.inProgress)}</td></tr>)}</tbody>
+            </table>
+          </div>
+          <p class="hint" safe>{t('complaints.stats.monthHint')}</p>
           {min !== null ? <p class="hint" safe>{t('complaints.stats.hiddenNote', { n: min })}</p> : ''}
         </>
       )}
@@ -49,15 +63,16 @@ export function StatsBody({ ctx, s, min, base }: { ctx: ViewCtx; s: YearStats; m
   );
 }
 
-export function StatsPage({ ctx, s, min, years, staff }: { ctx: ViewCtx; s: YearStats; min: number | null; years: number[]; staff?: boolean }) {
+export function StatsPage({ ctx, f, period, min, years, staff }: { ctx: ViewCtx; f: FiscalStats; period: Period; min: number | null; years: number[]; staff?: boolean }) {
   const t = ctx.t;
+  const s = { year: f.year, period };
   const base = `${staff ? '/staff' : ''}/complaints/statistics/${s.year}`;
   const title = t('complaints.stats.title', { year: s.year });
   return (
     <Page ctx={ctx} title={title} staff={staff} breadcrumbs={staff ? [{ href: '/staff', label: t('nav.staff') }, { href: '/staff/complaints', label: t('complaints.staff.title') }] : [{ href: '/', label: t('nav.home') }, { href: '/complaints', label: t('complaints.title') }]}>
       <h1 safe>{title}</h1>
       <p safe>{t(`complaints.stats.period.${s.period}`)}</p>
-      <StatsBody ctx={ctx} s={s} min={min} base={base} />
+      <StatsBody ctx={ctx} f={f} period={period} min={min} base={base} />
       {staff ? <p><a href={`/staff/complaints/statistics/${s.year}/memo.docx?period=${s.period}`} safe>{`${t('complaints.staff.memo')} (DOCX)`}</a>{' · '}<a href={`/staff/complaints/statistics/${s.year}/memo.pdf?period=${s.period}`} safe>{`${t('complaints.staff.memo')} (PDF)`}</a></p> : ''}
       {years.length > 1 ? (
         <nav aria-label={t('complaints.stats.otherYears')}>
