@@ -15,7 +15,7 @@ import { ErrorPage } from '../views/errors.tsx';
 import { HttpError, ValidationError } from './errors.ts';
 import { parseUrlEncoded } from './urlencoded.ts';
 import { readFlash, safeNext, sendHtml, viewCtx } from './render.ts';
-import { Gate, isMultipartRequest, setupUploads } from './multipart.ts';
+import { Gate, isMultipartRequest, MEMORY_UPLOAD_BYTES, setupUploads } from './multipart.ts';
 import { hasControlChars } from '../thai/index.ts';
 import type { AgencySite } from './types.ts';
 import { publicChangesDelivered } from '../changes.ts';
@@ -104,6 +104,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     tmpDir: path.join(p.config.dataDir, 'tmp', 'uploads'),
     defaults: { maxFileBytes: p.config.uploadMaxBytes, maxTotalBytes: p.config.uploadTotalBytes, maxFiles: 10 },
     gate: new Gate(p.config.uploadConcurrency, p.config.uploadConcurrency * 4, 15_000),
+    memory: new Gate(MEMORY_UPLOAD_BYTES, 16, 15_000),
     stallMs: p.config.uploadStallMs,
     checkCsrf: (req, reply, token) =>
       new Promise<void>((resolve, reject) => {
