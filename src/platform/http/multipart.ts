@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { UploadPart } from '../files/index.ts';
 import { addressGroup } from './address.ts';
 import { HttpError } from './errors.ts';
+import { hasControlChars } from '../thai/index.ts';
 import type { FormValues } from './forms.ts';
 
 export interface UploadLimits {
@@ -102,6 +103,11 @@ export class Gate {
 
 function busyUploads(): HttpError {
   return new HttpError(503, 'error.503.title', 'error.503.uploadsBusy');
+}
+
+/** A text of a form holds control characters or bidi overrides (platform/thai hasControlChars): refused as a whole. */
+export function textControls(): HttpError {
+  return new HttpError(400, 'error.400.title', 'error.400.textControls');
 }
 
 function tooLarge(maxMb: string): HttpError {
@@ -268,6 +274,7 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
     if (part.type === 'field') {
       if (part.valueTruncated || part.fieldnameTruncated) throw tooLarge(mb(MAX_FIELD_BYTES));
       if (typeof part.value !== 'string') continue;
+      if (hasControlChars(part.value) || hasControlChars(part.fieldname)) throw textControls();
       const prev = fields[part.fieldname];
       if (prev === undefined) fields[part.fieldname] = part.value;
       else if (Array.isArray(prev)) prev.push(part.value);
