@@ -313,6 +313,14 @@ async function createAdmin(p: Platform, username: string): Promise<number> {
   }
 }
 
+/** A copy through SQLite's online backup API, readable by its owner only: it holds every account and record. */
+async function privateCopy(db: BetterSqlite3.Database, file: string): Promise<void> {
+  // made 0600 before SQLite writes into it (SQLite would create it with the umask, often 0644); an existing file too
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  await db.backup(file);
+}
+
 async function backup(config: Config, file: string | undefined): Promise<number> {
   if (!file) return usage();
   if (config.databaseUrl) {
@@ -327,7 +335,7 @@ async function backup(config: Config, file: string | undefined): Promise<number>
   const db = new BetterSqlite3(src, { readonly: true, fileMustExist: true });
   try {
     // the online backup API copies a consistent snapshot while the server keeps running
-    await db.backup(path.resolve(file));
+    await privateCopy(db, path.resolve(file));
   } finally {
     db.close();
   }
@@ -361,12 +369,13 @@ async function restore(config: Config, file: string | undefined): Promise<number
   if (fs.existsSync(target)) {
     const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     const cur = new BetterSqlite3(target);
-    await cur.backup(keep);
+    await privateCopy(cur, keep);
     cur.close();
     out(`the current database was kept as ${keep}`);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
   fs.copyFileSync(from, target);
+  fs.chmodSync(target, 0o600);
   out(`restored ${from} to ${target}`);
   return 0;
 }

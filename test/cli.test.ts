@@ -51,8 +51,16 @@ describe('command line', () => {
 
   test('backup and restore of the embedded database', () => {
     const file = path.join(dataDir, 'backup.sqlite');
+    const mode = (f: string) => (fs.statSync(f).mode & 0o777).toString(8);
     const b = cli({ DATA_DIR: dataDir }, 'backup', file);
     assert.equal(b.status, 0, b.stderr);
+    assert.equal(mode(file), '600', 'the copy of the whole database is readable by its owner only');
+    // over a file that was readable by others, under the usual umask: the copy is still the owner's only
+    const again = path.join(dataDir, 'backup-again.sqlite');
+    fs.writeFileSync(again, '', { mode: 0o644 });
+    fs.chmodSync(again, 0o644);
+    assert.equal(cli({ DATA_DIR: dataDir }, 'backup', again).status, 0);
+    assert.equal(mode(again), '600');
     const c = cli({ DATA_DIR: dataDir }, 'create-admin', 'newadmin');
     assert.equal(c.status, 0, c.stderr);
     assert.match(c.stdout, /administrator newadmin created; temporary password/);
@@ -68,7 +76,10 @@ describe('command line', () => {
     const r = cli({ DATA_DIR: dataDir }, 'restore', file);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(count(), 0);
-    assert.ok(fs.readdirSync(dataDir).some((f) => f.startsWith('prongsai.sqlite.before-restore-')), 'restore keeps the database it replaces');
+    const kept = fs.readdirSync(dataDir).filter((f) => f.startsWith('prongsai.sqlite.before-restore-'));
+    assert.equal(kept.length, 1, 'restore keeps the database it replaces');
+    assert.equal(mode(path.join(dataDir, kept[0]!)), '600', 'the kept database is the owner\'s only');
+    assert.equal(mode(path.join(dataDir, 'prongsai.sqlite')), '600', 'the restored database is the owner\'s only');
     fs.writeFileSync(path.join(dataDir, 'junk.sqlite'), 'not a database');
     const bad = cli({ DATA_DIR: dataDir }, 'restore', path.join(dataDir, 'junk.sqlite'));
     assert.equal(bad.status, 1);

@@ -69,14 +69,15 @@ export interface RawResponse {
  * even if the body is not all sent; then stops sending. pauseAfterBytes stops sending early and waits, which
  * proves the server answered without the rest of the body.
  */
-export function rawPost(url: string, headers: Record<string, string>, chunks: () => Iterable<Buffer>, opts: { pauseAfterBytes?: number } = {}): Promise<RawResponse> {
+export function rawPost(url: string, headers: Record<string, string>, chunks: () => Iterable<Buffer>, opts: { pauseAfterBytes?: number; localAddress?: string } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
     // a keep-alive connection, as browsers use: Node then reads and throws away a body it refused, and the client
     // gets the answer (with `Connection: close` the server resets the connection on the unread bytes instead)
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' }, agent });
+    // localAddress (127.0.0.2 …) sends from another address of the loopback network, as a second laptop would
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' }, agent, localAddress: opts.localAddress });
     req.on('close', () => agent.destroy());
     req.on('response', (res) => {
       answered = true;

@@ -11,6 +11,7 @@ import { redirectWithFlash, sendHtml, viewCtx } from '../../platform/http/render
 import { translate } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { UploadPart } from '../../platform/files/index.ts';
+import { wipe } from '../../platform/vault/box.ts';
 import { intakeReady } from './access.ts';
 import { complaintThrottle } from './throttle.ts';
 import { openJson, place } from './crypto.ts';
@@ -125,7 +126,13 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
   };
   app.get('/complaints/case', async (req, reply) => casePage(req, reply));
 
-  app.post('/complaints/case/reply', uploadRoute({ limits: caseUpload }), async (req, reply) => {
+  // no visit, no upload: the guard answers before a byte of a file is read into memory
+  const visitGuard = async (req: FastifyRequest, reply: FastifyReply) => {
+    const v = await currentVisit(p, req);
+    if (!v) return redirectWithFlash(reply, '/complaints/follow', 'info', 'complaints.follow.expired');
+    wipe(v.key);
+  };
+  app.post('/complaints/case/reply', uploadRoute({ preHandler: visitGuard, limits: caseUpload }), async (req, reply) => {
     const v = await visitOr(req, reply);
     if (!v) return reply;
     const { fields, files } = req.upload!;

@@ -176,7 +176,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     sendHtml(privatePage(reply), RequestFormPage({ ctx: viewCtx(req, reply), def, form }), status);
   app.get('/e-service/:slug/request', async (req, reply) => formPage(req, reply, await published(req), emptyForm()));
 
-  app.post('/e-service/:slug/request', uploadRoute({ limits: requestUpload }), async (req, reply) => {
+  // a service that is not published is a 404 before a byte of a file is read
+  app.post('/e-service/:slug/request', uploadRoute({ preHandler: async (req) => void (await published(req)), limits: requestUpload }), async (req, reply) => {
     const def = await published(req);
     const { fields, files } = req.upload!;
     const schema = requestSchema(def, 'online');

@@ -7,6 +7,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { Agent, DEMO_PASSWORD, startApp, textOf, type TestApp } from '../../../test/support/app.ts';
 import { totpCode } from './totp.ts';
 import { takeAttempt, throttleKey } from '../throttle.ts';
+import { MFA_TRIES_PER_DAY, WINDOW_MS } from './throttle.ts';
 
 /** One sign-in form post from an address of its own (Fastify inject sets the peer address). */
 async function loginFrom(t: TestApp, ip: string, username: string, password: string): Promise<number> {
@@ -63,7 +64,8 @@ for (const target of await dbTargets()) {
       const again = await t.agent().login('complaint');
       assert.equal(again.status, 429, 'the password step is throttled too');
       const events = await t.p.db.k.selectFrom('audit_event').select(['action', 'summary']).where('id', '>', Number(auditBefore.n)).where('action', '=', 'auth.2fa.failed').orderBy('id').execute();
-      assert.equal(events.length, 1, `a burst of wrong codes is one audit event, not one per code (got ${events.length})`);
+      assert.equal(events.length, 2, `a burst is the first wrong code and the end with its count, not one event per code (got ${events.length})`);
+      assert.match(events[1]!.summary, /^5 second-factor codes tried without success \(wrong, or refused while the account had to wait\); the pending sign-in was ended$/, 'the refused try is in the count');
       await reset();
     });
 
@@ -81,7 +83,7 @@ for (const target of await dbTargets()) {
       assert.equal(fifth.location, '/login', 'the pending sign-in is over');
       assert.match(textOf((await attacker.get('/login')).body), /ใส่รหัสยืนยันผิดหลายครั้ง/);
       const ended = await t.p.db.k.selectFrom('audit_event').select('summary').where('action', '=', 'auth.2fa.failed').orderBy('id', 'desc').executeTakeFirstOrThrow();
-      assert.match(ended.summary, /5 wrong second-factor codes; the pending sign-in was ended/);
+      assert.match(ended.summary, /^5 second-factor codes tried without success .*; the pending sign-in was ended$/);
       await reset();
     });
 
@@ -156,6 +158,67 @@ for (const target of await dbTargets()) {
       // as if signed in 25 hours ago and busy ever since
       await t.p.db.k.updateTable('session').set({ created_at: new Date(Date.now() - 25 * 3600_000).toISOString(), expires_at: new Date(Date.now() + 3600_000).toISOString() }).execute();
       assert.equal((await a.get('/staff')).status, 303, 'signed out after SESSION_MAX_HOURS (24)');
+    });
+
+    test('second factor: a concurrent burst of 50 wrong codes is all counted; it signs nobody in, and the right code on that pending sign-in is refused afterwards', async () => {
+      const secret = await enrolTotp(t, 'service');
+      const auditBefore = await t.p.db.k.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow();
+      const b = t.agent();
+      await b.login('service');
+      await b.get('/login/2fa');
+      const rs = (await Promise.all(Array.from({ length: 50 }, () => b.post('/login/2fa', { code: wrongCode(secret) })))).map((r) => r.status);
+      assert.ok(rs.every((s) => s === 401 || s === 429 || s === 303), JSON.stringify(rs));
+      assert.ok(count(rs, 401) <= 4, `the password was the first of five tries: at most four codes checked (got ${JSON.stringify(rs)})`);
+      const user = await t.p.db.k.selectFrom('app_user').select('id').where('username', '=', 'service').executeTakeFirstOrThrow();
+      assert.deepEqual(await t.p.db.k.selectFrom('session').select('id').where('user_id', '=', user.id).where('state', '=', 'mfa').execute(), [], 'the pending sign-in was ended');
+      // even with the account's count forgotten (its owner signed in elsewhere), that pending sign-in is over
+      await reset();
+      const right = await b.post('/login/2fa', { code: totpCode(secret) });
+      assert.equal(right.status, 303);
+      assert.equal(right.location, '/login');
+      assert.equal((await b.get('/staff')).status, 303, 'not signed in');
+      const events = await t.p.db.k.selectFrom('audit_event').select('summary').where('id', '>', Number(auditBefore.n ?? 0)).where('action', '=', 'auth.2fa.failed').orderBy('id').execute();
+      assert.ok(events.length <= 2, `at most the first and the end (got ${events.length})`);
+      // concurrent tries commit in any order: the end need not be the last row
+      assert.ok(events.some((e) => /^\d+ second-factor codes tried without success .*; the pending sign-in was ended$/.test(e.summary)), JSON.stringify(events));
+      await reset();
+    });
+
+    test('second factor: waiting out the longest delay does not start the count over; codes checked in a day stay under the daily cap', async () => {
+      const secret = await enrolTotp(t, 'integrity');
+      // as if `ms` had passed for every counter (the rows' own timestamps moved back)
+      const passTime = async (ms: number) => {
+        const back = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) - ms).toISOString());
+        for (const r of await t.p.db.k.selectFrom('throttle').selectAll().execute()) {
+          await t.p.db.k.updateTable('throttle').set({ window_start: back(r.window_start)!, updated_at: back(r.updated_at)!, next_at: back(r.next_at) }).where('key_hash', '=', r.key_hash).execute();
+        }
+      };
+      const b = t.agent();
+      await b.login('integrity');
+      await b.get('/login/2fa');
+      for (let i = 0; i < 4; i++) assert.equal((await b.post('/login/2fa', { code: wrongCode(secret) })).status, 401);
+      await passTime(WINDOW_MS + 60_000);
+      // the longest delay (15 minutes) has passed: one more try is let in (the fifth code ends the pending sign-in)…
+      assert.equal((await b.post('/login/2fa', { code: wrongCode(secret) })).status, 303);
+      // …but the count did not start over: the password right after it waits
+      const again = await b.login('integrity');
+      assert.equal(again.status, 429, `the account still waits (${again.status})`);
+      // ten hours of an attacker trying every 16 minutes, signing in again whenever a pending sign-in ends
+      let checked = 5;
+      let pending = false;
+      for (let i = 0; i < 40; i++) {
+        await passTime(WINDOW_MS + 60_000);
+        if (!pending) {
+          if ((await b.login('integrity')).location !== '/login/2fa?next=%2Fstaff') continue;
+          pending = true;
+        }
+        const r = await b.post('/login/2fa', { code: wrongCode(secret) });
+        // a code looked at is wrong (401), or wrong and the pending sign-in's fifth try (303, ended); 429 was not
+        if (r.status === 401 || r.status === 303) checked++;
+        pending = (await b.get('/login/2fa')).status === 200;
+      }
+      assert.ok(checked <= MFA_TRIES_PER_DAY, `at most ${MFA_TRIES_PER_DAY} codes checked in a day (got ${checked})`);
+      await reset();
     });
   });
 }

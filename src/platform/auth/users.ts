@@ -152,7 +152,7 @@ export async function login(p: Platform, agencyId: number, usernameRaw: string, 
   });
 }
 
-/** Wrong codes allowed in one pending sign-in before it is ended and the password must be given again. */
+/** Codes tried in one pending sign-in (wrong, or refused while the account waits) before it is ended. */
 export const MFA_MAX_FAILURES = 5;
 
 export type SecondFactorResult =
@@ -162,56 +162,89 @@ export type SecondFactorResult =
   | { kind: 'throttled'; minutes: number };
 
 /**
- * Second step: a TOTP code or a recovery code. Every try counts against the account with its password tries;
- * five wrong codes end the pending sign-in. On success the pending session is replaced by a new one (new token).
+ * Second step: a TOTP code or a recovery code. Every try counts, before anything is checked, against the pending
+ * sign-in (five end it, refused tries included) and against the account with its password tries. On success the
+ * pending session is replaced by a new one (new token).
  */
 export async function verifySecondFactor(p: Platform, agencyId: number, pendingToken: string, userId: number, code: string, from: LoginSource): Promise<SecondFactorResult> {
   const u = await p.db.k.selectFrom('app_user').selectAll().where('id', '=', userId).where('agency_id', '=', agencyId).executeTakeFirst();
   if (!u || !u.totp_secret_enc || u.is_disabled) return { kind: 'ended' };
-  const keys = loginKeys(p.keys, agencyId, u.username, from.ip, from.deviceId);
-  const wait = await beginAttempt(p.db, keys);
-  if (wait > 0) return { kind: 'throttled', minutes: wait };
   const pendingId = sha256(pendingToken);
-  const step = totpStep(decrypt(p.keys, u.totp_secret_enc), code);
+  // one atomic increment, committed before the code is looked at: concurrent tries are all counted (a read, then a
+  // write, would lose most of them under PostgreSQL's READ COMMITTED)
+  const counted = await p.db.k
+    .updateTable('session')
+    .set((eb) => ({ mfa_failures: eb('mfa_failures', '+', 1) }))
+    .where('id', '=', pendingId)
+    .where('state', '=', 'mfa')
+    .where('user_id', '=', u.id)
+    .returning('mfa_failures')
+    .executeTakeFirst();
+  if (!counted) return { kind: 'ended' };
+  const tries = counted.mfa_failures;
   const actor = { id: u.id, label: u.username };
-  const r = await tx(p.db, async (t): Promise<SecondFactorResult> => {
-    const pending = await t.k.selectFrom('session').select(['mfa_failures']).where('id', '=', pendingId).where('state', '=', 'mfa').executeTakeFirst();
-    if (!pending) return { kind: 'ended' };
+  if (tries > MFA_MAX_FAILURES) {
+    // the fifth try is ending it: this one is not looked at
+    await failedTry(p, agencyId, actor, pendingId, tries, false);
+    return { kind: 'ended' };
+  }
+  const keys = loginKeys(p.keys, agencyId, u.username, from.ip, from.deviceId);
+  const wait = await beginAttempt(p.db, keys, true);
+  if (wait > 0) {
+    // refused unchecked, but counted against the pending sign-in like a wrong code (the fifth ends it)
+    await failedTry(p, agencyId, actor, pendingId, tries, true);
+    return { kind: 'throttled', minutes: wait };
+  }
+  const step = totpStep(decrypt(p.keys, u.totp_secret_enc), code);
+  const r = await tx(p.db, async (t): Promise<SecondFactorResult | null> => {
     let recoveryLeft: number | undefined;
     // a TOTP step is used once: a replayed code is as wrong as a bad one
     const fresh = step !== null && (u.totp_last_step === null || step > Number(u.totp_last_step));
-    if (fresh) {
-      await t.k.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', u.id).execute();
-    } else {
-      const codeHash = hmac(p.keys, `recovery:${normalizeCode(code)}`);
-      const rc = await t.k.selectFrom('recovery_code').select('id').where('user_id', '=', u.id).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
-      if (!rc) {
-        const failures = pending.mfa_failures + 1;
-        // one audit event for the first wrong code and one when the sign-in is ended: a burst is not a flood of rows
-        if (failures >= MFA_MAX_FAILURES) {
-          await t.k.deleteFrom('session').where('id', '=', pendingId).execute();
-          await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: `${failures} wrong second-factor codes; the pending sign-in was ended` });
-          return { kind: 'ended' };
-        }
-        await t.k.updateTable('session').set({ mfa_failures: failures }).where('id', '=', pendingId).execute();
-        if (failures === 1) await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: u.id, summary: 'wrong second-factor code (further wrong codes of this sign-in are counted, not logged one by one)' });
-        return { kind: 'wrong' };
-      }
+    const rc = fresh ? undefined : await t.k.selectFrom('recovery_code').select('id').where('user_id', '=', u.id).where('code_hash', '=', hmac(p.keys, `recovery:${normalizeCode(code)}`)).where('used_at', 'is', null).executeTakeFirst();
+    if (!fresh && !rc) return null;
+    // the pending sign-in is claimed before anything is used up: a try that ended it meanwhile wins
+    const claimed = await t.k.deleteFrom('session').where('id', '=', pendingId).where('state', '=', 'mfa').executeTakeFirst();
+    if (Number(claimed.numDeletedRows) === 0) return { kind: 'ended' };
+    if (rc) {
       await t.k.updateTable('recovery_code').set({ used_at: new Date().toISOString() }).where('id', '=', rc.id).execute();
       const left = await t.k.selectFrom('recovery_code').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', u.id).where('used_at', 'is', null).executeTakeFirst();
       recoveryLeft = Number(left?.n ?? 0);
+    } else {
+      await t.k.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', u.id).execute();
     }
     // a new session id once fully signed in: whoever saw the pending token cannot use it
-    await t.k.deleteFrom('session').where('id', '=', pendingId).execute();
     const token = await createSession(t, agencyId, u.id, 'active', p.config.sessionHours);
     await t.k.updateTable('app_user').set({ last_login_at: new Date().toISOString() }).where('id', '=', u.id).execute();
     const how = recoveryLeft === undefined ? 'password and TOTP' : 'password and a recovery code';
-    const after = pending.mfa_failures ? ` after ${pending.mfa_failures} wrong code${pending.mfa_failures > 1 ? 's' : ''}` : '';
+    const before = tries - 1;
+    const after = before ? ` after ${before} failed code${before > 1 ? 's' : ''}` : '';
     await recordAudit(t, { agencyId, actor, action: 'auth.login', targetType: 'user', targetId: u.id, summary: `signed in with ${how}${after}` });
     return { kind: 'ok', token, recoveryLeft };
   });
-  if (r.kind === 'ok') await attemptSucceeded(p.db, keys, true);
+  if (r === null) return (await failedTry(p, agencyId, actor, pendingId, tries, false)) ? { kind: 'ended' } : { kind: 'wrong' };
+  if (r.kind === 'ok') await attemptSucceeded(p.db, keys, true, true);
   return r;
+}
+
+/**
+ * A counted try that did not sign in: the pending sign-in ends at the fifth. One audit event for the first and one
+ * for the end, with the count (refused tries included): a burst is not a flood of rows. True when it has ended.
+ */
+async function failedTry(p: Platform, agencyId: number, actor: { id: number; label: string }, pendingId: string, tries: number, refused: boolean): Promise<boolean> {
+  return tx(p.db, async (t) => {
+    if (tries >= MFA_MAX_FAILURES) {
+      const gone = await t.k.deleteFrom('session').where('id', '=', pendingId).where('state', '=', 'mfa').executeTakeFirst();
+      if (Number(gone.numDeletedRows) > 0) {
+        await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: actor.id, summary: `${tries} second-factor codes tried without success (wrong, or refused while the account had to wait); the pending sign-in was ended` });
+      }
+      return true;
+    }
+    if (tries === 1) {
+      const what = refused ? 'second-factor code refused while the account had to wait' : 'wrong second-factor code';
+      await recordAudit(t, { agencyId, actor, action: 'auth.2fa.failed', targetType: 'user', targetId: actor.id, summary: `${what} (further tries of this sign-in are counted, not logged one by one)` });
+    }
+    return false;
+  });
 }
 
 async function notify(p: Platform, email: string, subjectKey: Parameters<typeof translate>[1], bodyKey: Parameters<typeof translate>[1], vars: Record<string, string>) {

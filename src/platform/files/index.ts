@@ -7,7 +7,7 @@ import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { randomToken, sha256 } from '../crypto.ts';
 import type { DbLike, Tx } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
-import { normalizeLine } from '../thai/index.ts';
+import { normalizeLine, stripControlChars } from '../thai/index.ts';
 
 export const FILE_KINDS = {
   pdf: 'application/pdf',
@@ -96,9 +96,9 @@ export async function fileAccess(db: DbLike, file: FileRecord, reader: FileReade
   return rule(db, file, reader);
 }
 
-/** A file name safe to keep: no path, no control characters, Thai intact, at most 150 characters. */
+/** A file name safe to keep: no path, no control characters or bidi overrides (a disguised .exe), Thai intact, at most 150 characters. */
 export function cleanFileName(name: string, ext: string): string {
-  const base = normalizeLine(path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')).slice(0, 150);
+  const base = normalizeLine(stripControlChars(path.basename(name.replace(/\\/g, '/'))).replace(/["<>|:*?]/g, '')).slice(0, 150);
   const stem = base.replace(/\.[^.]*$/, '') || 'file';
   return `${stem}.${ext}`;
 }

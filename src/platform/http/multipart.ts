@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { UploadPart } from '../files/index.ts';
 import { addressGroup } from './address.ts';
 import { HttpError } from './errors.ts';
+import { hasControlChars } from '../thai/index.ts';
 import type { FormValues } from './forms.ts';
 
 export interface UploadLimits {
@@ -40,11 +41,20 @@ export interface UploadForm {
 
 export const MAX_FIELD_BYTES = 100 * 1024;
 export const MAX_FIELDS = 100;
+/**
+ * Uploads held in memory at once, per process, in bytes of their allowance: one complaint form (20 MB) at a time.
+ * The chunks, their copy and the garbage left until a full collection grow the process by several times the bytes
+ * held (uploads.test.ts: 4 × 20 MB at once took it past 300 MB; one at a time stays near 250 MB).
+ */
+export const MEMORY_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** A counting gate: at most `max` at once (uploads read, documents made); others wait a while, then get a 503. */
+/**
+ * A counting gate: at most `max` at once (uploads read, documents made); others wait a while, then get a 503.
+ * `enter(weight)` takes several units at once (bytes held in memory); a weight over `max` takes all of it.
+ */
 export class Gate {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ weight: number; go: () => void }> = [];
   constructor(
     readonly max: number,
     readonly maxWaiting: number,
@@ -52,33 +62,45 @@ export class Gate {
     private readonly busy: () => Error = busyUploads,
   ) {}
 
-  async enter(): Promise<() => void> {
-    if (this.active >= this.max) {
+  async enter(weight = 1): Promise<() => void> {
+    const w = Math.min(weight, this.max);
+    if (this.waiting.length || this.active + w > this.max) {
       if (this.waiting.length >= this.maxWaiting) throw this.busy();
       await new Promise<void>((resolve, reject) => {
-        const go = () => {
-          clearTimeout(timer);
-          resolve();
+        const entry = {
+          weight: w,
+          go: () => {
+            clearTimeout(timer);
+            resolve();
+          },
         };
         const timer = setTimeout(() => {
-          const i = this.waiting.indexOf(go);
+          const i = this.waiting.indexOf(entry);
           if (i >= 0) this.waiting.splice(i, 1);
           reject(this.busy());
+          this.admit();
         }, this.waitMs);
-        this.waiting.push(go);
+        this.waiting.push(entry);
       });
     } else {
-      this.active++;
+      this.active += w;
     }
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      const next = this.waiting.shift();
-      // the slot passes straight to the next in line
-      if (next) next();
-      else this.active--;
+      this.active -= w;
+      this.admit();
     };
+  }
+
+  /** lets in those waiting, first come first served, while they fit */
+  private admit(): void {
+    while (this.waiting.length && this.active + this.waiting[0]!.weight <= this.max) {
+      const next = this.waiting.shift()!;
+      this.active += next.weight;
+      next.go();
+    }
   }
 
   get inFlight(): number {
@@ -88,6 +110,11 @@ export class Gate {
 
 function busyUploads(): HttpError {
   return new HttpError(503, 'error.503.title', 'error.503.uploadsBusy');
+}
+
+/** A text of a form holds control characters or bidi overrides (platform/thai hasControlChars): refused as a whole. */
+export function textControls(): HttpError {
+  return new HttpError(400, 'error.400.title', 'error.400.textControls');
 }
 
 function tooLarge(maxMb: string): HttpError {
@@ -100,6 +127,8 @@ export interface UploadSetup {
   tmpDir: string;
   defaults: UploadLimits;
   gate: Gate;
+  /** bytes of in-memory uploads (UploadLimits.inMemory) held at once, each weighing its maxTotalBytes until answered */
+  memory: Gate;
   /** the window over which an upload must keep MIN_UPLOAD_BYTES_PER_SECOND */
   stallMs: number;
   /** checks the CSRF token the form sent first; throws the platform's 403 when it is wrong */
@@ -192,14 +221,19 @@ async function readUpload(req: FastifyRequest, reply: FastifyReply, s: UploadSet
     else inFlight.delete(net);
   };
   let release: () => void;
+  let hold = () => {};
   try {
+    // files kept in memory reserve their whole allowance first: a few such uploads at once, whatever their senders
+    if (lim.inMemory) hold = await s.memory.enter(lim.maxTotalBytes);
     release = await s.gate.enter();
   } catch (err) {
+    hold();
     leave();
     throw err;
   }
   const free = () => {
     release();
+    hold();
     leave();
   };
   watchRate(req, s.stallMs);
@@ -247,6 +281,7 @@ async function readParts(req: FastifyRequest, reply: FastifyReply, s: UploadSetu
     if (part.type === 'field') {
       if (part.valueTruncated || part.fieldnameTruncated) throw tooLarge(mb(MAX_FIELD_BYTES));
       if (typeof part.value !== 'string') continue;
+      if (hasControlChars(part.value) || hasControlChars(part.fieldname)) throw textControls();
       const prev = fields[part.fieldname];
       if (prev === undefined) fields[part.fieldname] = part.value;
       else if (Array.isArray(prev)) prev.push(part.value);

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type TestApp } from '../../../test/support/app.ts';
 import { dateQuery, dayQuery, MAX_PAGE, pageParam, yearQuery } from './params.ts';
+import { cleanFileName } from '../files/index.ts';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('parameter parsers', () => {
   test('pages, years and days are bounded', () => {
@@ -75,6 +78,63 @@ for (const target of await dbTargets()) {
       const agency = await t.p.db.k.selectFrom('agency').select('name_th').executeTakeFirstOrThrow();
       assert.doesNotMatch(agency.name_th, /[\u0000\u001b\u202e]/);
       await a.get('/login');
+    });
+
+    test('control characters and bidi overrides in any text of a body are refused at the edge: the e-service catalogue editor, public forms (urlencoded and multipart)', async () => {
+      const texts = async () => {
+        const rows = [
+          ...(await t.p.db.k.selectFrom('eservice_step').select(['name_th', 'name_en', 'detail_th']).execute()),
+          ...(await t.p.db.k.selectFrom('eservice_field').select(['label_th', 'label_en', 'hint_th']).execute()),
+          ...(await t.p.db.k.selectFrom('eservice_request').select(['requester_name', 'answers']).execute()),
+        ];
+        return JSON.stringify(rows);
+      };
+      const admin = t.agent();
+      await admin.login('admin');
+      await admin.get('/staff/e-service/services/new');
+      const service = (over: Record<string, string>) => ({
+        slug: 'control-characters', name_th: 'บริการทดสอบอักขระ', channels: 'ยื่นที่เคาน์เตอร์', is_published: 'on',
+        'step-1-name': 'รับคำขอ', 'step-1-duration': '1', 'step-1-unit': 'day', 'field-1-key': 'note', 'field-1-label': 'หมายเหตุ', 'field-1-kind': 'text', ...over,
+      });
+      const bad = { 'step-1-name': 'รับคำขอ\u001b[31m', 'step-1-detail': 'ตรวจ\u0085สอบ', 'step-1-name_en': 'Intake\u009b', 'field-1-label': 'หมาย\u202eเหตุ', 'field-1-hint': 'ก\u2066ข', 'field-1-label_en': 'x\u0007' };
+      for (const [field, value] of Object.entries(bad)) {
+        const r = await admin.post('/staff/e-service/services/new', service({ [field]: value }));
+        assert.equal(r.status, 400, `${field}: ${r.status}`);
+        assert.match(textOf(r.body), /อักขระควบคุมหรืออักขระกลับทิศทาง/, 'the page says why');
+      }
+      assert.equal(await t.p.db.k.selectFrom('eservice_service').select('id').where('slug', '=', 'control-characters').executeTakeFirst(), undefined, 'nothing was saved');
+      const saved = await admin.post('/staff/e-service/services/new', service({ 'step-1-detail': 'ตรวจสอบ\tเอกสาร\r\nครบถ้วน' }));
+      assert.equal(saved.status, 303, 'the same form without them is saved (tab and line breaks are text)');
+
+      // a citizen's request, as a form and with a file
+      const citizen = t.agent();
+      await citizen.get('/e-service/road-repair/request');
+      const request = { f_road: 'ถนนสาย กส.ถ 1-0099', f_place: 'หน้าศาลาประชาคม', f_problem: '1', f_detail: 'หลุมลึก', name: 'นางสาวผู้ยื่น ทดสอบ', phone: '081 234 5678', email: '', consent: 'on' };
+      const before = await t.p.db.k.selectFrom('eservice_request').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      assert.equal((await citizen.post('/e-service/road-repair/request', { ...request, name: 'นาย\u202eก' })).status, 400);
+      const multi = await citizen.postMultipart('/e-service/road-repair/request', { ...request, f_detail: 'หลุม\u001b[2Jลึก' }, {});
+      assert.equal(multi.status, 400);
+      assert.match(textOf(multi.body), /อักขระควบคุมหรืออักขระกลับทิศทาง/);
+      const after = await t.p.db.k.selectFrom('eservice_request').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n), 'no request was stored');
+      assert.doesNotMatch(await texts(), /\\u00(?:0[0-8bcef]|1[0-9a-f]|[89][0-9a-f])|\\u20(?:2[a-e]|6[6-9])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/i);
+
+      // a complaint (files held in memory): the same refusal
+      const complainant = t.agent();
+      await complainant.get('/complaints/new?type=general');
+      const complaint = await complainant.postMultipart('/complaints/new?type=general', { category: 'service', subject: 'ร้องเรียน\u202eการบริการ', description: 'รายละเอียด', consent: 'on' }, {});
+      assert.equal(complaint.status, 400);
+    });
+
+    test('uploaded file names lose control characters and bidi overrides (a disguised extension)', async () => {
+      const citizen = t.agent();
+      await citizen.get('/e-service/road-repair/request');
+      const request = { f_road: 'ถนนสาย กส.ถ 1-0099', f_place: 'หน้าศาลาประชาคม', f_problem: '1', f_detail: 'หลุมลึก', name: 'นางสาวผู้ยื่น ทดสอบ', phone: '081 234 5678', email: '', consent: 'on' };
+      const sent = await citizen.postMultipart('/e-service/road-repair/request', request, { f_photo: { name: 'หลุม\u202egnp.exe\u0085\u001b\u2067.png', data: PNG, type: 'image/png' } });
+      assert.equal(sent.status, 200, textOf(sent.body).slice(0, 300));
+      const file = await t.p.db.k.selectFrom('file').select('original_name').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.equal(file.original_name, 'หลุมgnp.exe.png');
+      assert.equal(cleanFileName('a\u0000b\u009bc\u202ad\u2069e\tf.pdf', 'pdf'), 'abcdef.pdf');
     });
   });
 }

@@ -15,7 +15,7 @@ import { ErrorPage } from '../views/errors.tsx';
 import { HttpError, ValidationError } from './errors.ts';
 import { parseUrlEncoded } from './urlencoded.ts';
 import { readFlash, safeNext, sendHtml, viewCtx } from './render.ts';
-import { Gate, isMultipartRequest, setupUploads } from './multipart.ts';
+import { Gate, isMultipartRequest, MEMORY_UPLOAD_BYTES, setupUploads, textControls } from './multipart.ts';
 import { hasControlChars } from '../thai/index.ts';
 import type { AgencySite } from './types.ts';
 import { publicChangesDelivered } from '../changes.ts';
@@ -24,13 +24,15 @@ import './types.ts';
 export const LANG_COOKIE = 'lang';
 const kCsrfToken = Symbol('csrfToken');
 
-/** True when any value (strings, arrays of strings) holds a control character; bodies only refuse NUL. */
-function queryHasControls(values: unknown, nulOnly = false): boolean {
-  if (!values || typeof values !== 'object') return false;
+/**
+ * True when a key or a value holds a control character (C0 but tab and line breaks, DEL, C1), a bidi override or
+ * isolate, or a noncharacter (platform/thai hasControlChars); values are strings, arrays and, in JSON, objects.
+ */
+export function valuesHaveControls(values: unknown, depth = 0): boolean {
+  if (typeof values === 'string') return hasControlChars(values);
+  if (!values || typeof values !== 'object' || depth > 20) return false;
   for (const [k, v] of Object.entries(values as Record<string, unknown>)) {
-    for (const x of [k, ...(Array.isArray(v) ? v : [v])]) {
-      if (typeof x === 'string' && (nulOnly ? x.includes('\u0000') : hasControlChars(x))) return true;
-    }
+    if (hasControlChars(k) || valuesHaveControls(v, depth + 1)) return true;
   }
   return false;
 }
@@ -104,6 +106,7 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     tmpDir: path.join(p.config.dataDir, 'tmp', 'uploads'),
     defaults: { maxFileBytes: p.config.uploadMaxBytes, maxTotalBytes: p.config.uploadTotalBytes, maxFiles: 10 },
     gate: new Gate(p.config.uploadConcurrency, p.config.uploadConcurrency * 4, 15_000),
+    memory: new Gate(MEMORY_UPLOAD_BYTES, 16, 15_000),
     stallMs: p.config.uploadStallMs,
     checkCsrf: (req, reply, token) =>
       new Promise<void>((resolve, reject) => {
@@ -113,14 +116,16 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
       }),
   });
 
-  // the edge: control characters in a path or a query never reach a route (PostgreSQL refuses NUL; nothing needs them)
+  // the edge: control characters and bidi overrides in a path, a query or any text of a body never reach a route
+  // (PostgreSQL refuses NUL; ESC and U+202E would be stored and shown to others; no form needs them). Multipart text
+  // fields are checked as they are read (multipart.ts); file names are cleaned (files/index.ts cleanFileName).
   app.addHook('onRequest', async (req) => {
     const q = req.url.indexOf('?');
     const pathPart = q < 0 ? req.url : req.url.slice(0, q);
-    if (/%(?:[01][0-9a-f]|7f)/i.test(pathPart) || queryHasControls(req.query)) throw new HttpError(400, 'error.400.title', 'error.400.controls');
+    if (/%(?:[01][0-9a-f]|7f)/i.test(pathPart) || valuesHaveControls(req.query)) throw new HttpError(400, 'error.400.title', 'error.400.controls');
   });
   app.addHook('preValidation', async (req) => {
-    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && queryHasControls(req.body, true)) throw new HttpError(400, 'error.400.title', 'error.400.controls');
+    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && valuesHaveControls(req.body)) throw textControls();
   });
 
   app.addHook('onRequest', async (req) => {

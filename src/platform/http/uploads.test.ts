@@ -14,29 +14,37 @@ const PASSWORD = 'uploads-test-password';
 const boundary = 'pentest-boundary-7f3a';
 const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` };
 
-describe('uploads: multipart only where files are taken, streamed, capped and bounded', () => {
-  let s: Served;
-  let dataDir: string;
+/** A seeded server process of its own, and the checks every flood ends with. */
+function servedFor(env: Record<string, string> = {}) {
+  const h = { s: null as unknown as Served, dataDir: '' };
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
+    h.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
     // the demo is loaded beforehand, as a production server has no demo to load: the peak measured is the serving's
-    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed-demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'seed-demo'], { cwd: root, env: { ...process.env, DATA_DIR: h.dataDir, DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
     assert.equal(seeded.status, 0, seeded.stderr);
     // one process: the memory measured is the serving process's, and per-address counts are per process
-    s = await serve({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3', WEB_CONCURRENCY: '1' });
+    h.s = await serve({ DATA_DIR: h.dataDir, DEMO_PASSWORD: PASSWORD, UPLOAD_STALL_SECONDS: '3', WEB_CONCURRENCY: '1', ...env });
   });
   after(async () => {
-    await s.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await h.s.stop();
+    fs.rmSync(h.dataDir, { recursive: true, force: true });
   });
-
-  const tmpFiles = () => fs.readdirSync(path.join(dataDir, 'tmp', 'uploads'));
+  const tmpFiles = () => fs.readdirSync(path.join(h.dataDir, 'tmp', 'uploads'));
   const assertHealthy = async (what: string) => {
-    const h = await fetch(`${s.url}/healthz`);
-    assert.equal(h.status, 200, `the server still answers after ${what}`);
-    const m = memoryMb(s.pid());
+    const r = await fetch(`${h.s.url}/healthz`);
+    assert.equal(r.status, 200, `the server still answers after ${what}`);
+    const m = memoryMb(h.s.pid());
     assert.ok(m.rss < 300 && m.peak < 300, `memory stays under 300 MB after ${what} (RSS ${m.rss} MB, peak ${m.peak} MB)`);
   };
+  return { h, tmpFiles, assertHealthy };
+}
+
+describe('uploads: multipart only where files are taken, streamed, capped and bounded', () => {
+  const { h, tmpFiles, assertHealthy } = servedFor();
+  let s: Served;
+  before(() => {
+    s = h.s;
+  });
 
   test('POST /login with 200 fields of 1 MB gets 415 before the body is read; the same floods leave the server up', async () => {
     const fields = (n: number) => () => multipartChunks(boundary, Array.from({ length: n }, (_, i) => [`f${i}`, Buffer.alloc(MB, 0x41)] as [string, Buffer]), []);
@@ -137,6 +145,60 @@ describe('uploads: multipart only where files are taken, streamed, capped and bo
   });
 });
 
+// a server of its own: what these floods leave in the process's memory is not counted against the tests above
+describe('uploads: anonymous floods of the public routes that take files', () => {
+  const { h, tmpFiles, assertHealthy } = servedFor();
+  let s: Served;
+  before(() => {
+    s = h.s;
+  });
+
+  test('anonymous floods of the public routes that take files (complaints, a complaint reply, an e-service request): 4xx or 503, memory stays low, nothing left on disk', async () => {
+    const corruption = { category: 'bribery', subject: 'เรียกรับเงินเพื่อเร่งออกใบอนุญาต', description: 'เจ้าหน้าที่แจ้งว่าต้องจ่ายเงินก่อนจึงจะพิจารณาคำขอ', who: '', where: '', name: '', national_id: '', phone: '', email: '', address: '', consent: 'on' };
+    // the attacker's own case: a receipt opens the reply form, whose files are held in memory
+    const visitor = new HttpSession(s.url);
+    await visitor.get('/complaints/new?type=corruption');
+    const sent = await visitor.post('/complaints/new?type=corruption', corruption);
+    const receipt = /class="receipt">(\d{4} \d{4} \d{4} \d{4})</.exec(sent.body)?.[1];
+    assert.ok(receipt, `a receipt is shown (${sent.status})`);
+    await visitor.get('/complaints/follow');
+    assert.equal((await visitor.post('/complaints/follow', { receipt })).status, 303);
+    assert.equal((await visitor.get('/complaints/case')).status, 200);
+    const anonymous = async (page: string) => {
+      const v = new HttpSession(s.url);
+      assert.equal((await v.get(page)).status, 200, page);
+      return v;
+    };
+    const complainant = await anonymous('/complaints/new?type=general');
+    const requester = await anonymous('/e-service/venue-booking/request');
+    const routes: Array<[string, HttpSession]> = [
+      ['/complaints/new?type=general', complainant],
+      ['/complaints/case/reply', visitor],
+      ['/e-service/venue-booking/request', requester],
+    ];
+    const files = Array.from({ length: 10 }, (_, i) => ({ name: `file${i + 1}`, filename: `f${i}.pdf`, bytes: 25 * MB }));
+    // without a case open, or to a service that does not exist, the answer comes before the files are read
+    const stranger = { ...multipart, cookie: complainant.cookieHeader() };
+    const noVisit = await rawPost(`${s.url}/complaints/case/reply`, stranger, () => multipartChunks(boundary, [['_csrf', complainant.csrf]], files), { pauseAfterBytes: 2 * MB });
+    assert.equal(noVisit.status, 303);
+    assert.equal(noVisit.headers.location, '/complaints/follow');
+    const noService = await rawPost(`${s.url}/e-service/no-such-service/request`, stranger, () => multipartChunks(boundary, [['_csrf', complainant.csrf]], files), { pauseAfterBytes: 2 * MB });
+    assert.equal(noService.status, 404);
+    for (const [route, v] of routes) {
+      const headers = { ...multipart, cookie: v.cookieHeader() };
+      const body = () => multipartChunks(boundary, [['_csrf', v.csrf], ['subject', 'x'], ['body', 'x']], files);
+      // four laptops: 127.0.0.2 … 127.0.0.5, so the per-address limit does not turn three of them away unread
+      const rs = await Promise.all([2, 3, 4, 5].map((n) => rawPost(`${s.url}${route}`, headers, body, { localAddress: `127.0.0.${n}` })));
+      const statuses = rs.map((r) => r.status);
+      assert.ok(statuses.every((c) => (c >= 400 && c < 500) || c === 503), `${route}: ${JSON.stringify(statuses)}`);
+      // removed once each answer has gone (onResponse): on a busy machine that can be a moment after the client read it
+      for (let i = 0; i < 100 && tmpFiles().length; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(tmpFiles(), [], `${route}: temporary files are removed`);
+      await assertHealthy(`the anonymous floods of ${route}`);
+    }
+  });
+});
+
 describe('uploads: a stalled upload does not hold its slot', () => {
   let s: Served;
   let dataDir: string;
@@ -181,5 +243,27 @@ describe('the upload gate', () => {
     r3();
     r3();
     assert.equal(g.inFlight, 0, 'leaving twice frees one slot only');
+  });
+
+  test('weighed in bytes (uploads held in memory): a large one waits for room, a later small one waits its turn behind it', async () => {
+    const g = new Gate(20, 2, 1000);
+    const a = await g.enter(15);
+    const big = g.enter(20);
+    const small = g.enter(1);
+    let order = '';
+    void big.then(() => (order += 'big '));
+    void small.then(() => (order += 'small '));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(order, '', 'both wait: the small one does not pass the large one');
+    a();
+    const rBig = await big;
+    assert.equal(g.inFlight, 20);
+    rBig();
+    (await small)();
+    assert.equal(order, 'big small ');
+    assert.equal(g.inFlight, 0);
+    const huge = await g.enter(50);
+    assert.equal(g.inFlight, 20, 'a weight over the whole takes the whole, and is let in');
+    huge();
   });
 });

@@ -98,6 +98,7 @@ export const en: Record<PlatformKey, string> = {
   'error.500.title': 'Temporary system problem',
   'error.500.body': 'Sorry, something went wrong on our side. Nothing you saved was lost. Please try again later.',
   'error.400.controls': 'The address or the data sent holds control characters, which are not accepted. Check the link or type it again.',
+  'error.400.textControls': 'The text sent holds control characters or text-direction overrides (invisible, but they make text show other than typed), so nothing was saved. Go back, type that text again instead of pasting it, and send it once more.',
   'error.503.title': 'Busy for a moment',
   'error.503.documentsBusy': 'Many documents are being asked for at once right now. Please try again in a moment.',
   'error.503.uploadsBusy': 'Many files are being sent at once right now. Please wait a moment and send again; nothing you entered has been saved yet.',

@@ -55,6 +55,13 @@ export function hasControlChars(input: string): boolean {
   return CONTROL.test(input);
 }
 
+const CONTROLS_AND_BREAKS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
+
+/** The text without the characters hasControlChars finds, nor tabs and line breaks (file names). */
+export function stripControlChars(input: string): string {
+  return input.replace(CONTROLS_AND_BREAKS, '');
+}
+
 /** True when the text holds control characters, replacement characters or lone surrogates (broken UTF-8 input). */
 export function hasInvalidText(input: string): boolean {
   return CONTROL.test(input) || /\uFFFD/.test(input) || !input.isWellFormed();
