@@ -5,6 +5,8 @@ import type { Platform } from '../../src/platform/platform.ts';
 import { buildApp, createLogger, createPlatform, migrate, MODULES } from '../../src/server.ts';
 import type { ModuleDef } from '../../src/platform/module.ts';
 import { bareAgency } from './fixtures.ts';
+import { receivePublicChange } from '../../src/platform/changes.ts';
+import { firstAgencyId } from '../../src/platform/tenant.ts';
 import { seedDemo } from '../../src/demo.ts';
 import { copyDatabase, type DbTarget } from './db.ts';
 import { templateKey, templatesRoot, withTemplate, type Template } from './template.ts';
@@ -42,6 +44,9 @@ export async function startApp(target: DbTarget, o: StartOptions = {}): Promise<
   await migrate(p);
   if (o.demo === false) await bareAgency(p);
   else if (!template) await seedDemo(p);
+  // a seed clears this process's caches of public data (publicChanged); a copied demo must too, or an app started
+  // after another one in the same test file would be answered from the other database's cached pages and evidence
+  else receivePublicChange((await firstAgencyId(p.db))!);
   const app = await buildApp(p);
   return {
     app,
