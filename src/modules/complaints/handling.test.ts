@@ -1,12 +1,13 @@
 // Officers' handling through the real pages: moving a general case into the confidential lane (sealed like a
 // corruption case), assigning it to an officer and a unit, forwarding to the NACC and the PACC, and recording cases
-// received by phone, letter and in person, which the statistics then count by channel.
+// received by phone, letter and in person, which the statistics then count by channel; the date it happened typed
+// as Thai people type it (Thai digits, B.E. year) comes back to the officer as the same day in B.E.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
-import { fiscalYear } from '../../platform/thai/index.ts';
+import { bangkokDay, fiscalYear, formatDate, toThaiDigits as thaiDigits } from '../../platform/thai/index.ts';
 import { listDivisions } from '../agency/index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -160,6 +161,39 @@ for (const target of await dbTargets()) {
       // the web is not a channel an officer records
       const r = await officer.postMultipart('/staff/complaints/new?type=general', { channel: 'web', category: 'nuisance', subject: 'x', description: 'y', who: '', where: '', name: '', national_id: '', phone: '', email: '', address: '' }, {});
       assert.equal(r.status, 422);
+    });
+
+    test('the date it happened, typed in Thai digits with a B.E. year, shown back to the officer in B.E.', async () => {
+      // ten days ago in Bangkok, derived from today
+      const day = bangkokDay(new Date(Date.now() - 10 * 86_400_000));
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const subject = 'ถนนชำรุดเป็นหลุมบ่อหน้าโรงเรียนบ้านนาจารย์';
+      const a = t.agent();
+      a.ip = '10.73.0.1';
+      const { r, receipt } = await submit(a, 'general', {
+        ...corruptionCase, category: 'public_works', subject,
+        'when-day': thaiDigits(d), 'when-month': thaiDigits(m), 'when-year': thaiDigits(y + 543),
+      });
+      assert.ok(receipt, textOf(r.body).slice(0, 400));
+
+      const row = await latest();
+      const page = await officer.get(`/staff/complaints/${row.id}`);
+      assert.equal(page.status, 200);
+      assert.match(textOf(page.body), new RegExp(subject), 'the officer opens the case');
+      const shown = formatDate(day, { lang: 'th' });
+      assert.ok(shown.endsWith(` ${y + 543}`), `a B.E. date: ${shown}`);
+      assert.ok(page.body.includes(`<time datetime="${day}">${shown}</time>`), `the day typed, kept as ${day} and shown as ${shown}`);
+      assert.doesNotMatch(textOf(page.body), new RegExp(`${d} \\S+ ${y}\\b`), 'not in C.E.');
+    });
+
+    test('an implausible year of when it happened is refused on its field with the calendar expected, and what was typed stays', async () => {
+      const a = t.agent();
+      a.ip = '10.73.0.2';
+      const { r, receipt } = await submit(a, 'general', { ...corruptionCase, category: 'public_works', 'when-day': '๑', 'when-month': '๑๒', 'when-year': '๒๖๙' });
+      assert.equal(receipt, undefined);
+      assert.equal(r.status, 422);
+      assert.match(textOf(r.body), /พ\.ศ\./, 'the message names the calendar');
+      assert.match(r.body, /name="when-year"[^>]*value="๒๖๙"|value="๒๖๙"[^>]*name="when-year"/);
     });
   });
 }
