@@ -15,6 +15,8 @@ await build({
   jsxImportSource: '@kitajs/html',
   sourcemap: true,
   sourcesContent: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
   // CommonJS packages inside an ES module bundle still call require() for Node's own modules
   banner: { js: "import { createRequire as __prongsaiRequire } from 'node:module'; const require = __prongsaiRequire(import.meta.url);" },
   logLevel: 'warning',
