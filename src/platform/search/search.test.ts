@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test/support/db.ts';
-import { openDb, type Db } from '../db/index.ts';
+import { openDb, sql, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../../server.ts';
-import { COUNT_CAP, highlight, indexBilingual, indexDocument, RANK_WINDOW, removeDocument, search, searchFiscalYears, snippet, suggestSpelling } from './index.ts';
+import { COUNT_CAP, countStrategy, highlight, indexBilingual, indexDocument, RANK_WINDOW, removeDocument, search, searchFiscalYears, snippet, suggestSpelling } from './index.ts';
 import { MAX_CANDIDATES, spellingCandidates } from './spelling.ts';
 
 const DOCS = [
@@ -236,3 +236,38 @@ for (const target of await dbTargets()) {
     }
   });
 }
+
+const pgTarget = (await dbTargets()).find((t) => t.name === 'postgres')!;
+test('PostgreSQL counts along the date index for common words and by the trigram index for rare ones, with the same results', { skip: pgTarget.skip }, async () => {
+  const target = pgTarget;
+  const c = await target.create();
+  const db = await openDb({ databaseUrl: c.databaseUrl, dataDir: c.dataDir });
+  try {
+    await migrateToLatest(db, migrations);
+    const [a, b] = [await newAgency(db, 'a'), await newAgency(db, 'b')];
+    const now = new Date().toISOString();
+    // 12,000 entries: every one says งบประมาณ, three say รางระบายน้ำ; the other agency's entries say รางระบายน้ำ too
+    const row = (agencyId: number, i: number, text: string) => ({ agency_id: agencyId, kind: 'document', ref_id: String(i), lang: 'th', title: `ประกาศ ${i}`, body: text, url: `/d/${i}`, fiscal_year: 2570, published_at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), search_text: `ประกาศ ${i}\n${text}`, updated_at: now });
+    const rows = Array.from({ length: 12_000 }, (_, i) => row(a, i, i % 4000 === 7 ? 'ซ่อมรางระบายน้ำตามงบประมาณ' : 'รายงานการใช้งบประมาณประจำปี'));
+    for (let i = 0; i < rows.length; i += 1000) await db.k.insertInto('search_doc').values(rows.slice(i, i + 1000)).execute();
+    await db.k.insertInto('search_doc').values(Array.from({ length: 50 }, (_, i) => row(b, i, 'รางระบายน้ำ'))).execute();
+    await sql`ANALYZE search_doc`.execute(db.k);
+
+    const common = { agencyId: a, q: 'งบประมาณ', limit: 20, offset: 0 };
+    assert.equal(await countStrategy(db, common), 'walk');
+    const many = await search(db, common);
+    assert.deepEqual([many.total, many.totalCapped, many.hits[0]!.refId], [COUNT_CAP, true, '11999']);
+
+    const rare = { agencyId: a, q: 'รางระบายน้ำ', limit: 20, offset: 0 };
+    assert.equal(await countStrategy(db, rare), 'index');
+    const few = await search(db, rare);
+    assert.deepEqual([few.total, few.totalCapped], [3, false], 'only this agency\'s matches');
+    assert.deepEqual(few.hits.map((h) => h.refId), ['8007', '4007', '7']);
+    // past the last match: no rows, the count still right
+    const past = await search(db, { ...rare, offset: 20 });
+    assert.deepEqual([past.total, past.hits.length], [3, 0]);
+  } finally {
+    await db.close();
+    await c.drop();
+  }
+});

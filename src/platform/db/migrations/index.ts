@@ -5,10 +5,12 @@ import * as m001 from './001_platform.ts';
 import * as m006 from './006_security.ts';
 import * as m011 from './011_search_sara_ae.ts';
 import * as m013 from './013_vault.ts';
+import * as m023 from './023_search_agency_trgm.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '001_platform': m001,
   '006_security': m006,
   '011_search_sara_ae': m011,
   '013_vault': m013,
+  '023_search_agency_trgm': m023,
 };
