@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import { SqliteValuesPlugin } from './plugins.ts';
 import type { Database } from './schema.ts';
@@ -38,7 +38,7 @@ function pgTimestampToIso(s: string): string {
   return Number.isNaN(d.getTime()) ? s : d.toISOString();
 }
 
-const pgTypes = {
+const pgTypes = (types: typeof pg.types) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     switch (oid) {
       case 20: // int8: counts and sums
@@ -49,14 +49,16 @@ const pgTypes = {
       case 1184:
         return pgTimestampToIso;
       default:
-        return pg.types.getTypeParser(oid, format as any);
+        return types.getTypeParser(oid, format as any);
     }
   },
-};
+});
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes as any });
+    // loaded only for PostgreSQL: it costs a SQLite server ~90 ms of start-up per process
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes(pg.types) as any });
     // fail fast with a clear message when the server is not reachable
     const client = await pool.connect();
     client.release();
