@@ -224,7 +224,7 @@ function bodyOnly(db: DbLike, terms: string[]) {
 }
 
 /** Rows the walk may read before the trigram index is cheaper (strpos reads a row in a few µs). */
-const WALK_ROWS = 10_000;
+const WALK_ROWS = 25_000;
 
 /**
  * PostgreSQL: whether counting walks the agency's entries (stopping once past the cap) rather than the trigram
@@ -240,8 +240,10 @@ async function walkIsCheaper(db: DbLike, p: Plan): Promise<boolean> {
   const entries = await estimate(p.visible);
   if (entries <= COUNT_CAP) return false; // the walk could not stop early
   const matches = await estimate(p.where);
-  // the walk reads about entries / matches rows per match it finds, and stops at the cap
-  return matches > COUNT_CAP && ((COUNT_CAP + 1) * entries) / matches <= WALK_ROWS;
+  // the walk reads about entries / matches rows per match it finds and stops at the cap, or reads them all; for a
+  // word in fewer than 1 in 20 entries the index, whose postings are short then, is cheaper
+  const read = matches > COUNT_CAP ? ((COUNT_CAP + 1) * entries) / matches : entries;
+  return read <= WALK_ROWS && matches * 20 >= entries;
 }
 
 /** How a search counts its matches: along the agency's date index (PostgreSQL, common words) or by the text index. */
