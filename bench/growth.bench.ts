@@ -1,8 +1,8 @@
 // Cost as content grows (#9, 5): the demo agency with its published documents and news copied to 10× and 100×,
 // and OIT years copied to five with their bindings, the extra bindings pointing at the copies; then the time to
 // render the list pages, /oit/{year}, /sitemap.xml and a search, in process (app.inject), with the page cache off
-// and the TTL caches emptied before each request, on both databases. Prints the median and p95 of BENCH_GROWTH_RUNS requests per page and the ratio to 1×
-// (target: list pages and /oit/{year} within 2× at 100×).
+// and the TTL caches emptied before each request, on both databases. Prints the median and p95 of BENCH_GROWTH_RUNS
+// requests per page and the ratio to 1× (target: list pages and /oit/{year} within 2× at 100×).
 import { sql } from 'kysely';
 import { startApp, type TestApp } from '../test/support/app.ts';
 import { dbTargets } from '../test/support/db.ts';

@@ -64,16 +64,25 @@ export function searchKinds(): Array<{ kind: string; th: string; en: string }> {
   return [...kinds].map(([kind, l]) => ({ kind, ...l }));
 }
 
-/** The fiscal years that have public entries (published, not scheduled), newest first (the search page's year filter). */
+/**
+ * The fiscal years that have public entries (published, not scheduled), newest first (the search page's year filter):
+ * one seek of the agency's year index per year, not a read of every entry.
+ */
 export async function searchFiscalYears(db: DbLike, agencyId: number): Promise<number[]> {
   const now = new Date().toISOString();
-  const rows = await db.k.selectFrom('search_doc').select('fiscal_year').distinct().where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null)
-    .where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)])).orderBy('fiscal_year', 'desc').execute();
-  return rows.map((r) => Number(r.fiscal_year!));
+  const years: number[] = [];
+  for (let below: number | undefined; ; ) {
+    let q = db.k.selectFrom('search_doc').select((eb) => eb.fn.max('fiscal_year').as('y')).where('agency_id', '=', agencyId).where('fiscal_year', 'is not', null)
+      .where((eb) => eb.or([eb('published_at', 'is', null), eb('published_at', '<=', now)]));
+    if (below !== undefined) q = q.where('fiscal_year', '<', below);
+    const y = (await q.executeTakeFirst())?.y;
+    if (y === null || y === undefined) return years;
+    years.push(Number(y));
+    below = Number(y);
+  }
 }
 
-// The years read every entry of the agency (about 0.1 s at 100,000 entries): the search page keeps them a minute,
-// and every public change made by this process clears them at once.
+// The search page keeps the years a minute; every public change made by this process clears them at once.
 const yearsCache = new TtlCache<number[]>(60_000);
 const dbIds = new WeakMap<object, number>();
 let lastDbId = 0;

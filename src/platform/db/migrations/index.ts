@@ -6,6 +6,7 @@ import * as m006 from './006_security.ts';
 import * as m011 from './011_search_sara_ae.ts';
 import * as m013 from './013_vault.ts';
 import * as m023 from './023_search_agency_trgm.ts';
+import * as m024 from './024_search_years.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '001_platform': m001,
@@ -13,4 +14,5 @@ export const platformMigrations: Record<string, Migration> = {
   '011_search_sara_ae': m011,
   '013_vault': m013,
   '023_search_agency_trgm': m023,
+  '024_search_years': m024,
 };
