@@ -162,7 +162,7 @@ export function queryTerms(q: string): string[] {
 
 type Row = { kind: string; ref_id: string; lang: 'th' | 'en'; title: string; body: string; url: string; fiscal_year: number | null; published_at: string | null };
 
-/** The conditions on search_doc d: tenant, visibility, filters, and LIKE for the terms the index cannot take. */
+/** The conditions on search_doc d: tenant, visibility, filters, and LIKE (or strpos) for the terms the index cannot take. */
 function filters(query: SearchQuery, likeTerms: string[], strpos = false) {
   const now = new Date().toISOString();
   const c = [
@@ -236,29 +236,30 @@ function bodyOnly(db: DbLike, terms: string[]) {
 const WALK_ROWS = 25_000;
 
 /**
- * PostgreSQL: whether counting walks the agency's entries (stopping once past the cap) rather than the trigram
- * index. The index reads every posting of every trigram of the terms in the agency, which for common words costs far
- * more than reading the few thousand entries that hold the first COUNT_CAP matches; its estimates mislead the planner
- * there, so the choice is made here from two estimates: the agency's entries and the matching ones.
+ * How a search counts its matches: on PostgreSQL, along the agency's date index (stopping once past the cap) or by the
+ * trigram index; elsewhere by the text index. The trigram index reads every posting of every trigram of the terms in
+ * the agency, which for common words costs far more than reading the few thousand entries that hold the first
+ * COUNT_CAP matches; its estimates mislead the planner there, so the choice is made here from two estimates: the
+ * agency's entries and the matching ones.
  */
-async function walkIsCheaper(db: DbLike, p: Plan): Promise<boolean> {
+async function strategy(db: DbLike, p: Plan): Promise<'walk' | 'index'> {
+  if (db.dialect !== 'postgres') return 'index';
   const estimate = async (where: RawBuilder<unknown>) => {
     const r = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_doc d WHERE ${where}`.execute(db.k);
     return Number(r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   };
   const entries = await estimate(p.visible);
-  if (entries <= COUNT_CAP) return false; // the walk could not stop early
+  if (entries <= COUNT_CAP) return 'index'; // the walk could not stop early
   const matches = await estimate(p.where);
   // the walk reads about entries / matches rows per match it finds and stops at the cap, or reads them all; for a
   // word in fewer than 1 in 20 entries the index, whose postings are short then, is cheaper
   const read = matches > COUNT_CAP ? ((COUNT_CAP + 1) * entries) / matches : entries;
-  return read <= WALK_ROWS && matches * 20 >= entries;
+  return read <= WALK_ROWS && matches * 20 >= entries ? 'walk' : 'index';
 }
 
-/** How a search counts its matches: along the agency's date index (PostgreSQL, common words) or by the text index. */
-export async function countStrategy(db: DbLike, query: SearchQuery): Promise<'walk' | 'index'> {
-  const p = plan(db, query, queryTerms(query.q));
-  return db.dialect === 'postgres' && (await walkIsCheaper(db, p)) ? 'walk' : 'index';
+/** The strategy a search would use (for tests and diagnostics). */
+export function countStrategy(db: DbLike, query: SearchQuery): Promise<'walk' | 'index'> {
+  return strategy(db, plan(db, query, queryTerms(query.q)));
 }
 
 /** PostgreSQL runs search statements in a transaction that keeps the planner off full scans. */
@@ -300,7 +301,7 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
   const { limit, offset } = query;
   // counting stops past the cap and keeps the ids it found, so that a list of at most COUNT_CAP is ranked from them
   // without matching again; the walk goes newest first along the agency's date index (the order keeps the planner on it)
-  const from = db.dialect === 'postgres' && (await walkIsCheaper(db, p)) ? sql`search_doc d WHERE ${p.walk} ORDER BY d.published_at DESC` : matching(p);
+  const from = (await strategy(db, p)) === 'walk' ? sql`search_doc d WHERE ${p.walk} ORDER BY d.published_at DESC` : matching(p);
   const found = (await sql<{ id: number }>`SELECT d.id FROM ${from} LIMIT ${COUNT_CAP + 1}`.execute(db.k)).rows.map((r) => Number(r.id));
   const counted = found.length;
   let rows: Row[] = [];
