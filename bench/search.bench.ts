@@ -128,7 +128,7 @@ export async function benchSearch(count = Number(process.env.BENCH_SEARCH_DOCS ?
         // what autovacuum does after a bulk load: planner statistics and the visibility map
         await sql`VACUUM ANALYZE search_doc`.execute(db.k);
         console.log(`\nPostgreSQL: loaded ${count} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-        await each('PostgreSQL pg_trgm GIN', db, b);
+        await each('PostgreSQL, the agency\'s trigram keys (GIN)', db, b);
       } finally {
         await db.close();
         await pg.drop();

@@ -1,4 +1,5 @@
-// One search interface over Thai text: FTS5 trigram on SQLite, pg_trgm on PostgreSQL. Full substring recall.
+// One search interface over Thai text: FTS5 trigram on SQLite, the agency's trigram keys on PostgreSQL (migration 025).
+// Full substring recall.
 import { sql, type RawBuilder } from 'kysely';
 import { likeEscape, type DbLike } from '../db/index.ts';
 import { foldForSearch, normalizeLine } from '../thai/index.ts';
@@ -162,11 +163,18 @@ export function queryTerms(q: string): string[] {
 
 type Row = { kind: string; ref_id: string; lang: 'th' | 'en'; title: string; body: string; url: string; fiscal_year: number | null; published_at: string | null };
 
-/** The conditions on search_doc d: tenant, visibility, filters, and LIKE (or strpos) for the terms the index cannot take. */
-function filters(query: SearchQuery, likeTerms: string[], strpos = false) {
+/** Where s first occurs in the entry's search text, from 1; 0 when it does not. */
+function position(db: DbLike, s: string) {
+  return db.dialect === 'sqlite' ? sql`instr(d.search_text, ${s})` : sql`strpos(d.search_text, ${s})`;
+}
+
+/** The conditions on search_doc d: tenant, visibility, filters, and LIKE (or a substring test) for the terms the index cannot take. */
+function filters(db: DbLike, query: SearchQuery, likeTerms: string[], substring = false, agencyInKeys = false) {
   const now = new Date().toISOString();
   const c = [
-    sql`d.agency_id = ${query.agencyId}`,
+    // when the index keys hold the agency (PostgreSQL), the planner must not add the agency's whole date index to
+    // the search (a bitmap AND that reads every entry of the agency): the test stays, out of the indexes' reach
+    agencyInKeys ? sql`d.agency_id + 0 = ${query.agencyId}` : sql`d.agency_id = ${query.agencyId}`,
     // an entry published in the future (scheduled) stays hidden until its time
     sql`(d.published_at IS NULL OR d.published_at <= ${now})`,
   ];
@@ -178,8 +186,9 @@ function filters(query: SearchQuery, likeTerms: string[], strpos = false) {
     c.push(sql`(d.lang = ${query.lang} OR (d.lang = 'th' AND NOT EXISTS (SELECT 1 FROM search_doc o
       WHERE o.agency_id = d.agency_id AND o.kind = d.kind AND o.ref_id = d.ref_id AND o.lang = ${query.lang})))`);
   }
-  // strpos: the same test, which no index takes (the walk of the date index below) and which reads text faster than LIKE
-  for (const t of likeTerms) c.push(strpos ? sql`strpos(d.search_text, ${t}) > 0` : sql`d.search_text LIKE ${`%${likeEscape(t)}%`} ESCAPE '\\'`);
+  // the substring test is LIKE's on folded text, which no index takes (the walks of the date index below) and which
+  // reads text faster than LIKE
+  for (const t of likeTerms) c.push(substring ? sql`${position(db, t)} > 0` : sql`d.search_text LIKE ${`%${likeEscape(t)}%`} ESCAPE '\\'`);
   return c;
 }
 
@@ -198,20 +207,46 @@ export interface SearchResult {
 interface Plan {
   match: string | null;
   where: RawBuilder<unknown>;
-  /** PostgreSQL: the same conditions without LIKE, for the walk along the agency's date index */
+  /** the same conditions with a substring test for every term, for the walks along the agency's date index */
   walk: RawBuilder<unknown>;
   /** the conditions without the terms: what the agency shows */
   visible: RawBuilder<unknown>;
+  /** PostgreSQL: the conditions with LIKE, whose selectivity the planner estimates from its sample of the column */
+  estimate: RawBuilder<unknown>;
+}
+
+/**
+ * The index keys (migration 025) that an entry of the agency holding the terms must have: for each term of three code
+ * points or more, its first three, the next three and so on, and its last three. Every overlapping three would narrow
+ * the entries a little more but lengthen the index read more than that saves.
+ */
+function agencyGrams(agencyId: number, terms: string[]): string[] {
+  const keys = new Set<string>();
+  for (const t of terms) {
+    const c = [...t];
+    const key = (i: number) => `${agencyId}:${c.slice(i, i + 3).join('')}`;
+    for (let i = 0; i + 3 <= c.length; i += 3) keys.add(key(i));
+    if (c.length >= 3) keys.add(key(c.length - 3));
+  }
+  return [...keys];
 }
 
 function plan(db: DbLike, query: SearchQuery, terms: string[]): Plan {
-  // trigrams need 3 code points; on SQLite shorter terms fall back to LIKE (a scan), on PostgreSQL every term is a LIKE
-  const long = db.dialect === 'sqlite' ? terms.filter((t) => [...t].length >= 3) : [];
+  // trigrams need 3 code points: shorter terms are tested on the entries the longer ones find, or on every entry
+  const long = terms.filter((t) => [...t].length >= 3);
+  const walk = sql.join(filters(db, query, terms, true), sql` AND `);
+  const visible = sql.join(filters(db, query, []), sql` AND `);
+  const estimate = sql.join(filters(db, query, terms), sql` AND `);
+  if (db.dialect === 'postgres') {
+    // the agency's trigram keys narrow the entries, the substring test decides
+    const keys = agencyGrams(query.agencyId, long);
+    const where = keys.length ? sql`search_grams(d.agency_id, d.search_text) @> ${keys}::text[] AND ${sql.join(filters(db, query, terms, true, true), sql` AND `)}` : walk;
+    return { match: null, where, walk, visible, estimate };
+  }
   return {
     match: long.length ? long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ') : null,
-    where: sql.join(filters(query, terms.filter((t) => !long.includes(t))), sql` AND `),
-    walk: sql.join(filters(query, terms, true), sql` AND `),
-    visible: sql.join(filters(query, []), sql` AND `),
+    where: sql.join(filters(db, query, terms.filter((t) => !long.includes(t))), sql` AND `),
+    walk, visible, estimate,
   };
 }
 
@@ -227,20 +262,19 @@ function matching(p: Plan) {
  * then the folded body, so a term is in the title when its first occurrence comes before the line break.
  */
 function bodyOnly(db: DbLike, terms: string[]) {
-  const pos = (s: string) => (db.dialect === 'sqlite' ? sql`instr(d.search_text, ${s})` : sql`strpos(d.search_text, ${s})`);
-  const inTitle = terms.map((t) => sql`${pos(t)} BETWEEN 1 AND ${pos('\n')}`);
+  const inTitle = terms.map((t) => sql`${position(db, t)} BETWEEN 1 AND ${position(db, '\n')}`);
   return sql`CASE WHEN ${sql.join(inTitle, sql` AND `)} THEN 0 ELSE 1 END`;
 }
 
-/** Rows the walk may read before the trigram index is cheaper (strpos reads a row in a few µs). */
-const WALK_ROWS = 25_000;
+/** Rows the walk may read before the trigram index is cheaper (a row costs 1–3 µs, the index 5–20 ms for such words). */
+const WALK_ROWS = 5_000;
 
 /**
  * How a search counts its matches: on PostgreSQL, along the agency's date index (stopping once past the cap) or by the
  * trigram index; elsewhere by the text index. The trigram index reads every posting of every trigram of the terms in
- * the agency, which for common words costs far more than reading the few thousand entries that hold the first
- * COUNT_CAP matches; its estimates mislead the planner there, so the choice is made here from two estimates: the
- * agency's entries and the matching ones.
+ * the agency and then each candidate entry, which for common words costs far more than reading the few thousand
+ * entries that hold the first COUNT_CAP matches; the planner cannot weigh this, so the choice is made here from two
+ * estimates: the agency's entries and the matching ones (LIKE, which the planner estimates from its sample).
  */
 async function strategy(db: DbLike, p: Plan): Promise<'walk' | 'index'> {
   if (db.dialect !== 'postgres') return 'index';
@@ -250,7 +284,7 @@ async function strategy(db: DbLike, p: Plan): Promise<'walk' | 'index'> {
   };
   const entries = await estimate(p.visible);
   if (entries <= COUNT_CAP) return 'index'; // the walk could not stop early
-  const matches = await estimate(p.where);
+  const matches = await estimate(p.estimate);
   // the walk reads about entries / matches rows per match it finds and stops at the cap, or reads them all; for a
   // word in fewer than 1 in 20 entries the index, whose postings are short then, is cheaper
   const read = matches > COUNT_CAP ? ((COUNT_CAP + 1) * entries) / matches : entries;
@@ -262,13 +296,15 @@ export function countStrategy(db: DbLike, query: SearchQuery): Promise<'walk' | 
   return strategy(db, plan(db, query, queryTerms(query.q)));
 }
 
-/** PostgreSQL runs search statements in a transaction that keeps the planner off full scans. */
+/** PostgreSQL runs search statements in a transaction that keeps the planner off full scans and JIT compiling. */
 function withPlannerHints<T>(db: DbLike, run: (db: DbLike) => Promise<T>): Promise<T> {
   if (db.dialect === 'postgres' && !db.k.isTransaction) {
-    // pg_trgm's estimates push the planner to full scans that re-check LIKE on every row; the GIN bitmap
-    // (rare terms) or the date index with an early stop (common terms) are always cheaper here
+    // the planner stays off full scans (it cannot estimate the substring tests and would read whole tables to re-check
+    // them; the GIN bitmap or the date index with an early stop are always cheaper here) and off JIT (the key function's
+    // cost, migration 025, lifts these statements over its threshold: compiling takes longer than running), with memory
+    // enough that a large agency's bitmap stays exact (a lossy one would compute the keys of every entry again)
     return db.k.transaction().execute(async (k) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(k);
+      await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`.execute(k);
       return run({ k, dialect: db.dialect });
     });
   }
@@ -278,8 +314,8 @@ function withPlannerHints<T>(db: DbLike, run: (db: DbLike) => Promise<T>): Promi
 /**
  * When more than COUNT_CAP entries match, the title-first order covers the newest RANK_WINDOW matches (the first three
  * pages of 20) and the older ones follow newest first. Ranking every match would read every match (no index holds the
- * titles alone). The window is found by walking the date index until it is full, so its cost grows with its size and
- * with the rarity of the term (on PostgreSQL each step re-checks the LIKE): 60 keeps the added time to a few ms.
+ * titles alone). The window is the first RANK_WINDOW of the newest-first count when it walked, else a walk of the date
+ * index (see walkNewest), so its cost grows with its size and with the rarity of the term: 60 keeps it to a few ms.
  */
 export const RANK_WINDOW = 60;
 
@@ -299,32 +335,25 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
   const cols = sql`d.kind, d.ref_id, d.lang, d.title, d.body, d.url, d.fiscal_year, d.published_at`;
   const rank = bodyOnly(db, terms);
   const { limit, offset } = query;
-  // counting stops past the cap and keeps the ids it found, so that a list of at most COUNT_CAP is ranked from them
-  // without matching again; the walk goes newest first along the agency's date index (the order keeps the planner on it)
-  const from = (await strategy(db, p)) === 'walk' ? sql`search_doc d WHERE ${p.walk} ORDER BY d.published_at DESC` : matching(p);
-  const found = (await sql<{ id: number }>`SELECT d.id FROM ${from} LIMIT ${COUNT_CAP + 1}`.execute(db.k)).rows.map((r) => Number(r.id));
+  // counting stops past the cap and keeps what it found, so that a list of at most COUNT_CAP is ordered from it
+  // without reading the matches again; the walk goes newest first along the agency's date index (the order keeps the
+  // planner on it), so that what it found is also the newest matches
+  const walked = (await strategy(db, p)) === 'walk';
+  const from = walked ? sql`search_doc d WHERE ${p.walk} ORDER BY d.published_at DESC, d.id DESC` : matching(p);
+  const found = (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM ${from} LIMIT ${COUNT_CAP + 1}`.execute(db.k)).rows.map(asFound);
   const counted = found.length;
-  let rows: Row[] = [];
-  if (counted === 0 || (counted <= COUNT_CAP && offset >= counted)) rows = [];
-  else if (counted <= COUNT_CAP) {
-    rows = (await sql<Row>`SELECT ${cols} FROM search_doc d WHERE d.id IN (${sql.join(found)}) ORDER BY ${rank}, d.published_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db.k)).rows;
-  } else {
-    // many: walk the newest-first index, stopping after the rank window (ranked) or after the page (the rest)
-    const where = p.match ? sql`${p.where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.match})` : p.where;
-    if (offset < RANK_WINDOW) {
-      rows = (await sql<Row>`SELECT ${cols} FROM (
-          SELECT w.id, w.body_only, w.published_at FROM (
-            SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${where}
-            ORDER BY d.published_at DESC, d.id DESC LIMIT ${RANK_WINDOW}
-          ) w ORDER BY w.body_only, w.published_at DESC, w.id DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}
-        ) pick JOIN search_doc d ON d.id = pick.id
-        ORDER BY pick.body_only, pick.published_at DESC, pick.id DESC`.execute(db.k)).rows;
-    }
-    if (offset + limit > RANK_WINDOW) {
-      const from = Math.max(offset, RANK_WINDOW);
-      rows = rows.concat((await sql<Row>`SELECT ${cols} FROM search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC LIMIT ${offset + limit - from} OFFSET ${from}`.execute(db.k)).rows);
-    }
+  const newest = newestFirst(db);
+  const titleFirst = (a: Found, b: Found) => a.body_only - b.body_only || newest(a, b);
+  let list = found;
+  if (counted <= COUNT_CAP) list.sort(titleFirst);
+  else {
+    // the newest matches, enough for the rank window and this page: from the count's walk, or a short walk of the
+    // agency's newest entries, or else the text index
+    const need = Math.max(RANK_WINDOW, offset + limit);
+    list = walked && counted >= need ? found.slice(0, need) : ((await walkNewest(db, p, rank, need)) ?? (await newestByIndex(db, p, rank, need)));
+    list = [...list.slice(0, RANK_WINDOW).sort(titleFirst), ...list.slice(RANK_WINDOW)];
   }
+  const rows = await rowsById(db, cols, list.slice(offset, offset + limit).map((f) => f.id));
   const lang = query.displayLang ?? query.lang ?? 'th';
   return {
     total: Math.min(counted, COUNT_CAP),
@@ -345,6 +374,65 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
       };
     }),
   };
+}
+
+/** A match as the count and the walks find it: enough to order it without reading it again. */
+interface Found {
+  id: number;
+  published_at: string | null;
+  /** see bodyOnly */
+  body_only: number;
+}
+
+const asFound = (r: Found): Found => ({ id: Number(r.id), published_at: r.published_at, body_only: Number(r.body_only) });
+
+/**
+ * Newest first, as both databases order `published_at DESC, id DESC` (dates are ISO strings in both): PostgreSQL puts
+ * the entries without a date first, SQLite last.
+ */
+function newestFirst(db: DbLike): (a: Found, b: Found) => number {
+  const undated = db.dialect === 'postgres' ? -1 : 1;
+  return (a, b) => (a.published_at === b.published_at ? b.id - a.id : a.published_at === null ? undated : b.published_at === null ? -undated : a.published_at < b.published_at ? 1 : -1);
+}
+
+/** The entries with these ids, in this order. */
+async function rowsById(db: DbLike, cols: RawBuilder<unknown>, ids: number[]): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const rows = (await sql<Row & { id: number }>`SELECT d.id, ${cols} FROM search_doc d WHERE d.id IN (${sql.join(ids)})`.execute(db.k)).rows;
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is Row & { id: number } => r !== undefined);
+}
+
+/** Entries a walk reads at most before the text index takes over (a substring test costs a few µs an entry). */
+const WALK_BOUND = 4000;
+
+/**
+ * The newest `need` matches, newest first (published_at, then id), by walking the agency's date index no further than
+ * its WALK_BOUND newest entries; null when those hold fewer (a rarer word: the text index is cheaper).
+ */
+async function walkNewest(db: DbLike, p: Plan, rank: RawBuilder<unknown>, need: number): Promise<Found[] | null> {
+  // the date of the WALK_BOUND-th newest entry, read from the index alone; none: the agency has fewer, all walked
+  const cut = (await sql<{ published_at: string | null }>`SELECT d.published_at FROM search_doc d WHERE ${p.visible} ORDER BY d.published_at DESC LIMIT 1 OFFSET ${WALK_BOUND - 1}`.execute(db.k)).rows[0];
+  if (cut && cut.published_at === null) return null;
+  const walk = async (bound: RawBuilder<unknown>, n: number) => (n <= 0 ? [] : (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${p.walk} AND ${bound} ORDER BY d.published_at DESC, d.id DESC LIMIT ${n}`.execute(db.k)).rows.map(asFound));
+  const dated = cut ? sql`d.published_at >= ${cut.published_at}` : sql`d.published_at IS NOT NULL`;
+  // entries without a date come first in PostgreSQL's descending order and last in SQLite's; each part is a range of the index
+  const undated = (n: number) => walk(sql`d.published_at IS NULL`, n);
+  let found: Found[];
+  if (db.dialect === 'postgres') {
+    found = await undated(need);
+    found = found.concat(await walk(dated, need - found.length));
+  } else {
+    found = await walk(dated, need);
+    if (!cut) found = found.concat(await undated(need - found.length));
+  }
+  return found.length >= need || !cut ? found : null;
+}
+
+/** The newest `need` matches by the text index: a rarer word, or one that the agency's newest entries hold too few of. */
+async function newestByIndex(db: DbLike, p: Plan, rank: RawBuilder<unknown>, need: number): Promise<Found[]> {
+  const where = p.match ? sql`${p.where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.match})` : p.where;
+  return (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC LIMIT ${need}`.execute(db.k)).rows.map(asFound);
 }
 
 /**

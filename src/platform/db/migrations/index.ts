@@ -7,6 +7,7 @@ import * as m011 from './011_search_sara_ae.ts';
 import * as m013 from './013_vault.ts';
 import * as m023 from './023_search_agency_trgm.ts';
 import * as m024 from './024_search_years.ts';
+import * as m025 from './025_search_agency_grams.ts';
 
 export const platformMigrations: Record<string, Migration> = {
   '001_platform': m001,
@@ -15,4 +16,5 @@ export const platformMigrations: Record<string, Migration> = {
   '013_vault': m013,
   '023_search_agency_trgm': m023,
   '024_search_years': m024,
+  '025_search_agency_grams': m025,
 };
