@@ -278,13 +278,12 @@ const WALK_ROWS = 5_000;
  */
 async function strategy(db: DbLike, p: Plan): Promise<'walk' | 'index'> {
   if (db.dialect !== 'postgres') return 'index';
-  const estimate = async (where: RawBuilder<unknown>) => {
-    const r = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_doc d WHERE ${where}`.execute(db.k);
-    return Number(r.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
-  };
-  const entries = await estimate(p.visible);
+  // both estimates from one plan: the two parts of a UNION ALL
+  type Node = { 'Plan Rows': number; Plans?: Node[] };
+  const r = await sql<{ 'QUERY PLAN': Array<{ Plan: Node }> }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_doc d WHERE ${p.visible} UNION ALL SELECT 1 FROM search_doc d WHERE ${p.estimate}`.execute(db.k);
+  const [entries, matches] = (r.rows[0]?.['QUERY PLAN'][0]?.Plan.Plans ?? []).map((n) => Number(n['Plan Rows']));
+  if (entries === undefined || matches === undefined) return 'index';
   if (entries <= COUNT_CAP) return 'index'; // the walk could not stop early
-  const matches = await estimate(p.estimate);
   // the walk reads about entries / matches rows per match it finds and stops at the cap, or reads them all; for a
   // word in fewer than 1 in 20 entries the index, whose postings are short then, is cheaper
   const read = matches > COUNT_CAP ? ((COUNT_CAP + 1) * entries) / matches : entries;

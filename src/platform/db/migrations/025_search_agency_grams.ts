@@ -1,9 +1,9 @@
 // Search on PostgreSQL: a trigram index whose keys are the agency's own. The btree_gin index of 023 holds the agency
 // ids and the trigrams as separate keys, so a search reads a trigram's postings in every agency on the server and then
 // intersects them with the agency's entries: in a province of 100 agencies that is ten to a hundred times too much.
-// Here each key is "agency:three characters" (every three code points of the folded text, which is what a substring
-// needs: pg_trgm splits words, and Thai vowel and tone marks are not word characters to it), so an agency's search
-// reads its own postings only. Written in PL/pgSQL for linear time: substr() on UTF-8 text counts from the start.
+// Here each key is "agency:three characters" (every three code points of the folded text, as SQLite's FTS5 trigram
+// index takes them), so an agency's search reads its own postings only. Written in PL/pgSQL for linear time: substr()
+// on UTF-8 text counts from the start of the text at every call.
 import type { Kysely } from 'kysely';
 import { isSqlite, sql } from '../ddl.ts';
 
