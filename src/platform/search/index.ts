@@ -282,8 +282,7 @@ async function strategy(db: DbLike, p: Plan): Promise<'walk' | 'index'> {
   type Node = { 'Plan Rows': number; Plans?: Node[] };
   const r = await sql<{ 'QUERY PLAN': Array<{ Plan: Node }> }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_doc d WHERE ${p.visible} UNION ALL SELECT 1 FROM search_doc d WHERE ${p.estimate}`.execute(db.k);
   const [entries, matches] = (r.rows[0]?.['QUERY PLAN'][0]?.Plan.Plans ?? []).map((n) => Number(n['Plan Rows']));
-  if (entries === undefined || matches === undefined) return 'index';
-  if (entries <= COUNT_CAP) return 'index'; // the walk could not stop early
+  if (entries === undefined || matches === undefined || entries <= COUNT_CAP) return 'index'; // at most COUNT_CAP: the walk could not stop early
   // the walk reads about entries / matches rows per match it finds and stops at the cap, or reads them all; for a
   // word in fewer than 1 in 20 entries the index, whose postings are short then, is cheaper
   const read = matches > COUNT_CAP ? ((COUNT_CAP + 1) * entries) / matches : entries;
@@ -338,8 +337,7 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
   // without reading the matches again; the walk goes newest first along the agency's date index (the order keeps the
   // planner on it), so that what it found is also the newest matches
   const walked = (await strategy(db, p)) === 'walk';
-  const from = walked ? sql`search_doc d WHERE ${p.walk} ORDER BY d.published_at DESC, d.id DESC` : matching(p);
-  const found = (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM ${from} LIMIT ${COUNT_CAP + 1}`.execute(db.k)).rows.map(asFound);
+  const found = await findMatches(db, rank, walked ? newestWhere(p.walk) : matching(p), COUNT_CAP + 1);
   const counted = found.length;
   const newest = newestFirst(db);
   const titleFirst = (a: Found, b: Found) => a.body_only - b.body_only || newest(a, b);
@@ -383,7 +381,14 @@ interface Found {
   body_only: number;
 }
 
-const asFound = (r: Found): Found => ({ id: Number(r.id), published_at: r.published_at, body_only: Number(r.body_only) });
+/** At most n matches of a FROM clause over search_doc d (see matching and newestWhere). */
+async function findMatches(db: DbLike, rank: RawBuilder<unknown>, from: RawBuilder<unknown>, n: number): Promise<Found[]> {
+  const rows = (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM ${from} LIMIT ${n}`.execute(db.k)).rows;
+  return rows.map((r) => ({ id: Number(r.id), published_at: r.published_at, body_only: Number(r.body_only) }));
+}
+
+/** The entries that meet the conditions, newest first along the agency's date index. */
+const newestWhere = (where: RawBuilder<unknown>) => sql`search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC`;
 
 /**
  * Newest first, as both databases order `published_at DESC, id DESC` (dates are ISO strings in both): PostgreSQL puts
@@ -413,7 +418,7 @@ async function walkNewest(db: DbLike, p: Plan, rank: RawBuilder<unknown>, need: 
   // the date of the WALK_BOUND-th newest entry, read from the index alone; none: the agency has fewer, all walked
   const cut = (await sql<{ published_at: string | null }>`SELECT d.published_at FROM search_doc d WHERE ${p.visible} ORDER BY d.published_at DESC LIMIT 1 OFFSET ${WALK_BOUND - 1}`.execute(db.k)).rows[0];
   if (cut && cut.published_at === null) return null;
-  const walk = async (bound: RawBuilder<unknown>, n: number) => (n <= 0 ? [] : (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${p.walk} AND ${bound} ORDER BY d.published_at DESC, d.id DESC LIMIT ${n}`.execute(db.k)).rows.map(asFound));
+  const walk = async (bound: RawBuilder<unknown>, n: number) => (n <= 0 ? [] : findMatches(db, rank, newestWhere(sql`${p.walk} AND ${bound}`), n));
   const dated = cut ? sql`d.published_at >= ${cut.published_at}` : sql`d.published_at IS NOT NULL`;
   // entries without a date come first in PostgreSQL's descending order and last in SQLite's; each part is a range of the index
   const undated = (n: number) => walk(sql`d.published_at IS NULL`, n);
@@ -431,7 +436,7 @@ async function walkNewest(db: DbLike, p: Plan, rank: RawBuilder<unknown>, need: 
 /** The newest `need` matches by the text index: a rarer word, or one that the agency's newest entries hold too few of. */
 async function newestByIndex(db: DbLike, p: Plan, rank: RawBuilder<unknown>, need: number): Promise<Found[]> {
   const where = p.match ? sql`${p.where} AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${p.match})` : p.where;
-  return (await sql<Found>`SELECT d.id, d.published_at, ${rank} AS body_only FROM search_doc d WHERE ${where} ORDER BY d.published_at DESC, d.id DESC LIMIT ${need}`.execute(db.k)).rows.map(asFound);
+  return findMatches(db, rank, newestWhere(where), need);
 }
 
 /**
