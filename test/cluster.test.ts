@@ -32,6 +32,32 @@ function fresh(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
+/** A form posted on a new connection (so to the next worker), with the cookies given. */
+function freshPost(url: string, cookie: string, form: Record<string, string>): Promise<{ status: number; body: string }> {
+  const data = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** The JSON lines of a server's output from a mark on (each carries its process id). */
+function logLines(out: string, mark = 0): Array<{ msg: string; pid: number; method?: string; route?: string }> {
+  return out.slice(mark).split('\n').flatMap((l) => {
+    try {
+      return [JSON.parse(l)];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** A browser-like client over real HTTP, on a new connection per request (so across the workers). */
 class Client {
   cookies = new Map<string, string>();
@@ -141,14 +167,7 @@ for (const target of await dbTargets()) {
       }
       // which worker did what (each log line carries its process id): the publication was made in one worker, and
       // the other, which had /documents in its cache, rendered it again after the publisher's answer
-      const logged = () =>
-        s.out().slice(mark).split('\n').flatMap((l) => {
-          try {
-            return [JSON.parse(l) as { msg: string; pid: number; method?: string; route?: string }];
-          } catch {
-            return [];
-          }
-        });
+      const logged = () => logLines(s.out(), mark);
       const publisher = () => logged().find((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/staff/content/:id/approve')?.pid;
       const renderedBy = () => new Set(logged().filter((l) => l.msg === 'request' && l.method === 'GET' && l.route === '/documents').map((l) => l.pid));
       await until('the log lines', () => publisher() !== undefined && [...renderedBy()].some((pid) => pid !== publisher()), 5_000).catch(() => {});
@@ -162,6 +181,22 @@ for (const target of await dbTargets()) {
       const results = await Promise.all([...users, ...users].map((u) => new Client(s.url).login(u)));
       assert.deepEqual(results, results.map(() => 303), `every sign-in went through\n${s.out().split('\n').filter((l) => /"level":(50|60)|error/i.test(l)).join('\n')}`);
       assert.doesNotMatch(s.out(), /database is locked|SQLITE_BUSY|"status":500/);
+    });
+
+    test('a per-address limit kept in memory counts once for the server, whichever worker takes each try', async () => {
+      // ten receipt tries per address in 15 minutes (complaints/follow.ts): the eleventh is refused even though the
+      // tries went to both workers, each on a new connection
+      const mark = s.out().length;
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const c = new Client(s.url);
+        assert.equal((await c.send('GET', '/complaints/follow')).status, 200);
+        const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        statuses.push((await freshPost(`${s.url}/complaints/follow`, cookie, { _csrf: c.csrf, receipt: `9999 0000 1111 ${2000 + i}` })).status);
+      }
+      assert.deepEqual(statuses, [...Array(10).fill(422), 429], 'ten tries told "not found", the eleventh "wait"');
+      const tried = new Set(logLines(s.out(), mark).filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/complaints/follow').map((l) => l.pid));
+      assert.equal(tried.size, 2, `both workers took tries: ${[...tried]}`);
     });
 
     test('SIGHUP replaces the workers one by one, three times under load; every request is answered', async () => {

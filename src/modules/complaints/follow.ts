@@ -31,7 +31,7 @@ export async function openVisit(p: Platform, agencyId: number, typed: string, ip
   if (!digits) return { ok: false, reason: 'format' };
   // per address here; site-wide, the receipt gate below bounds how many are checked at once, with no lock that many
   // addresses could trip to keep real complainants out
-  const taken = complaintThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
+  const taken = await complaintThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
   if (!taken.ok) return { ok: false, reason: 'throttled', minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) };
   const candidates = await p.db.k.selectFrom('complaint').select(['id', 'receipt_salt', 'receipt_wrap']).where('agency_id', '=', agencyId).where('receipt_lookup', '=', receiptLookup(p.keys, digits)).where('purged_at', 'is', null).orderBy('id').limit(8).execute();
   let c: (typeof candidates)[number] | undefined;

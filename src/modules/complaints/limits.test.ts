@@ -7,7 +7,8 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
 import { addressGroup } from '../../platform/http/address.ts';
-import { MemoryThrottle, RECEIPT_CHECKS, receiptGate } from './throttle.ts';
+import { RECEIPT_CHECKS, receiptGate } from './throttle.ts';
+import { MemoryThrottle } from '../../platform/http/address-throttle.ts';
 import { MESSAGES_PER_DAY } from './follow.ts';
 
 describe('counting by network', () => {

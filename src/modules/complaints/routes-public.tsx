@@ -66,11 +66,11 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, caseSchema(lane), fields);
     if (!f.ok) return formPage(req, reply, lane, f, 422);
-    const mine = complaintThrottle(p).take(req.ip, [
+    const mine = await complaintThrottle(p).take(req.ip, [
       { name: `submit:${req.agency.id}`, max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
       { name: `submit-day:${req.agency.id}`, max: 20, windowMs: 24 * 3600_000 },
     ]);
-    const taken = mine.ok ? complaintThrottle(p).take('*', [{ name: `submit-all:${req.agency.id}`, max: 1000, windowMs: 3600_000 }]) : mine;
+    const taken = mine.ok ? await complaintThrottle(p).take('*', [{ name: `submit-all:${req.agency.id}`, max: 1000, windowMs: 3600_000 }]) : mine;
     const values = formValues(fields);
     if (!taken.ok) {
       const minutes = Math.max(1, Math.ceil(taken.waitMs / 60_000));
@@ -136,7 +136,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const v = await visitOr(req, reply);
     if (!v) return reply;
     const { fields, files } = req.upload!;
-    const taken = complaintThrottle(p).take(req.ip, [{ name: `reply:${req.agency.id}`, max: REPLIES_PER_IP, windowMs: 10 * 60_000 }]);
+    const taken = await complaintThrottle(p).take(req.ip, [{ name: `reply:${req.agency.id}`, max: REPLIES_PER_IP, windowMs: 10 * 60_000 }]);
     if (!taken.ok) return casePage(req, reply, { values: formValues(fields), errors: { body: translate(req.lang, 'complaints.err.throttled', { minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) }) } }, 429);
     return handleForm(req, {
       schema: replySchema,

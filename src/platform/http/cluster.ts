@@ -5,21 +5,32 @@
 // primary disconnects).
 //
 // Nothing that must be consistent lives in a worker's memory: sessions, throttles and job claims are in the
-// database. What each worker keeps for speed (the page cache, the TTL caches) is cleared in every worker when one of
+// database, and the per-address counters that must not be written (address-throttle.ts) are in the primary. What each worker keeps for speed (the page cache, the TTL caches) is cleared in every worker when one of
 // them signals a public change: the worker sends it to the primary, which passes it to every other worker and
 // answers once they have all applied it (changes.ts waits for that answer before the changing request's response).
 // Jobs run in worker slot 0 only (a replacement of that slot takes them over).
 import cluster, { type Worker } from 'node:cluster';
 import { receivePublicChange, setChangeTransport } from '../changes.ts';
+import { MemoryThrottle, setCountTransport, type MemoryRule, type MemoryTaken } from './address-throttle.ts';
 
 const TAG = 'prongsai';
 /** how long a change waits for the other workers before the request that made it is answered anyway */
 const DELIVERY_TIMEOUT_MS = 3_000;
+/** how long a worker waits for the primary to count an attempt before it counts on its own */
+const COUNT_TIMEOUT_MS = 1_000;
 /** more unexpected worker exits than this within a minute stop the server (a crash loop) */
 const MAX_RESTARTS_PER_MINUTE = 10;
 
-type ToPrimary = { [TAG]: 'changed'; id: number; agencyId: number } | { [TAG]: 'applied'; id: number } | { [TAG]: 'leaving' };
-type ToWorker = { [TAG]: 'change'; id: number; agencyId: number } | { [TAG]: 'delivered'; id: number } | { [TAG]: 'left' };
+type ToPrimary =
+  | { [TAG]: 'changed'; id: number; agencyId: number }
+  | { [TAG]: 'applied'; id: number }
+  | { [TAG]: 'leaving' }
+  | { [TAG]: 'count'; id: number; ip: string; rules: MemoryRule[] };
+type ToWorker =
+  | { [TAG]: 'change'; id: number; agencyId: number }
+  | { [TAG]: 'delivered'; id: number }
+  | { [TAG]: 'left' }
+  | { [TAG]: 'counted'; id: number; taken: MemoryTaken };
 
 function isMsg<T>(m: unknown): m is T {
   return !!m && typeof m === 'object' && TAG in m;
@@ -53,6 +64,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
   let port = 0;
   let nextId = 0;
   const deliveries = new Map<number, { origin: Worker; originId: number; waiting: Set<number>; timer: NodeJS.Timeout }>();
+  // the per-address counters of every worker (address-throttle.ts): one count for the whole server
+  const counters = new MemoryThrottle();
 
   const fork = (slot: number): Worker => {
     const w = cluster.fork({ PRONGSAI_WORKER_SLOT: String(slot) });
@@ -86,6 +99,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
       deliveries.set(id, { origin: w, originId: m.id, waiting: new Set(others.map((x) => x.id)), timer });
       for (const x of others) x.send({ [TAG]: 'change', id, agencyId: m.agencyId } satisfies ToWorker);
       if (!others.length) finishDelivery(id);
+    } else if (m[TAG] === 'count') {
+      if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.ip, m.rules) } satisfies ToWorker);
     } else if (m[TAG] === 'leaving') {
       if (w.isConnected()) w.send({ [TAG]: 'left' } satisfies ToWorker);
     } else if (m[TAG] === 'applied') {
@@ -175,7 +190,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
 }
 
 /**
- * In a worker: public changes go to the other workers through the primary, and theirs come in. leave() is awaited
+ * In a worker: public changes go to the other workers through the primary, and theirs come in; per-address counts
+ * are made by the primary. leave() is awaited
  * after the worker's server has closed and before it exits: a connection the primary handed over just before it
  * learnt of the close arrives after it, and node:cluster sends it back to another worker only if this process is
  * still there to receive it (exiting sooner left the visitor's connection open and unanswered). The primary answers
@@ -184,6 +200,27 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
 export function joinCluster(): { slot: number; leave(): Promise<void> } {
   let seq = 0;
   const waiting = new Map<number, () => void>();
+  const counting = new Map<number, (taken: MemoryTaken | null) => void>();
+  setCountTransport(
+    (ip, rules) =>
+      new Promise((resolve) => {
+        if (!process.connected || !process.send) return resolve(null);
+        const id = ++seq;
+        const done = (taken: MemoryTaken | null) => {
+          clearTimeout(timer);
+          counting.delete(id);
+          resolve(taken);
+        };
+        const timer = setTimeout(() => done(null), COUNT_TIMEOUT_MS);
+        timer.unref();
+        counting.set(id, done);
+        try {
+          process.send({ [TAG]: 'count', id, ip, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
+        } catch {
+          done(null);
+        }
+      }),
+  );
   setChangeTransport(
     (agencyId) =>
       new Promise<void>((resolve) => {
@@ -215,6 +252,8 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
       }
     } else if (m[TAG] === 'delivered') {
       waiting.get(m.id)?.();
+    } else if (m[TAG] === 'counted') {
+      counting.get(m.id)?.(m.taken);
     } else if (m[TAG] === 'left') {
       left?.();
     }

@@ -1,0 +1,70 @@
+// Per-address counters kept in memory only, for routes where the database throttle must not be used (it stores
+// HMACs of addresses with times, and with SECRET_KEY those could be matched to every IPv4 address and, by time, to
+// what the address sent). The key is random, never written, and replaced every day with the counters; an IPv6
+// network (/64) counts as one address. With several worker processes the counting is done in the primary (one
+// count for the whole server, see http/cluster.ts); a worker whose primary does not answer counts on its own.
+import crypto from 'node:crypto';
+import { addressGroup } from './address.ts';
+
+export interface MemoryRule {
+  /** what is counted, with the agency in it (e.g. `follow:3`) */
+  name: string;
+  max: number;
+  windowMs: number;
+}
+
+export type MemoryTaken = { ok: true } | { ok: false; waitMs: number };
+
+const DAY = 86_400_000;
+const MAX_ENTRIES = 200_000;
+
+export class MemoryThrottle {
+  private key = crypto.randomBytes(32);
+  private since = Date.now();
+  private counts = new Map<string, { n: number; start: number }>();
+
+  /** Counts one attempt of this address against the rules; or none, and how long to wait, when one holds. */
+  take(ip: string, rules: MemoryRule[], now = Date.now()): MemoryTaken {
+    if (now - this.since > DAY) this.reset(now);
+    const group = addressGroup(ip);
+    const entries = rules.map((r) => {
+      const id = crypto.createHmac('sha256', this.key).update(`${r.name}:${group}`).digest('base64url');
+      const e = this.counts.get(id);
+      return { r, id, e: e && now - e.start < r.windowMs ? e : { n: 0, start: now } };
+    });
+    const wait = Math.max(0, ...entries.map(({ r, e }) => (e.n >= r.max ? e.start + r.windowMs - now : 0)));
+    if (wait > 0) return { ok: false, waitMs: wait };
+    if (this.counts.size > MAX_ENTRIES) this.prune(now);
+    for (const { id, e } of entries) this.counts.set(id, { n: e.n + 1, start: e.start });
+    return { ok: true };
+  }
+
+  private reset(now: number): void {
+    this.key = crypto.randomBytes(32);
+    this.since = now;
+    this.counts.clear();
+  }
+
+  // a flood of addresses must not grow memory without end: the oldest windows go first
+  private prune(now: number): void {
+    for (const [id, e] of this.counts) if (now - e.start > DAY || this.counts.size > MAX_ENTRIES / 2) this.counts.delete(id);
+  }
+}
+
+/** How a worker asks the primary to count; null when it could not (no primary, no answer in time). */
+export type CountTransport = (ip: string, rules: MemoryRule[]) => Promise<MemoryTaken | null>;
+let transport: CountTransport | null = null;
+
+/** Cluster workers: counting goes to the primary (null: a single process counts itself). */
+export function setCountTransport(t: CountTransport | null): void {
+  transport = t;
+}
+
+/** Counters for a running platform: in the primary when the server runs workers, else in this process. */
+export class AddressThrottle {
+  private readonly local = new MemoryThrottle();
+
+  async take(ip: string, rules: MemoryRule[]): Promise<MemoryTaken> {
+    return (transport ? await transport(ip, rules) : null) ?? this.local.take(ip, rules);
+  }
+}
