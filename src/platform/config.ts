@@ -40,6 +40,7 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of processes' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').optional(),
   PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).min(0, 'must be 0 (off) or more').max(1024, 'must be at most 1024').default(32),
   PAGE_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(1, 'must be at least 1').max(86400, 'must be at most 86400').default(60),
+  PUBLIC_QUERIES_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 (off) or more').max(100000, 'must be at most 100000').default(120),
   COMPLAINT_ACK_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(90).default(7),
   COMPLAINT_CONCLUDE_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(30),
   COMPLAINT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(30).max(36500).default(1825),
@@ -97,6 +98,8 @@ export interface Config {
   /** worker processes `serve` runs (node:cluster); 1 serves from one process, without a cluster */
   webConcurrency: number;
   /** the rendered-page cache of anonymous public pages, per worker: its size in bytes (0: off) and the longest an entry is kept */
+  /** searches and public API reads one address may make a minute (0: no limit) */
+  publicQueriesPerMinute: number;
   pageCache: { maxBytes: number; maxAgeMs: number };
   complaints: ComplaintSettings;
   /**
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     staticExtraDir: c.STATIC_EXTRA_DIR ? path.resolve(c.STATIC_EXTRA_DIR) : undefined,
     webConcurrency: c.WEB_CONCURRENCY ?? Math.max(1, Math.min(64, os.availableParallelism())),
+    publicQueriesPerMinute: c.PUBLIC_QUERIES_PER_MINUTE,
     pageCache: { maxBytes: Math.round(c.PAGE_CACHE_MB * 1024 * 1024), maxAgeMs: c.PAGE_CACHE_SECONDS * 1000 },
     complaints: {
       ackDays: c.COMPLAINT_ACK_DAYS, concludeDays: c.COMPLAINT_CONCLUDE_DAYS, retentionDays: c.COMPLAINT_RETENTION_DAYS,

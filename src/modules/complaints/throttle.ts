@@ -1,16 +1,10 @@
 // The public complaint routes' limits: per-address counters kept in memory only (platform/http/address-throttle.ts,
 // never written: a stored address could be matched by time to a case), and a bound on receipt checks at once.
-import { AddressThrottle } from '../../platform/http/address-throttle.ts';
+import { addressThrottle, type AddressThrottle } from '../../platform/http/address-throttle.ts';
 import { Gate } from '../../platform/http/multipart.ts';
 
-const perApp = new WeakMap<object, AddressThrottle>();
-
-/** One per running platform, for every agency it serves (the rule names carry the agency); with workers, in the primary. */
-export function complaintThrottle(p: object): AddressThrottle {
-  let t = perApp.get(p);
-  if (!t) perApp.set(p, (t = new AddressThrottle()));
-  return t;
-}
+/** The platform's counters, for every agency it serves (the rule names carry the agency); with workers, in the primary. */
+export const complaintThrottle = (p: object): AddressThrottle => addressThrottle(p);
 
 /** Receipt checks in progress at once, per platform: two Argon2id at a time, 32 waiting up to 10 s, the rest told to retry. */
 export const RECEIPT_CHECKS = { atOnce: 2, waiting: 32, waitMs: 10_000 };

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
+import { publicQueryLimit } from '../../platform/http/address-throttle.ts';
 import { parseForm, z } from '../../platform/http/forms.ts';
 import { translate } from '../../platform/i18n/index.ts';
 import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
@@ -125,10 +126,12 @@ const str = (v: unknown, max: number): string | null => (v === undefined || v ==
 
 export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
   const unitNames = async (agencyId: number) => new Map((await listDivisions(p.db, agencyId)).map((d) => [d.id, d.name_th]));
+  // every read queries the database: one address may make PUBLIC_QUERIES_PER_MINUTE a minute
+  const limited = { preHandler: publicQueryLimit(p) };
 
-  app.get('/open311/v2/services.json', async (req, reply) => send(reply, 200, (await allDefs(p.db, req.agency.id, { publishedOnly: true })).map(serviceEntry)));
+  app.get('/open311/v2/services.json', limited, async (req, reply) => send(reply, 200, (await allDefs(p.db, req.agency.id, { publishedOnly: true })).map(serviceEntry)));
 
-  app.get('/open311/v2/services/:code.json', async (req, reply) => {
+  app.get('/open311/v2/services/:code.json', limited, async (req, reply) => {
     const code = (req.params as { code?: string }).code ?? '';
     const def = SLUG_RE.test(code) && code.length <= 80 ? await serviceDef(p.db, req.agency.id, { slug: code }) : undefined;
     if (!def || !def.service.is_published) return fail(reply, 404, [{ code: 404, description: `service_code ${code.slice(0, 80)} not found` }]);
@@ -143,7 +146,7 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
     return rows.map((r) => requestEntry(r, defs.get(r.service_id), (r.division_id !== null && names.get(r.division_id)) || req.agency.th.name, stepName.get(`${r.id}/${r.current_step}`) ?? null));
   };
 
-  app.get('/open311/v2/requests.json', async (req, reply) => {
+  app.get('/open311/v2/requests.json', limited, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const errors: Open311Error[] = [];
     const get = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
@@ -176,7 +179,7 @@ export function registerOpen311Routes(app: FastifyInstance, p: Platform): void {
     return send(reply, 200, await entries(req, await open311Requests(p.db, filter)));
   });
 
-  app.get('/open311/v2/requests/:id.json', async (req, reply) => {
+  app.get('/open311/v2/requests/:id.json', limited, async (req, reply) => {
     const id = ((req.params as { id?: string }).id ?? '').toUpperCase();
     const r = PUBLIC_ID_RE.test(id) ? await requestByPublicId(p.db, req.agency.id, id) : undefined;
     if (!r) return fail(reply, 404, [{ code: 404, description: `service_request_id ${id.slice(0, 20)} not found` }]);

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { publicQueryLimit } from '../../platform/http/address-throttle.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
 import { publicSearchFiscalYears, search, searchKinds, suggestSpelling } from '../../platform/search/index.ts';
@@ -97,7 +98,9 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     return { text, type, fy, kinds, capped, filter, ...r };
   };
 
-  app.get('/search', async (req, reply) => {
+  // a search (not answered from the page cache) queries the database: one address may make PUBLIC_QUERIES_PER_MINUTE a minute
+  const limited = { preHandler: publicQueryLimit(p) };
+  app.get('/search', limited, async (req, reply) => {
     if (hasInvalidText(str((req.query as { q?: unknown }).q))) {
       return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: '', type: '', fy: null, hits: [], info: { page: 1, perPage: 20, total: 0 }, kinds: searchKinds(), years: await searchYears(req.agency.id), error: translate(req.lang, 'err.invalidText') }), 400);
     }
@@ -107,7 +110,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     return sendHtml(reply, SearchPage({ ctx: viewCtx(req, reply), q: r.text, type: r.type, fy: r.fy, hits: r.rows, info: r.info, capped: r.capped, kinds: r.kinds, years: await searchYears(req.agency.id), suggestion }));
   });
 
-  app.get('/api/v1/search', async (req, reply) => {
+  app.get('/api/v1/search', limited, async (req, reply) => {
     const raw = (req.query as { q?: unknown }).q;
     if (typeof raw !== 'string' || !raw.trim()) return reply.code(400).send({ error: 'missing_query', message: 'q is required / ต้องระบุคำค้น q' });
     if (raw.length > 200) return reply.code(400).send({ error: 'query_too_long', message: 'q must be at most 200 characters / คำค้นยาวเกิน 200 ตัวอักษร' });

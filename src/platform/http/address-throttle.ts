@@ -4,7 +4,10 @@
 // network (/64) counts as one address. With several worker processes the counting is done in the primary (one
 // count for the whole server, see http/cluster.ts); a worker whose primary does not answer counts on its own.
 import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { addressGroup } from './address.ts';
+import { HttpError } from './errors.ts';
+import type { Platform } from '../platform.ts';
 
 export interface MemoryRule {
   /** what is counted, with the agency in it (e.g. `follow:3`) */
@@ -67,4 +70,29 @@ export class AddressThrottle {
   async take(ip: string, rules: MemoryRule[]): Promise<MemoryTaken> {
     return (transport ? await transport(ip, rules) : null) ?? this.local.take(ip, rules);
   }
+}
+
+const perPlatform = new WeakMap<object, AddressThrottle>();
+
+/** The platform's counters (one set per running server: the rule names say what and for which agency). */
+export function addressThrottle(p: object): AddressThrottle {
+  let t = perPlatform.get(p);
+  if (!t) perPlatform.set(p, (t = new AddressThrottle()));
+  return t;
+}
+
+/**
+ * A preHandler for public reads that query the database on every request (search, the JSON APIs): one address may
+ * make PUBLIC_QUERIES_PER_MINUTE of them a minute per agency, then gets 429 with Retry-After (0 turns it off).
+ */
+export function publicQueryLimit(p: Platform) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const max = p.config.publicQueriesPerMinute;
+    if (!max) return;
+    const taken = await addressThrottle(p).take(req.ip, [{ name: `queries:${req.agency.id}`, max, windowMs: 60_000 }]);
+    if (taken.ok) return;
+    const seconds = Math.max(1, Math.ceil(taken.waitMs / 1000));
+    reply.header('retry-after', String(seconds));
+    throw new HttpError(429, 'error.429.title', 'error.429.body', { seconds });
+  };
 }

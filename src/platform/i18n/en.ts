@@ -112,6 +112,7 @@ export const en: Record<PlatformKey, string> = {
   'error.csrf.title': 'The form has expired',
   'error.csrf.body': 'For your security this form was not accepted (it may have been open too long or sent from another page). Go back, reload the page and send it again.',
   'error.429.title': 'Too many requests',
+  'error.429.body': 'Please wait {seconds} seconds and try again.',
   'error.backHome': 'Back to the home page',
   'error.code': 'Error code {code}',
   'auth.login.title': 'Staff sign-in',
