@@ -10,9 +10,8 @@ import { handleForm } from '../../platform/http/form-route.ts';
 import { paged } from '../../platform/http/paging.ts';
 import { yearParam, yearQuery } from '../../platform/http/params.ts';
 import { sendHtml, viewCtx } from '../../platform/http/render.ts';
-import { addressGroup } from '../../platform/http/address.ts';
 import { translate } from '../../platform/i18n/index.ts';
-import { takeAttempt, throttleKey } from '../../platform/throttle.ts';
+import { addressThrottle } from '../../platform/http/address-throttle.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { commentSchema } from './forms.ts';
 import { reportDoc, yearReport } from './report.ts';
@@ -94,12 +93,14 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     if (commentState(a) !== 'open') return closed();
     const f = parseForm(req.lang, commentSchema, req.body);
     if (!f.ok) return activityPage(req, reply, a, f, 422);
-    // counted once the form is right: a missing consent never uses up an address's quota
-    const taken = await takeAttempt(p.db, [
-      { key: throttleKey(p.keys, 'participation-comment-ip', addressGroup(req.ip)), max: COMMENTS_PER_ADDRESS, windowMs: 10 * 60_000 },
-      { key: throttleKey(p.keys, 'participation-comment-ip-day', addressGroup(req.ip)), max: COMMENTS_PER_ADDRESS_DAY, windowMs: 24 * 3600_000 },
-      { key: throttleKey(p.keys, 'participation-comment-all', req.agency.id), max: COMMENTS_PER_SITE_HOUR, windowMs: 3600_000 },
+    // counted once the form is right: a missing consent never uses up an address's quota; in memory only (never
+    // written, so that no stored trace of an address can be matched by its time to an anonymous comment)
+    const limits = addressThrottle(p);
+    const mine = await limits.take(req.ip, [
+      { name: `participation-comment:${req.agency.id}`, max: COMMENTS_PER_ADDRESS, windowMs: 10 * 60_000 },
+      { name: `participation-comment-day:${req.agency.id}`, max: COMMENTS_PER_ADDRESS_DAY, windowMs: 24 * 3600_000 },
     ]);
+    const taken = mine.ok ? await limits.take('*', [{ name: `participation-comment-all:${req.agency.id}`, max: COMMENTS_PER_SITE_HOUR, windowMs: 3600_000 }]) : mine;
     if (!taken.ok) {
       const minutes = Math.max(1, Math.ceil(taken.waitMs / 60_000));
       return activityPage(req, reply, a, { values, errors: { _form: translate(req.lang, 'participation.err.throttled', { minutes }) } }, 429);
