@@ -69,7 +69,7 @@ export async function migrate(p: Platform): Promise<string[]> {
 }
 
 export async function buildApp(p: Platform): Promise<FastifyInstance> {
-  const pageCache = new PageCache({ maxBytes: p.config.pageCache.maxBytes, maxAgeMs: p.config.pageCache.maxAgeMs, trustProxy: p.config.trustProxy, db: p.db, log: p.log });
+  const pageCache = new PageCache({ maxBytes: p.config.pageCache.maxBytes, maxAgeMs: p.config.pageCache.maxAgeMs, trustProxy: p.config.trustProxy !== false, db: p.db, log: p.log });
   const app = Fastify({
     // the HTTP server answers from the page cache before Fastify sees the request (pagecache.ts); the rest as Fastify
     // would set it up itself
@@ -86,7 +86,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     loggerInstance: p.log,
     // our own onResponse log carries the route pattern only (no paths, queries or addresses)
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: p.config.trustProxy,
+    trustProxy: trustProxyOf(p.config.trustProxy),
     // urlencoded forms: a 10,000-character Thai field is about 90 KB percent-encoded; files come as multipart
     bodyLimit: 256 * 1024,
     // a request must arrive whole in time (by default 5 minutes: a 50 MB upload over a slow mobile link fits), and
@@ -130,4 +130,9 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   app.nav.staff.sort((a, b) => a.order - b.order);
   await app.ready();
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it: a number of proxies is trusted by hop (the first n addresses from the socket's). */
+function trustProxyOf(t: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : t;
 }

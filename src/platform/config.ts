@@ -34,7 +34,21 @@ const schema = z.object({
   IDLE_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(60),
   SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 30).default(8),
   SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 90).default(24),
-  TRUST_PROXY: bool.default(false),
+  // true means one reverse proxy: the address it adds last to X-Forwarded-For is the visitor's (trusting every hop
+  // would let a visitor choose their address by sending the header themselves)
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (['false', '0', 'no', ''].includes(t)) return false;
+      if (['true', 'yes'].includes(t)) return 1;
+      if (/^\d+$/.test(t) && Number(t) <= 10) return Number(t);
+      const list = t.split(',').map((x) => x.trim()).filter(Boolean);
+      if (list.every((x) => /^(?:[0-9.]+|[0-9a-f:.]+)(?:\/\d{1,3})?$/.test(x) && /[.:]/.test(x))) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be false, true (one reverse proxy), the number of proxies (up to 10) or their addresses (for example 127.0.0.1,10.0.0.0/8)' });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
   STATIC_EXTRA_DIR: z.string().optional(),
   WEB_CONCURRENCY: z.coerce.number({ error: 'must be a whole number of processes' }).int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').optional(),
@@ -92,14 +106,15 @@ export interface Config {
   sessionHours: number;
   /** a session ends this long after sign-in however busy it is */
   sessionMaxHours: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, the number of proxies in front, or their addresses */
+  trustProxy: false | number | string[];
   logLevel: string;
   staticExtraDir?: string;
   /** worker processes `serve` runs (node:cluster); 1 serves from one process, without a cluster */
   webConcurrency: number;
-  /** the rendered-page cache of anonymous public pages, per worker: its size in bytes (0: off) and the longest an entry is kept */
   /** searches and public API reads one address may make a minute (0: no limit) */
   publicQueriesPerMinute: number;
+  /** the rendered-page cache of anonymous public pages, per worker: its size in bytes (0: off) and the longest an entry is kept */
   pageCache: { maxBytes: number; maxAgeMs: number };
   complaints: ComplaintSettings;
   /**

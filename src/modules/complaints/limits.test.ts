@@ -32,6 +32,21 @@ describe('counting by network', () => {
     assert.equal(m.take('2001:db8:0:1::1', rule, 3).ok, true, 'the next /64 does not');
     assert.equal(m.take('2001:db8::3', rule, 60_001).ok, true, 'the window passes');
   });
+
+  test('a flood of new addresses is bounded in memory and does not free an address a rule holds', () => {
+    const m = new MemoryThrottle();
+    const guesses = [{ name: 'follow', max: 1, windowMs: 15 * 60_000 }];
+    assert.equal(m.take('198.51.100.1', guesses, 0).ok, true);
+    assert.equal(m.take('198.51.100.1', guesses, 1).ok, false);
+    // 200,001 other networks within a minute: past the bound, the held address's entry is the oldest
+    const q = [{ name: 'q', max: 5, windowMs: 60_000 }];
+    for (let i = 0; i <= 200_000; i++) m.take(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, q, 2);
+    assert.ok(m.size <= 100_001, `memory stays bounded (${m.size} entries)`);
+    assert.equal(m.take('198.51.100.1', guesses, 3).ok, false, 'the held address still waits');
+    // once their windows have passed, the flood's entries are the first to go
+    for (let i = 0; i <= 100_000; i++) m.take(`2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`, q, 120_000);
+    assert.equal(m.take('198.51.100.1', guesses, 120_001).ok, false, 'still held after the next flood');
+  });
 });
 
 for (const target of await dbTargets()) {

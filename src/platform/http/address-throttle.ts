@@ -24,7 +24,7 @@ const MAX_ENTRIES = 200_000;
 export class MemoryThrottle {
   private key = crypto.randomBytes(32);
   private since = Date.now();
-  private counts = new Map<string, { n: number; start: number }>();
+  private counts = new Map<string, { n: number; start: number; until: number; held: boolean }>();
 
   /** Counts one attempt of this address against the rules; or none, and how long to wait, when one holds. */
   take(ip: string, rules: MemoryRule[], now = Date.now()): MemoryTaken {
@@ -33,13 +33,18 @@ export class MemoryThrottle {
     const entries = rules.map((r) => {
       const id = crypto.createHmac('sha256', this.key).update(`${r.name}:${group}`).digest('base64url');
       const e = this.counts.get(id);
-      return { r, id, e: e && now - e.start < r.windowMs ? e : { n: 0, start: now } };
+      return { r, id, e: e && now - e.start < r.windowMs ? e : { n: 0, start: now, until: now + r.windowMs, held: false } };
     });
     const wait = Math.max(0, ...entries.map(({ r, e }) => (e.n >= r.max ? e.start + r.windowMs - now : 0)));
     if (wait > 0) return { ok: false, waitMs: wait };
     if (this.counts.size > MAX_ENTRIES) this.prune(now);
-    for (const { id, e } of entries) this.counts.set(id, { n: e.n + 1, start: e.start });
+    for (const { r, id, e } of entries) this.counts.set(id, { n: e.n + 1, start: e.start, until: e.until, held: e.n + 1 >= r.max });
     return { ok: true };
+  }
+
+  /** counters kept (for tests) */
+  get size(): number {
+    return this.counts.size;
   }
 
   private reset(now: number): void {
@@ -48,14 +53,24 @@ export class MemoryThrottle {
     this.counts.clear();
   }
 
-  // a flood of addresses must not grow memory without end: the oldest windows go first
+  // a flood of addresses must not grow memory without end, nor free the addresses a rule holds: windows that have
+  // passed go first, then counts below their limit (losing one gives an address a few more tries), oldest first
   private prune(now: number): void {
-    for (const [id, e] of this.counts) if (now - e.start > DAY || this.counts.size > MAX_ENTRIES / 2) this.counts.delete(id);
+    for (const [id, e] of this.counts) if (e.until <= now) this.counts.delete(id);
+    for (const pass of [(e: { held: boolean }) => !e.held, () => true]) {
+      for (const [id, e] of this.counts) {
+        if (this.counts.size <= MAX_ENTRIES / 2) return;
+        if (pass(e)) this.counts.delete(id);
+      }
+    }
   }
 }
 
-/** How a worker asks the primary to count; null when it could not (no primary, no answer in time). */
-export type CountTransport = (ip: string, rules: MemoryRule[]) => Promise<MemoryTaken | null>;
+/**
+ * How a worker asks the primary to count in one of its sets of counters; null when it could not (no primary, no
+ * answer in time). Only the address's network travels (addressGroup), never the address.
+ */
+export type CountTransport = (pool: string, group: string, rules: MemoryRule[]) => Promise<MemoryTaken | null>;
 let transport: CountTransport | null = null;
 
 /** Cluster workers: counting goes to the primary (null: a single process counts itself). */
@@ -63,22 +78,30 @@ export function setCountTransport(t: CountTransport | null): void {
   transport = t;
 }
 
-/** Counters for a running platform: in the primary when the server runs workers, else in this process. */
+/**
+ * A set of counters for a running platform: in the primary when the server runs workers, else in this process. Each
+ * pool is bounded on its own, so that a flood counted in one (searches) cannot push out another's (receipt guesses).
+ */
 export class AddressThrottle {
   private readonly local = new MemoryThrottle();
+  constructor(readonly pool: string) {}
 
   async take(ip: string, rules: MemoryRule[]): Promise<MemoryTaken> {
-    return (transport ? await transport(ip, rules) : null) ?? this.local.take(ip, rules);
+    const group = addressGroup(ip);
+    return (transport ? await transport(this.pool, group, rules) : null) ?? this.local.take(group, rules);
   }
 }
 
-const perPlatform = new WeakMap<object, AddressThrottle>();
+export type Pool = 'forms' | 'queries';
+const perPlatform = new WeakMap<object, Map<Pool, AddressThrottle>>();
 
-/** The platform's counters (one set per running server: the rule names say what and for which agency). */
-export function addressThrottle(p: object): AddressThrottle {
-  let t = perPlatform.get(p);
-  if (!t) perPlatform.set(p, (t = new AddressThrottle()));
-  return t;
+/**
+ * The platform's counters of one pool (one set per running server; the rule names say what and for which agency):
+ * `forms` for what people send (complaints, receipts, comments), `queries` for the public reads.
+ */
+export function addressThrottle(p: object, pool: Pool = 'forms'): AddressThrottle {
+  const pools = perPlatform.get(p) ?? perPlatform.set(p, new Map()).get(p)!;
+  return pools.get(pool) ?? pools.set(pool, new AddressThrottle(pool)).get(pool)!;
 }
 
 /**
@@ -89,7 +112,7 @@ export function publicQueryLimit(p: Platform) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const max = p.config.publicQueriesPerMinute;
     if (!max) return;
-    const taken = await addressThrottle(p).take(req.ip, [{ name: `queries:${req.agency.id}`, max, windowMs: 60_000 }]);
+    const taken = await addressThrottle(p, 'queries').take(req.ip, [{ name: `queries:${req.agency.id}`, max, windowMs: 60_000 }]);
     if (taken.ok) return;
     const seconds = Math.max(1, Math.ceil(taken.waitMs / 1000));
     reply.header('retry-after', String(seconds));

@@ -25,7 +25,7 @@ type ToPrimary =
   | { [TAG]: 'changed'; id: number; agencyId: number }
   | { [TAG]: 'applied'; id: number }
   | { [TAG]: 'leaving' }
-  | { [TAG]: 'count'; id: number; ip: string; rules: MemoryRule[] };
+  | { [TAG]: 'count'; id: number; pool: string; group: string; rules: MemoryRule[] };
 type ToWorker =
   | { [TAG]: 'change'; id: number; agencyId: number }
   | { [TAG]: 'delivered'; id: number }
@@ -64,8 +64,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
   let port = 0;
   let nextId = 0;
   const deliveries = new Map<number, { origin: Worker; originId: number; waiting: Set<number>; timer: NodeJS.Timeout }>();
-  // the per-address counters of every worker (address-throttle.ts): one count for the whole server
-  const counters = new MemoryThrottle();
+  // the per-address counters of every worker (address-throttle.ts), by pool: one count for the whole server
+  const pools = new Map<string, MemoryThrottle>();
 
   const fork = (slot: number): Worker => {
     const w = cluster.fork({ PRONGSAI_WORKER_SLOT: String(slot) });
@@ -100,7 +100,8 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
       for (const x of others) x.send({ [TAG]: 'change', id, agencyId: m.agencyId } satisfies ToWorker);
       if (!others.length) finishDelivery(id);
     } else if (m[TAG] === 'count') {
-      if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.ip, m.rules) } satisfies ToWorker);
+      const counters = pools.get(m.pool) ?? pools.set(m.pool, new MemoryThrottle()).get(m.pool)!;
+      if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.group, m.rules) } satisfies ToWorker);
     } else if (m[TAG] === 'leaving') {
       if (w.isConnected()) w.send({ [TAG]: 'left' } satisfies ToWorker);
     } else if (m[TAG] === 'applied') {
@@ -202,7 +203,7 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
   const waiting = new Map<number, () => void>();
   const counting = new Map<number, (taken: MemoryTaken | null) => void>();
   setCountTransport(
-    (ip, rules) =>
+    (pool, group, rules) =>
       new Promise((resolve) => {
         if (!process.connected || !process.send) return resolve(null);
         const id = ++seq;
@@ -215,7 +216,7 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
         timer.unref();
         counting.set(id, done);
         try {
-          process.send({ [TAG]: 'count', id, ip, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
+          process.send({ [TAG]: 'count', id, pool, group, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
         } catch {
           done(null);
         }

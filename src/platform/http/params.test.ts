@@ -63,7 +63,7 @@ for (const target of await dbTargets()) {
         assert.equal(r.status, 400, `${url}: ${r.status}`);
       }
       const api = await t.agent().get('/api/v1/search?q=a%00b');
-      assert.equal(JSON.parse(api.body).error, '400', 'the API answers JSON');
+      assert.equal(JSON.parse(api.body).error, 'bad_request', 'the API answers JSON');
       assert.match(textOf((await t.agent().get('/search?q=a%00b')).body), /อักขระควบคุม/);
     });
 

@@ -196,11 +196,14 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
   });
 }
 
+const API_ERRORS: Record<number, string> = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type', 422: 'invalid', 429: 'too_many_requests', 500: 'server_error', 503: 'busy' };
+
 async function errorPage(req: FastifyRequest, reply: FastifyReply, status: number, titleKey: MessageKey, bodyKey: MessageKey, vars?: Record<string, string | number>) {
   const lang: Lang = req.lang ?? 'th';
-  if (req.url.startsWith('/api/')) return reply.code(status).send({ error: titleKey.split('.')[1], message: translate(lang, bodyKey, vars) });
+  // the API's errors are named as its own are (missing_query…), with the message in English and Thai
+  if (req.url.startsWith('/api/')) return reply.code(status).send({ error: API_ERRORS[status] ?? 'error', message: `${translate('en', bodyKey, vars)} / ${translate('th', bodyKey, vars)}` });
   // Open311 clients read the GeoReport error list, also for what fails before the route (a body that is not JSON)
-  if (req.url.startsWith('/open311/')) return reply.code(status).send([{ code: status, description: translate('en', titleKey, vars) }]);
+  if (req.url.startsWith('/open311/')) return reply.code(status).send([{ code: status, description: status === 429 ? `${translate('en', titleKey, vars)}: ${translate('en', bodyKey, vars)}` : translate('en', titleKey, vars) }]);
   if (!req.agency) {
     // the agency could not be loaded (database down): a plain page without the agency's header
     const title = translate(lang, titleKey, vars);

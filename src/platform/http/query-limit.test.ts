@@ -38,9 +38,12 @@ describe('public queries per address', () => {
     const api = await a.get('/api/v1/search?q=งบ');
     assert.equal(api.status, 429);
     assert.match(api.headers['content-type'] as string, /json/);
-    assert.match((JSON.parse(api.body) as { message: string }).message, /กรุณารอ \d+ วินาที/);
+    const body = JSON.parse(api.body) as { error: string; message: string };
+    assert.equal(body.error, 'too_many_requests');
+    assert.match(body.message, /^Please wait \d+ seconds and try again\. \/ กรุณารอ \d+ วินาทีแล้วลองใหม่$/);
     const geo = await from('2001:db8:5:6::4').get('/open311/v2/services.json');
     assert.equal(geo.status, 429);
+    assert.match((JSON.parse(geo.body) as Array<{ code: number; description: string }>)[0]!.description, /^Too many requests: Please wait \d+ seconds/);
     assert.equal((JSON.parse(geo.body) as Array<{ code: number }>)[0]!.code, 429);
     assert.ok(Number(geo.headers['retry-after']) >= 1);
     assert.equal((await from('2001:db8:5:7::1').get('/open311/v2/services.json')).status, 200, 'the next /64');
@@ -49,6 +52,29 @@ describe('public queries per address', () => {
   test('pages that do not query per request are not counted', async () => {
     const a = from('203.0.113.20');
     for (let i = 0; i < 6; i++) assert.equal((await a.get('/documents')).status, 200);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  test('TRUST_PROXY=true trusts one proxy: the address it added counts, not what the visitor wrote before it', async () => {
+    const t = await startApp(sqlite!, { env: { PUBLIC_QUERIES_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+    try {
+      const via = (forwarded: string) => t.agent().request('GET', '/search?q=แผน', { headers: { 'x-forwarded-for': forwarded } });
+      assert.equal((await via('198.51.100.1, 203.0.113.50')).status, 200);
+      assert.equal((await via('198.51.100.2, 203.0.113.50')).status, 200);
+      assert.equal((await via('198.51.100.3, 203.0.113.50')).status, 429, 'a new address written by the visitor does not reset the count');
+      assert.equal((await via('203.0.113.50, 203.0.113.51')).status, 200, 'the next visitor the proxy names');
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('the setting: false, true (one proxy), a number of proxies, or their addresses', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, ::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1']);
+    for (const bad of ['maybe', '11', 'proxy.example']) assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /Configuration error: TRUST_PROXY must be false, true \(one reverse proxy\)/);
   });
 });
 

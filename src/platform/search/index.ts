@@ -347,7 +347,7 @@ async function runSearch(db: DbLike, query: SearchQuery): Promise<SearchResult> 
     // the newest matches, enough for the rank window and this page: from the count's walk, or a short walk of the
     // agency's newest entries, or else the text index
     const need = Math.max(RANK_WINDOW, offset + limit);
-    list = walked && counted >= need ? found.slice(0, need) : ((await walkNewest(db, query.agencyId, p, rank, need)) ?? (await newestByIndex(db, p, rank, need)));
+    list = walked && counted >= need ? found.slice(0, need) : ((await walkNewest(db, query, p, rank, need)) ?? (await newestByIndex(db, p, rank, need)));
     list = [...list.slice(0, RANK_WINDOW).sort(titleFirst), ...list.slice(RANK_WINDOW)];
   }
   const rows = await rowsById(db, cols, list.slice(offset, offset + limit).map((f) => f.id));
@@ -414,10 +414,11 @@ const WALK_BOUND = 4000;
  * The newest `need` matches, newest first (published_at, then id), by walking the agency's date index no further than
  * its WALK_BOUND newest entries; null when those hold fewer (a rarer word: the text index is cheaper).
  */
-async function walkNewest(db: DbLike, agencyId: number, p: Plan, rank: RawBuilder<unknown>, need: number): Promise<Found[] | null> {
-  // the date of the agency's WALK_BOUND-th newest entry (of any language, kind or visibility: read from the index
-  // alone, not the entries); none: the agency has fewer, all walked
-  const cut = (await sql<{ published_at: string | null }>`SELECT d.published_at FROM search_doc d WHERE d.agency_id = ${agencyId} ORDER BY d.published_at DESC LIMIT 1 OFFSET ${WALK_BOUND - 1}`.execute(db.k)).rows[0];
+async function walkNewest(db: DbLike, query: SearchQuery, p: Plan, rank: RawBuilder<unknown>, need: number): Promise<Found[] | null> {
+  // the date of the agency's (or the fiscal year's) WALK_BOUND-th newest entry, of any language, kind or visibility:
+  // read from an index alone, not the entries; none: there are fewer, all walked
+  const year = query.fiscalYear ? sql` AND d.fiscal_year = ${query.fiscalYear}` : sql``;
+  const cut = (await sql<{ published_at: string | null }>`SELECT d.published_at FROM search_doc d WHERE d.agency_id = ${query.agencyId}${year} ORDER BY d.published_at DESC LIMIT 1 OFFSET ${WALK_BOUND - 1}`.execute(db.k)).rows[0];
   if (cut && cut.published_at === null) return null;
   const walk = async (bound: RawBuilder<unknown>, n: number) => (n <= 0 ? [] : findMatches(db, rank, newestWhere(sql`${p.walk} AND ${bound}`), n));
   const dated = cut ? sql`d.published_at >= ${cut.published_at}` : sql`d.published_at IS NOT NULL`;

@@ -329,6 +329,11 @@ for (const target of await dbTargets()) {
           }
         }
       }
+      // with a fiscal year, the walk's bound is the year's 4,000th newest entry (every entry here is of 2570)
+      for (const offset of [0, 60]) {
+        const r = await search(db, { agencyId, q: 'งบประมาณ', fiscalYear: 2570, limit: 20, offset });
+        assert.deepEqual(r.hits.map((h) => h.refId), expected('งบประมาณ', offset), `a fiscal year, from ${offset}`);
+      }
       if (db.dialect === 'postgres') assert.equal(await countStrategy(db, { agencyId, q: 'รางระบายน้ำ', limit: 20, offset: 0 }), 'index');
     } finally {
       await db.close();
