@@ -10,6 +10,7 @@ import { addressGroup } from '../../platform/http/address.ts';
 import { RECEIPT_CHECKS, receiptGate } from './throttle.ts';
 import { MemoryThrottle } from '../../platform/http/address-throttle.ts';
 import { MESSAGES_PER_DAY } from './follow.ts';
+import { SUBMIT_PER_48_HOUR } from './routes-public.tsx';
 
 describe('counting by network', () => {
   test('an IPv4 address counts alone; an IPv6 address counts with its /64', () => {
@@ -19,6 +20,18 @@ describe('counting by network', () => {
     assert.equal(addressGroup('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd'), '2001:db8:1:2');
     assert.notEqual(addressGroup('2001:db8:1:3::1'), addressGroup('2001:db8:1:2::1'));
     assert.equal(addressGroup('::1'), '0:0:0:0');
+    assert.equal(addressGroup('2001:db8:1:2::1', 48), '2001:db8:1');
+    assert.equal(addressGroup(addressGroup('2001:db8:1:2::1'), 48), '2001:db8:1', 'a /64 group gives its /48');
+    assert.equal(addressGroup('203.0.113.7', 48), '203.0.113.7', 'IPv4 addresses count alone');
+  });
+
+  test('a rule over an IPv6 /48 holds for every /64 in it and not beyond', () => {
+    const m = new MemoryThrottle();
+    const rule = [{ name: 's', max: 2, windowMs: 60_000, v6Prefix: 48 as const }];
+    assert.equal(m.take('2001:db8:9:1::1', rule, 0).ok, true);
+    assert.equal(m.take('2001:db8:9:2::1', rule, 1).ok, true);
+    assert.equal(m.take('2001:db8:9:ffff::1', rule, 2).ok, false, 'a third /64 of the same /48');
+    assert.equal(m.take('2001:db8:a:1::1', rule, 3).ok, true, 'the next /48');
   });
 
   test('a rule holds for its window, per network, and lets others through', () => {
@@ -65,6 +78,18 @@ for (const target of await dbTargets()) {
       assert.equal(r.status, 303, textOf(r.body).slice(0, 300));
       return a;
     }
+
+    test(`cases from many /64s of one IPv6 /48: ${SUBMIT_PER_48_HOUR} an hour, so one site cannot use up the hour for everyone`, async () => {
+      const from = (i: number) => Object.assign(t.agent(), { ip: `2001:db8:48:${i.toString(16)}::1` });
+      for (let i = 1; i <= SUBMIT_PER_48_HOUR; i++) {
+        const { r, receipt } = await submit(from(i), 'general', { ...corruptionCase, category: 'other', subject: `เรื่องจากเครือข่ายใหญ่ ${i}` });
+        assert.ok(receipt, `case ${i}: ${r.status}`);
+      }
+      const held = (await submit(from(SUBMIT_PER_48_HOUR + 1), 'general', { ...corruptionCase, category: 'other', subject: 'เรื่องเกินจำนวน' })).r;
+      assert.equal(held.status, 429);
+      assert.match(textOf(held.body), /ส่งเรื่องจากเครือข่ายนี้บ่อยเกินไป/);
+      assert.ok((await submit(Object.assign(t.agent(), { ip: '2001:db8:49::1' }), 'general', { ...corruptionCase, category: 'other', subject: 'จากอีกเครือข่าย' })).receipt, 'another /48');
+    });
 
     test('six submissions from addresses of one IPv6 /64 count as one address', async () => {
       let last = { status: 0, body: '' };

@@ -28,6 +28,8 @@ import { CasePage, ComplaintFormPage, ComplaintsIndexPage, FollowPage, Guideline
 export const SUBMIT_PER_IP = 5;
 /** Replies with files per address: 10 in 10 minutes (each case also has its own daily and total caps). */
 export const REPLIES_PER_IP = 10;
+/** cases an hour from one IPv6 /48 (a site's allocation, 65,536 /64s) */
+export const SUBMIT_PER_48_HOUR = 30;
 
 const private_ = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
@@ -69,6 +71,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const mine = await complaintThrottle(p).take(req.ip, [
       { name: `submit:${req.agency.id}`, max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
       { name: `submit-day:${req.agency.id}`, max: 20, windowMs: 24 * 3600_000 },
+      // the addresses of one IPv6 site cannot use up the hour for everyone below by themselves
+      { name: `submit-48:${req.agency.id}`, max: SUBMIT_PER_48_HOUR, windowMs: 3600_000, v6Prefix: 48 },
     ]);
     const taken = mine.ok ? await complaintThrottle(p).take('*', [{ name: `submit-all:${req.agency.id}`, max: 1000, windowMs: 3600_000 }]) : mine;
     const values = formValues(fields);

@@ -13,7 +13,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { pdfText, unmarkedThai } from '../../../test/support/html.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { evidenceProvider } from '../../platform/evidence.ts';
-import { COMMENTS_PER_ADDRESS } from './rules.ts';
+import { COMMENTS_PER_48_HOUR, COMMENTS_PER_ADDRESS } from './rules.ts';
 
 /** Text without spaces or zero-width spaces, to compare Thai across line breaks and PDF word breaks. */
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
@@ -353,6 +353,18 @@ for (const target of await dbTargets()) {
       const long = await other.post(`/participation/${slug}/comments`, { author_name: '', body: 'ab'.repeat(1600), consent: 'on' });
       assert.equal(long.status, 422, 'over 3,000 characters');
       assert.match(textOf(long.body), /ยาวเกิน 3000 ตัวอักษร|ยาวเกิน 3,000 ตัวอักษร/);
+    });
+
+    test(`comments from many /64s of one IPv6 /48: ${COMMENTS_PER_48_HOUR} an hour, so one site cannot use up the hour for everyone`, async () => {
+      const { slug } = await create({ title_th: 'รับฟังความคิดเห็นจากเครือข่ายใหญ่', is_commentable: 'on', comments_close_at: bangkokIn(48), status: 'open' });
+      const post = async (ip: string, body: string) => {
+        const a = Object.assign(t.agent(), { ip });
+        await a.get(`/participation/${slug}`);
+        return (await a.post(`/participation/${slug}/comments`, { author_name: '', body, consent: 'on' })).status;
+      };
+      for (let i = 1; i <= COMMENTS_PER_48_HOUR; i++) assert.equal(await post(`2001:db8:480:${i.toString(16)}::1`, `ความคิดเห็นที่ ${i}`), 303, `comment ${i}`);
+      assert.equal(await post('2001:db8:480:ffff::1', 'ความคิดเห็นเกินจำนวน'), 429);
+      assert.equal(await post('2001:db8:481::1', 'จากอีกเครือข่าย'), 303, 'another /48');
     });
 
     test('concurrent requests: one address for one activity, and proposals added at once each get their own place', async () => {

@@ -15,7 +15,7 @@ import { addressThrottle } from '../../platform/http/address-throttle.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { commentSchema } from './forms.ts';
 import { reportDoc, yearReport } from './report.ts';
-import { COMMENTS_PER_ADDRESS, COMMENTS_PER_ADDRESS_DAY, COMMENTS_PER_SITE_HOUR, COMMENT_BODY_BYTES, RESERVED_SLUGS, SLUG_RE, commentState } from './rules.ts';
+import { COMMENTS_PER_ADDRESS, COMMENTS_PER_ADDRESS_DAY, COMMENTS_PER_48_HOUR, COMMENTS_PER_SITE_HOUR, COMMENT_BODY_BYTES, RESERVED_SLUGS, SLUG_RE, commentState } from './rules.ts';
 import { CommentsClosedError, addComment } from './service.ts';
 import { activityBySlug, activityYears, approvedComments, documentsOf, listActivities, proposalsOf, type Activity } from './store.ts';
 import { ActivityPage, ListPage, ReportPage, ThanksPage, type CommentView } from './views/public.tsx';
@@ -99,6 +99,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const mine = await limits.take(req.ip, [
       { name: `participation-comment:${req.agency.id}`, max: COMMENTS_PER_ADDRESS, windowMs: 10 * 60_000 },
       { name: `participation-comment-day:${req.agency.id}`, max: COMMENTS_PER_ADDRESS_DAY, windowMs: 24 * 3600_000 },
+      { name: `participation-comment-48:${req.agency.id}`, max: COMMENTS_PER_48_HOUR, windowMs: 3600_000, v6Prefix: 48 },
     ]);
     const taken = mine.ok ? await limits.take('*', [{ name: `participation-comment-all:${req.agency.id}`, max: COMMENTS_PER_SITE_HOUR, windowMs: 3600_000 }]) : mine;
     if (!taken.ok) {

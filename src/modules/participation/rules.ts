@@ -35,6 +35,8 @@ export const COMMENT_BODY_BYTES = 48 * 1024;
 export const COMMENTS_PER_ADDRESS = 5;
 export const COMMENTS_PER_ADDRESS_DAY = 20;
 export const COMMENTS_PER_SITE_HOUR = 2000;
+/** comments an hour from one IPv6 /48 (a site's allocation, 65,536 /64s): it cannot use up the site's hour alone */
+export const COMMENTS_PER_48_HOUR = 50;
 
 /** Files per activity: at most this many, each within the platform's upload limit. */
 export const MAX_DOCUMENTS = 30;

@@ -14,6 +14,11 @@ export interface MemoryRule {
   name: string;
   max: number;
   windowMs: number;
+  /**
+   * 48: an IPv6 /48 (the allocation of one site, which holds 65,536 /64s) counts as one, for bounds that addresses
+   * of one site must not be able to exhaust alone (a site-wide cap); IPv4 addresses count alone as always
+   */
+  v6Prefix?: 48;
 }
 
 export type MemoryTaken = { ok: true } | { ok: false; waitMs: number };
@@ -29,8 +34,8 @@ export class MemoryThrottle {
   /** Counts one attempt of this address against the rules; or none, and how long to wait, when one holds. */
   take(ip: string, rules: MemoryRule[], now = Date.now()): MemoryTaken {
     if (now - this.since > DAY) this.reset(now);
-    const group = addressGroup(ip);
     const entries = rules.map((r) => {
+      const group = addressGroup(ip, r.v6Prefix ?? 64);
       const id = crypto.createHmac('sha256', this.key).update(`${r.name}:${group}`).digest('base64url');
       const e = this.counts.get(id);
       return { r, id, e: e && now - e.start < r.windowMs ? e : { n: 0, start: now, until: now + r.windowMs, held: false } };
