@@ -33,10 +33,10 @@ function fresh(url: string): Promise<{ status: number; body: string }> {
 }
 
 /** A form posted on a new connection (so to the next worker), with the cookies given. */
-function freshPost(url: string, cookie: string, form: Record<string, string>): Promise<{ status: number; body: string }> {
+function freshPost(url: string, cookie: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const data = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(data) } }, (res) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { ...headers, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(data) } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
@@ -116,7 +116,8 @@ for (const target of await dbTargets()) {
     before(async () => {
       created = await target.create();
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-cluster-'));
-      env = { DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: '2', LOG_LEVEL: 'info', ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}) };
+      // behind one proxy (the test's requests name their address in X-Forwarded-For)
+      env = { DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: '2', LOG_LEVEL: 'info', TRUST_PROXY: 'true', ...(created.databaseUrl ? { DATABASE_URL: created.databaseUrl } : {}) };
       s = await serve(env);
     });
     after(async () => {
@@ -195,6 +196,23 @@ for (const target of await dbTargets()) {
         statuses.push((await freshPost(`${s.url}/complaints/follow`, cookie, { _csrf: c.csrf, receipt: `9999 0000 1111 ${2000 + i}` })).status);
       }
       assert.deepEqual(statuses, [...Array(10).fill(422), 429], 'ten tries told "not found", the eleventh "wait"');
+      const tried = new Set(logLines(s.out(), mark).filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/complaints/follow').map((l) => l.pid));
+      assert.equal(tried.size, 2, `both workers took tries: ${[...tried]}`);
+    });
+
+    test('receipts are checked a few at a time for the whole server, not per worker', async () => {
+      // 80 tries at once from 80 addresses: the server checks 2 at a time with 32 waiting (complaints/throttle.ts),
+      // so most are told to retry; with a queue in each worker, twice as many would be taken
+      const c = new Client(s.url);
+      assert.equal((await c.send('GET', '/complaints/follow')).status, 200);
+      const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const mark = s.out().length;
+      const statuses = await Promise.all(
+        Array.from({ length: 80 }, (_, i) => freshPost(`${s.url}/complaints/follow`, cookie, { _csrf: c.csrf, receipt: `8888 0000 2222 ${3000 + i}` }, { 'x-forwarded-for': `10.70.${i >> 8}.${i & 255}` }).then((r) => r.status)),
+      );
+      const count = (status: number) => statuses.filter((x) => x === status).length;
+      assert.equal(count(422) + count(503), 80, `only "not found" and "retry": ${statuses}`);
+      assert.ok(count(422) <= 34 + 10, `at most the server's 34 places (2 + 32 waiting), and the few that finished as the others came: ${count(422)} checked`);
       const tried = new Set(logLines(s.out(), mark).filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/complaints/follow').map((l) => l.pid));
       assert.equal(tried.size, 2, `both workers took tries: ${[...tried]}`);
     });

@@ -12,6 +12,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { receivePublicChange, setChangeTransport } from '../changes.ts';
 import { MemoryThrottle, setCountTransport, type MemoryRule, type MemoryTaken } from './address-throttle.ts';
+import { Gate } from './multipart.ts';
+import { setGateTransport, type GateLimits } from './server-gate.ts';
 
 const TAG = 'prongsai';
 /** how long a change waits for the other workers before the request that made it is answered anyway */
@@ -25,12 +27,16 @@ type ToPrimary =
   | { [TAG]: 'changed'; id: number; agencyId: number }
   | { [TAG]: 'applied'; id: number }
   | { [TAG]: 'leaving' }
-  | { [TAG]: 'count'; id: number; pool: string; group: string; rules: MemoryRule[] };
+  | { [TAG]: 'count'; id: number; pool: string; group: string; rules: MemoryRule[] }
+  | { [TAG]: 'enter'; id: number; gate: string; limits: GateLimits }
+  | { [TAG]: 'leave'; id: number };
 type ToWorker =
   | { [TAG]: 'change'; id: number; agencyId: number }
   | { [TAG]: 'delivered'; id: number }
   | { [TAG]: 'left' }
-  | { [TAG]: 'counted'; id: number; taken: MemoryTaken };
+  | { [TAG]: 'counted'; id: number; taken: MemoryTaken }
+  | { [TAG]: 'entered'; id: number }
+  | { [TAG]: 'refused'; id: number };
 
 function isMsg<T>(m: unknown): m is T {
   return !!m && typeof m === 'object' && TAG in m;
@@ -66,6 +72,10 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
   const deliveries = new Map<number, { origin: Worker; originId: number; waiting: Set<number>; timer: NodeJS.Timeout }>();
   // the per-address counters of every worker (address-throttle.ts), by pool: one count for the whole server
   const pools = new Map<string, MemoryThrottle>();
+  // the server's gates (server-gate.ts), and what each worker holds of them (by "worker id:request id")
+  const gates = new Map<string, Gate>();
+  const holds = new Map<string, () => void>();
+  const refusedGate = () => new Error('busy');
 
   const fork = (slot: number): Worker => {
     const w = cluster.fork({ PRONGSAI_WORKER_SLOT: String(slot) });
@@ -102,6 +112,23 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
     } else if (m[TAG] === 'count') {
       const counters = pools.get(m.pool) ?? pools.set(m.pool, new MemoryThrottle()).get(m.pool)!;
       if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.group, m.rules) } satisfies ToWorker);
+    } else if (m[TAG] === 'enter') {
+      const gate = gates.get(m.gate) ?? gates.set(m.gate, new Gate(m.limits.atOnce, m.limits.waiting, m.limits.waitMs, refusedGate)).get(m.gate)!;
+      gate.enter().then(
+        (release) => {
+          // a worker gone meanwhile holds nothing
+          if (!w.isConnected()) return release();
+          holds.set(`${w.id}:${m.id}`, release);
+          w.send({ [TAG]: 'entered', id: m.id } satisfies ToWorker);
+        },
+        () => {
+          if (w.isConnected()) w.send({ [TAG]: 'refused', id: m.id } satisfies ToWorker);
+        },
+      );
+    } else if (m[TAG] === 'leave') {
+      const key = `${w.id}:${m.id}`;
+      holds.get(key)?.();
+      holds.delete(key);
     } else if (m[TAG] === 'leaving') {
       if (w.isConnected()) w.send({ [TAG]: 'left' } satisfies ToWorker);
     } else if (m[TAG] === 'applied') {
@@ -117,6 +144,12 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
     slots.delete(w.id);
     const wasListening = listening.delete(w.id);
     const planned = retiring.delete(w.id) || replacing.delete(w.id);
+    // what it held of the gates is free again
+    for (const [key, release] of holds) {
+      if (!key.startsWith(`${w.id}:`)) continue;
+      release();
+      holds.delete(key);
+    }
     // a change waiting for this worker waits no more
     for (const [id, d] of deliveries) {
       d.waiting.delete(w.id);
@@ -222,6 +255,53 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
         }
       }),
   );
+  const entering = new Map<number, (answer: 'entered' | 'refused') => void>();
+  setGateTransport(
+    (gate, limits) =>
+      new Promise((resolve) => {
+        if (!process.connected || !process.send) return resolve(null);
+        const id = ++seq;
+        const leave = () => {
+          try {
+            process.send?.({ [TAG]: 'leave', id } satisfies ToPrimary);
+          } catch {
+            // the primary is gone, and its gate with it
+          }
+        };
+        // past the longest wait the primary allows, this worker uses its own gate; a late admission is given back
+        const timer = setTimeout(() => {
+          entering.set(id, (answer) => {
+            entering.delete(id);
+            if (answer === 'entered') leave();
+          });
+          resolve(null);
+        }, limits.waitMs + 2_000);
+        timer.unref();
+        entering.set(id, (answer) => {
+          clearTimeout(timer);
+          entering.delete(id);
+          if (answer === 'refused') return resolve('busy');
+          let left = false;
+          resolve(() => {
+            if (left) return;
+            left = true;
+            leave();
+          });
+        });
+        try {
+          process.send({ [TAG]: 'enter', id, gate, limits } satisfies ToPrimary, undefined, undefined, (err) => {
+            if (!err || !entering.has(id)) return;
+            clearTimeout(timer);
+            entering.delete(id);
+            resolve(null);
+          });
+        } catch {
+          clearTimeout(timer);
+          entering.delete(id);
+          resolve(null);
+        }
+      }),
+  );
   setChangeTransport(
     (agencyId) =>
       new Promise<void>((resolve) => {
@@ -255,6 +335,8 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
       waiting.get(m.id)?.();
     } else if (m[TAG] === 'counted') {
       counting.get(m.id)?.(m.taken);
+    } else if (m[TAG] === 'entered' || m[TAG] === 'refused') {
+      entering.get(m.id)?.(m[TAG]);
     } else if (m[TAG] === 'left') {
       left?.();
     }
