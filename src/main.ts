@@ -21,7 +21,7 @@ import { firstAgencyId } from './platform/tenant.ts';
 import { MODULES } from './modules/index.ts';
 import { approveReader, recoverAccess } from './modules/complaints/index.ts';
 import { createRecoveryKey, parseRecoveryKey } from './platform/vault/index.ts';
-import { refoldAgencies } from './platform/search/refold.ts';
+import { rebuildSearch } from './platform/search/refold.ts';
 
 const started = Date.now();
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -193,8 +193,8 @@ async function main(argv: string[]): Promise<number> {
     case 'search':
       if (args[0] !== 'reindex' || args.length !== 1) return usage();
       return withPlatform(config, async (p) => {
-        const r = await refoldAgencies(p.db, { onlyStale: false });
-        out(`search reindex: ${r.changed} entries folded again (agencies: ${r.agencies})`);
+        const r = await rebuildSearch(p.db, p.modules);
+        out(`search reindex: ${r.items} items indexed again, ${r.changed} entries folded again (agencies: ${r.agencies})`);
         return 0;
       });
     case 'audit': {

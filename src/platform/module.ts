@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Platform } from './platform.ts';
+import type { Db } from './db/index.ts';
 import type { Role } from './auth/roles.ts';
 import { definePermission } from './auth/roles.ts';
 import type { Bilingual } from './i18n/index.ts';
@@ -60,6 +61,12 @@ export interface ModuleDef {
   staffHome?: HomeBlock[];
   /** kinds of search entries it indexes, with their labels for filters and results */
   searchKinds?: Record<string, Bilingual>;
+  /**
+   * Puts each of the agency's items into search again from its own tables, as its own saves do (an unpublished item
+   * loses its entry), each item under its row lock; returns how many items. Run by `npm run cli -- search reindex`:
+   * after an upgrade that changed what entries hold, or to rebuild the index.
+   */
+  searchSync?(db: Db, agencyId: number): Promise<number>;
   /** open-data datasets at /open-data/{key}.csv|json|jsonld */
   datasets?: Dataset[];
   /** its public URLs for /sitemap.xml */

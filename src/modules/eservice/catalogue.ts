@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting } from '../../platform/auth/users.ts';
 import { publicChanged } from '../../platform/changes.ts';
-import { isUniqueViolation, tx, type DbLike } from '../../platform/db/index.ts';
+import { isUniqueViolation, lockRow, tx, type Db, type DbLike } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { normalizeLine } from '../../platform/thai/index.ts';
@@ -13,7 +13,7 @@ import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { listDivisions } from '../agency/index.ts';
 import type { FieldRow, ServiceInput, StepRow } from './forms.ts';
 import { FIELD_KEY_RE, FIELD_KINDS, MANAGE, RESERVED_SLUGS, SLUG_RE, UNITS, type FieldKind, type Unit } from './kinds.ts';
-import type { FieldOption } from './store.ts';
+import { getService, stepsOf, type FieldOption, type Service } from './store.ts';
 
 export interface StepInput {
   name_th: string;
@@ -86,6 +86,32 @@ export async function divisionIdsOf(db: DbLike, agencyId: number): Promise<Set<n
   return new Set((await listDivisions(db, agencyId)).map((d) => d.id));
 }
 
+type Indexed = Pick<Service, 'id' | 'agency_id' | 'slug' | 'is_published' | 'name_th' | 'name_en' | 'summary_th' | 'summary_en' | 'keywords' | 'group_th' | 'group_en' | 'documents' | 'conditions'>;
+
+/** What the site's search finds of a service while it is published: its name, summary, keywords, steps and documents. */
+async function indexService(t: DbLike, sv: Indexed, steps: Array<{ name_th: string; name_en: string }>): Promise<void> {
+  await removeDocument(t, sv.agency_id, 'eservice', sv.id);
+  if (!sv.is_published) return;
+  await indexBilingual(t, {
+    agencyId: sv.agency_id, kind: 'eservice', refId: sv.id, url: `/e-service/${sv.slug}`,
+    th: { title: sv.name_th, body: [sv.summary_th, sv.keywords, sv.group_th, ...steps.map((st) => st.name_th), sv.documents, sv.conditions].join(' ') },
+    en: { title: sv.name_en, body: [sv.summary_en, sv.group_en, ...steps.map((st) => st.name_en)].join(' ') },
+  });
+}
+
+/** Every service of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
+export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
+  const ids = await db.k.selectFrom('eservice_service').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
+  for (const { id } of ids) {
+    await tx(db, async (t) => {
+      await lockRow(t, 'eservice_service', id);
+      const sv = await getService(t, agencyId, { id });
+      if (sv) await indexService(t, sv, await stepsOf(t, id));
+    });
+  }
+  return ids.length;
+}
+
 /** Creates (id null) or updates a service with its steps and form, in one transaction; returns its id. */
 export async function saveService(p: Platform, actor: Acting, id: number | null, input: ServiceInput, steps: StepInput[], fields: FieldInput[]): Promise<number> {
   requirePermission(actor, MANAGE);
@@ -127,16 +153,7 @@ export async function saveService(p: Platform, actor: Acting, id: number | null,
       }
       for (const [i, s] of steps.entries()) await t.k.insertInto('eservice_step').values({ service_id: serviceId, position: i, ...s }).execute();
       for (const [i, f] of fields.entries()) await t.k.insertInto('eservice_field').values({ service_id: serviceId, position: i, ...f, options: JSON.stringify(f.options) }).execute();
-      // found by the site's search while it is published: its name, summary, keywords, steps and documents
-      await removeDocument(t, actor.agencyId, 'eservice', serviceId);
-      if (input.is_published) {
-        const url = `/e-service/${slug}`;
-        await indexBilingual(t, {
-          agencyId: actor.agencyId, kind: 'eservice', refId: serviceId, url,
-          th: { title: input.name_th, body: [input.summary_th, input.keywords, input.group_th, ...steps.map((st) => st.name_th), input.documents, input.conditions].join(' ') },
-          en: { title: input.name_en, body: [input.summary_en, input.group_en, ...steps.map((st) => st.name_en)].join(' ') },
-        });
-      }
+      await indexService(t, { ...values, id: serviceId, agency_id: actor.agencyId }, steps);
       await recordAudit(t, {
         agencyId: actor.agencyId, actor: actorOf(actor), action: id === null ? 'eservice.service.create' : 'eservice.service.update', targetType: 'eservice_service', targetId: serviceId,
         summary: `service ${slug}: ${steps.length} step(s), ${fields.length} form field(s), ${input.is_published ? 'published' : 'hidden'}`,

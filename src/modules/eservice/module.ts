@@ -13,6 +13,7 @@ import { seedDemoEservice } from './demo.ts';
 import { homeBlock } from './views/home.tsx';
 import { AREA, HANDLE, KEYS, MANAGE, READ } from './kinds.ts';
 import * as m016 from './migrations/016_eservice.ts';
+import { syncAllSearch } from './catalogue.ts';
 
 export const eserviceModule = defineModule({
   name: 'eservice',
@@ -32,6 +33,7 @@ export const eserviceModule = defineModule({
   },
   messages: { th, en },
   searchKinds: { eservice: { th: 'งานบริการ (E-Service)', en: 'Services (E-Service)' } },
+  searchSync: syncAllSearch,
   routes(app, p) {
     registerStatsRoutes(app, p);
     registerPublicRoutes(app, p);

@@ -10,6 +10,7 @@ import * as m017 from './migrations/017_oit_provisional.ts';
 import * as m019 from './migrations/019_evidence_health.ts';
 import { dailyHealthCheck } from './health.ts';
 import { oitTodo } from './todo.ts';
+import { syncAllSearch } from './service.ts';
 
 export const oitModule = defineModule({
   name: 'oit',
@@ -34,6 +35,7 @@ export const oitModule = defineModule({
     staff: [{ href: '/staff/oit', label: 'oit.nav.staff', permission: 'oit.read', order: 20 }],
   },
   searchKinds: { oit: { th: 'รายการ OIT', en: 'OIT item' } },
+  searchSync: syncAllSearch,
   datasets: [oitDataset],
   sitemap: oitSitemap,
   todo: oitTodo,

@@ -2,7 +2,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/users.ts';
-import { inTx, lockRow, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { inTx, lockRow, nextPosition, toJson, tx, type Db, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
 import { TtlCache } from '../../platform/cache.ts';
@@ -43,6 +43,19 @@ async function indexItem(db: DbLike, item: Item): Promise<void> {
     th: { title: `${item.code} ${item.title_th}`, body: [item.indicator, item.group_name, ...item.requirements].join(' ') },
     en: { title: item.title_en ? `${item.code} ${item.title_en}` : '', body: [item.indicator_en, item.group_en, ...item.requirements_en].join(' ') },
   });
+}
+
+/** Every item of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
+export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
+  const ids = await db.k.selectFrom('oit_item').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
+  for (const { id } of ids) {
+    await tx(db, async (t) => {
+      await lockRow(t, 'oit_item', id);
+      const row = await t.k.selectFrom('oit_item').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+      if (row) await indexItem(t, toItem(row));
+    });
+  }
+  return ids.length;
 }
 
 async function ensureYear(t: Tx, agencyId: number, year: number, note: string): Promise<void> {

@@ -9,6 +9,7 @@ import { participationEvidence, participationFileAccess, participationSitemap, p
 import { seedDemoParticipation } from './demo.ts';
 import { MANAGE } from './rules.ts';
 import * as m018 from './migrations/018_participation.ts';
+import { syncAllSearch } from './service.ts';
 
 export const participationModule = defineModule({
   name: 'participation',
@@ -28,6 +29,7 @@ export const participationModule = defineModule({
     staff: [{ href: '/staff/participation', label: 'participation.nav.staff', permission: MANAGE, order: 36 }],
   },
   searchKinds: { participation: { th: 'การมีส่วนร่วม', en: 'Participation' } },
+  searchSync: syncAllSearch,
   sitemap: participationSitemap,
   evidence: [participationEvidence],
   files: { participation: participationFileAccess },

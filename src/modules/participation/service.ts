@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting } from '../../platform/auth/users.ts';
 import { publicChanged } from '../../platform/changes.ts';
-import { isUniqueViolation, lockRow, nextPosition, tx, type Tx } from '../../platform/db/index.ts';
+import { isUniqueViolation, lockRow, nextPosition, tx, type Db, type Tx } from '../../platform/db/index.ts';
 import { ALL_KINDS, type UploadPart } from '../../platform/files/index.ts';
 import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -55,6 +55,19 @@ async function reindex(t: Tx, a: Activity): Promise<void> {
     th: { title: a.title_th, body: [a.subject_th, a.summary_th, a.place_th, a.results_th].filter(Boolean).join('\n') },
     en: { title: a.title_en, body: [a.subject_en, a.summary_en, a.place_en, a.results_en].filter(Boolean).join('\n') },
   });
+}
+
+/** Every activity of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
+export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
+  const ids = await db.k.selectFrom('participation_activity').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
+  for (const { id } of ids) {
+    await tx(db, async (t) => {
+      await lockRow(t, 'participation_activity', id);
+      const a = await getActivity(t, agencyId, id);
+      if (a) await reindex(t, a);
+    });
+  }
+  return ids.length;
 }
 
 async function load(t: Tx, actor: Acting, id: number, lock = true): Promise<Activity> {

@@ -11,7 +11,7 @@ import type { DemoContext } from '../../platform/module.ts';
 import { Marked } from 'marked';
 import { renderBody } from './markup.ts';
 import { syncSearch } from './service.ts';
-import type { Content } from './store.ts';
+import { getContent, type Content } from './store.ts';
 
 export interface OitRef {
   year: number;
@@ -119,6 +119,8 @@ async function attach(p: Platform, t: Tx, agencyId: number, contentId: number, n
   const stored = await p.files.putGenerated(name, data, kind);
   const file = await p.files.record(t, stored, { agencyId, owner: 'content', createdBy: null });
   await t.k.insertInto('content_attachment').values({ agency_id: agencyId, content_id: contentId, file_id: file.id, label, sort_order: order }).execute();
+  // the attachments' names are in the item's search entry, as publishing puts them there
+  await syncSearch(t, (await getContent(t, agencyId, contentId))!);
 }
 
 async function insert(p: Platform, t: Tx, agencyId: number, row: Partial<Content> & Pick<Content, 'kind' | 'slug' | 'title_th' | 'status'>, pdf: Block[] | null): Promise<number> {

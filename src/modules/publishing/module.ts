@@ -13,6 +13,7 @@ import * as m007 from './migrations/007_content_files.ts';
 import * as m010 from './migrations/010_content_review.ts';
 import * as m022 from './migrations/022_content_category_year.ts';
 import { publishingTodo } from './todo.ts';
+import { syncAllSearch } from './service.ts';
 
 const EDITORS = ['publisher', 'admin', 'integrity_officer', 'procurement_officer'] as const;
 
@@ -49,6 +50,7 @@ export const publishingModule = defineModule({
   },
   home: [(p, ctx) => homeBlock(p.db, ctx)],
   searchKinds: { document: { th: 'เอกสาร', en: 'Document' }, news: { th: 'ข่าว', en: 'News' }, page: { th: 'หน้าเว็บ', en: 'Page' } },
+  searchSync: syncAllSearch,
   datasets: publishingDatasets,
   sitemap: publishingSitemap,
   feed: publishingFeed,

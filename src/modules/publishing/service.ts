@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { can, requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type CurrentUser } from '../../platform/auth/users.ts';
-import { inTx, isUniqueViolation, lockRow, nextPosition, toJson, tx, type DbLike, type Tx } from '../../platform/db/index.ts';
+import { inTx, isUniqueViolation, lockRow, nextPosition, toJson, tx, type Db, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { approvalBar, authorsOf, pendingOf, type Pending } from './review.ts';
 import { ALL_KINDS, IMAGE_KINDS, type FileKind, type StoredFile, type UploadPart } from '../../platform/files/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
@@ -74,6 +74,19 @@ export async function syncSearch(db: DbLike, c: Content): Promise<void> {
     th: { title: c.title_th, body: [plainText(c.body_html_th).includes(c.summary_th) ? '' : c.summary_th, plainText(c.body_html_th), files].filter(Boolean).join(' ') },
     en: { title: c.title_en, body: [plainText(c.body_html_en).includes(c.summary_en) ? '' : c.summary_en, plainText(c.body_html_en)].filter(Boolean).join(' ') },
   });
+}
+
+/** Every item of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
+export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
+  const ids = await db.k.selectFrom('content').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
+  for (const { id } of ids) {
+    await tx(db, async (t) => {
+      await lockRow(t, 'content', id);
+      const c = await getContent(t, agencyId, id);
+      if (c) await syncSearch(t, c);
+    });
+  }
+  return ids.length;
 }
 
 /** The item, locked for the rest of the transaction: changes to one item never interleave. */

@@ -5,7 +5,7 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
 import { migrate } from '../../server.ts';
 import { indexDocument, search } from './index.ts';
-import { FOLD_VERSION, refoldAgencies } from './refold.ts';
+import { FOLD_VERSION, rebuildSearch, refoldAgencies } from './refold.ts';
 
 const AA = '\u0E32';
 const LAKKHANGYAO = '\u0E45';
@@ -48,5 +48,38 @@ for (const target of await dbTargets()) {
       assert.deepEqual(await refoldAgencies(t.p.db, { onlyStale: false }), { agencies: 1, changed: 1 });
       assert.deepEqual(await ids(old), ['1']);
     });
+  });
+}
+
+for (const target of await dbTargets()) {
+  test(`search reindex has the modules index their items again: lost entries come back, a stale one goes (${target.name})`, { skip: target.skip }, async () => {
+    const t = await startApp(target);
+    try {
+      const db = t.p.db;
+      const entries = async () =>
+        (await db.k.selectFrom('search_doc').select(['agency_id', 'kind', 'ref_id', 'lang', 'title', 'search_text', 'url', 'published_at']).orderBy('kind').orderBy('ref_id').orderBy('lang').execute())
+          .map((e) => JSON.stringify(e));
+      const before = await entries();
+      const kinds = new Set(before.map((e) => (JSON.parse(e) as { kind: string }).kind));
+      for (const k of ['document', 'news', 'oit', 'eservice', 'participation']) assert.ok(kinds.has(k), `the demo indexes ${k}`);
+      // what an installation indexed before English entries existed, or a damaged index, looks like: no English
+      // entries, some Thai ones gone, and the entry of an item no longer public still there
+      await db.k.deleteFrom('search_doc').where('lang', '=', 'en').execute();
+      for (const kind of ['eservice', 'participation', 'oit']) {
+        const one = await db.k.selectFrom('search_doc').select('id').where('kind', '=', kind).orderBy('id').executeTakeFirstOrThrow();
+        await db.k.deleteFrom('search_doc').where('id', '=', one.id).execute();
+      }
+      const draft = await db.k.selectFrom('content').select(['id', 'agency_id']).where('status', '=', 'draft').executeTakeFirstOrThrow();
+      await indexDocument(db, { agencyId: draft.agency_id, kind: 'document', refId: draft.id, lang: 'th', title: 'ร่างที่ไม่ควรค้นพบ', body: 'ร่าง', url: '/documents/draft' });
+      const agencyId = draft.agency_id;
+      assert.equal((await search(db, { agencyId, q: 'ร่างที่ไม่ควรค้นพบ', limit: 5, offset: 0 })).total, 1);
+
+      const r = await rebuildSearch(db, t.p.modules);
+      assert.ok(r.items > 0 && r.agencies === 1, JSON.stringify(r));
+      assert.deepEqual(await entries(), before, 'every entry as the modules wrote it, and no other');
+      assert.equal((await search(db, { agencyId, q: 'ร่างที่ไม่ควรค้นพบ', limit: 5, offset: 0 })).total, 0, 'the draft is not found');
+    } finally {
+      await t.close();
+    }
   });
 }

@@ -1,11 +1,12 @@
 // Entries indexed before a change to the Thai normalisation keep their old folded text, which queries folded the new
 // way no longer match (a LAKKHANGYAO typed for SARA AA, say). They are folded again from their stored title and body:
 // once per agency at start-up when FOLD_VERSION is newer than the agency's index, or at any time with
-// `npm run cli -- search reindex`.
+// `npm run cli -- search reindex` (which first has the modules index their items again: rebuildSearch).
 import { tx, type Db } from '../db/index.ts';
 import { normalizeLine } from '../thai/index.ts';
 import { publicChanged } from '../changes.ts';
 import { searchText } from './index.ts';
+import type { ModuleDef } from '../module.ts';
 
 /**
  * The version of what normalizeThai and foldForSearch fold: raise it with any change to them.
@@ -55,4 +56,17 @@ export async function refoldAgencies(db: Db, o: { onlyStale: boolean }): Promise
   let changed = 0;
   for (const r of due) changed += await refoldSearchIndex(db, r.id);
   return { agencies: due.length, changed };
+}
+
+/**
+ * `npm run cli -- search reindex`: every agency's items put into search again by the modules that own them
+ * (ModuleDef.searchSync: an item published before its module indexed English gets its English entry), then every
+ * entry folded again. Safe while the server runs.
+ */
+export async function rebuildSearch(db: Db, modules: readonly ModuleDef[]): Promise<{ agencies: number; items: number; changed: number }> {
+  const agencies = await db.k.selectFrom('agency').select('id').orderBy('id').execute();
+  let items = 0;
+  for (const a of agencies) for (const m of modules) if (m.searchSync) items += await m.searchSync(db, a.id);
+  const r = await refoldAgencies(db, { onlyStale: false });
+  return { agencies: r.agencies, items, changed: r.changed };
 }
