@@ -21,8 +21,20 @@ describe('counting by network', () => {
     assert.notEqual(addressGroup('2001:db8:1:3::1'), addressGroup('2001:db8:1:2::1'));
     assert.equal(addressGroup('::1'), '0:0:0:0');
     assert.equal(addressGroup('2001:db8:1:2::1', 48), '2001:db8:1');
-    assert.equal(addressGroup(addressGroup('2001:db8:1:2::1'), 48), '2001:db8:1', 'a /64 group gives its /48');
     assert.equal(addressGroup('203.0.113.7', 48), '203.0.113.7', 'IPv4 addresses count alone');
+  });
+
+  test('a port a proxy wrote is dropped; what is not an address (or none) counts in one shared group', () => {
+    assert.equal(addressGroup('203.0.113.7:40001'), '203.0.113.7');
+    assert.equal(addressGroup('203.0.113.7:40002'), '203.0.113.7');
+    assert.equal(addressGroup('[2001:db8:1:2::1]:443'), '2001:db8:1:2');
+    assert.equal(addressGroup(' 2001:DB8:1:2::1 '), '2001:db8:1:2');
+    for (const odd of [undefined, '', 'unknown', 'garbage:1:2', '1.2.3.4:5:6', '999.1.1.1', '2001:db8::1::2']) assert.equal(addressGroup(odd), 'unknown', String(odd));
+    assert.equal(addressGroup('fe80::1%eth0'), 'fe80:0:0:0', 'a zone is not part of the address');
+    const m = new MemoryThrottle();
+    const rule = [{ name: 'r', max: 1, windowMs: 60_000 }];
+    assert.equal(m.take('198.51.100.9:1000', rule, 0).ok, true);
+    assert.equal(m.take('198.51.100.9:1001', rule, 1).ok, false, 'a new source port is the same address');
   });
 
   test('a rule over an IPv6 /48 holds for every /64 in it and not beyond', () => {

@@ -117,6 +117,13 @@ for (const target of await dbTargets()) {
       await reset();
     });
 
+    test('50 concurrent wrong passwords from 50 addresses of one IPv6 /64: only 30 reach the password check', async () => {
+      const rs = await Promise.all(Array.from({ length: 50 }, (_, i) => loginFrom(t, `2001:db8:5:1::${(i + 1).toString(16)}`, `nobody${i}`, 'wrong-password')));
+      assert.equal(count(rs, 401), 30, `thirty checked (got ${JSON.stringify(rs)})`);
+      assert.equal(count(rs, 429), 20);
+      await reset();
+    });
+
     test("a successful sign-in to the attacker's own account does not clear the address's failures", async () => {
       for (let i = 0; i < 29; i++) assert.equal(await loginFrom(t, '10.0.3.1', `guess${i}`, 'wrong-password'), 401);
       assert.equal(await loginFrom(t, '10.0.3.1', 'publisher', DEMO_PASSWORD), 303, 'their own account signs in');

@@ -7,6 +7,7 @@
 import type { Keys } from '../crypto.ts';
 import type { Db } from '../db/index.ts';
 import { clearAttempts, forgiveAttempt, takeAttempt, throttleKey, type Rule } from '../throttle.ts';
+import { addressGroup } from '../http/address.ts';
 
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_PER_USER = 5;
@@ -30,7 +31,8 @@ export interface LoginKeys {
 export function loginKeys(keys: Keys, agencyId: number, username: string, ip: string, deviceId: string | null): LoginKeys {
   const user = username.trim().toLowerCase();
   return {
-    ip: throttleKey(keys, 'login-ip', ip),
+    // by network: one laptop on IPv6 holds a whole /64, and a proxy may write a port with the address
+    ip: throttleKey(keys, 'login-ip', addressGroup(ip)),
     account: throttleKey(keys, 'login-user', agencyId, user),
     device: deviceId ? throttleKey(keys, 'login-device', agencyId, user, deviceId) : null,
     secondFactor: throttleKey(keys, 'login-2fa-day', agencyId, user, deviceId ?? ''),

@@ -73,9 +73,9 @@ export class MemoryThrottle {
 
 /**
  * How a worker asks the primary to count in one of its sets of counters; null when it could not (no primary, no
- * answer in time). Only the address's network travels (addressGroup), never the address.
+ * answer in time). The address travels to the primary's memory only.
  */
-export type CountTransport = (pool: string, group: string, rules: MemoryRule[]) => Promise<MemoryTaken | null>;
+export type CountTransport = (pool: string, ip: string, rules: MemoryRule[]) => Promise<MemoryTaken | null>;
 let transport: CountTransport | null = null;
 
 /** Cluster workers: counting goes to the primary (null: a single process counts itself). */
@@ -91,9 +91,10 @@ export class AddressThrottle {
   private readonly local = new MemoryThrottle();
   constructor(readonly pool: string) {}
 
-  async take(ip: string, rules: MemoryRule[]): Promise<MemoryTaken> {
-    const group = addressGroup(ip);
-    return (transport ? await transport(this.pool, group, rules) : null) ?? this.local.take(group, rules);
+  async take(ip: string | undefined, rules: MemoryRule[]): Promise<MemoryTaken> {
+    // none: the connection is gone (addressGroup counts it in the shared group)
+    const address = ip ?? '';
+    return (transport ? await transport(this.pool, address, rules) : null) ?? this.local.take(address, rules);
   }
 }
 

@@ -27,7 +27,7 @@ type ToPrimary =
   | { [TAG]: 'changed'; id: number; agencyId: number }
   | { [TAG]: 'applied'; id: number }
   | { [TAG]: 'leaving' }
-  | { [TAG]: 'count'; id: number; pool: string; group: string; rules: MemoryRule[] }
+  | { [TAG]: 'count'; id: number; pool: string; ip: string; rules: MemoryRule[] }
   | { [TAG]: 'enter'; id: number; gate: string; limits: GateLimits }
   | { [TAG]: 'leave'; id: number };
 type ToWorker =
@@ -111,7 +111,7 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
       if (!others.length) finishDelivery(id);
     } else if (m[TAG] === 'count') {
       const counters = pools.get(m.pool) ?? pools.set(m.pool, new MemoryThrottle()).get(m.pool)!;
-      if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.group, m.rules) } satisfies ToWorker);
+      if (w.isConnected()) w.send({ [TAG]: 'counted', id: m.id, taken: counters.take(m.ip, m.rules) } satisfies ToWorker);
     } else if (m[TAG] === 'enter') {
       const gate = gates.get(m.gate) ?? gates.set(m.gate, new Gate(m.limits.atOnce, m.limits.waiting, m.limits.waitMs, refusedGate)).get(m.gate)!;
       gate.enter().then(
@@ -236,7 +236,7 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
   const waiting = new Map<number, () => void>();
   const counting = new Map<number, (taken: MemoryTaken | null) => void>();
   setCountTransport(
-    (pool, group, rules) =>
+    (pool, ip, rules) =>
       new Promise((resolve) => {
         if (!process.connected || !process.send) return resolve(null);
         const id = ++seq;
@@ -249,7 +249,7 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
         timer.unref();
         counting.set(id, done);
         try {
-          process.send({ [TAG]: 'count', id, pool, group, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
+          process.send({ [TAG]: 'count', id, pool, ip, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
         } catch {
           done(null);
         }

@@ -2,6 +2,7 @@
 // TOTP secret) could be kept by a browser or a proxy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { dbTargets } from '../../../test/support/db.ts';
 import { DEMO_PASSWORD, startApp, type TestApp } from '../../../test/support/app.ts';
 
@@ -31,5 +32,17 @@ describe('no-store on everything a signed-in person sees', () => {
     assert.equal(signedIn.headers['cache-control'], 'no-store', 'the answer that sets the session cookie');
     const anon = await t.agent().get('/documents');
     assert.notEqual(anon.headers['cache-control'], 'no-store', 'anonymous public pages may be cached');
+  });
+
+  test('a request naming its target in absolute form (GET http://host/login) gets no-store too', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(`GET http://127.0.0.1:${port}/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.setEncoding('utf8').on('data', (d) => (data += d)).on('end', () => resolve(data.split('\r\n\r\n')[0]!)).on('error', reject);
+    });
+    assert.match(head, /^HTTP\/1\.1 200/);
+    assert.match(head, /^cache-control: no-store$/im);
   });
 });

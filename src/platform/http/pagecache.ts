@@ -398,7 +398,7 @@ export function registerPageCapture(app: FastifyInstance, cache: PageCache): voi
       reply.hasHeader('set-cookie') ||
       reply.hasHeader('cache-control') ||
       !String(reply.getHeader('content-type') ?? '').startsWith('text/html') ||
-      PRIVATE_PATH.test(req.url)
+      PRIVATE_PATH.test(req.routeOptions.url ?? req.url)
     ) {
       return payload;
     }

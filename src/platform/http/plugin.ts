@@ -149,7 +149,8 @@ export async function registerHttp(app: FastifyInstance, p: Platform, opts: Http
     // a change made by this request reaches every worker's caches before its answer leaves (changes.ts)
     const delivered = publicChangesDelivered();
     if (delivered) await delivered;
-    if ((req.sessionToken || /^\/(staff|account|login)(\/|\?|$)/.test(req.url)) && !req.routeOptions.config?.publicCache) {
+    // the route's pattern, not the URL: a request may name its target in absolute form (GET http://host/login)
+    if ((req.sessionToken || /^\/(staff|account|login)(\/|\?|$)/.test(req.routeOptions.url ?? req.url)) && !req.routeOptions.config?.publicCache) {
       reply.header('cache-control', 'no-store');
     }
   });
