@@ -14,6 +14,7 @@ import type { UploadPart } from '../../platform/files/index.ts';
 import { wipe } from '../../platform/vault/box.ts';
 import { intakeReady } from './access.ts';
 import { complaintThrottle } from './throttle.ts';
+import type { MemoryRule } from '../../platform/http/address-throttle.ts';
 import { openJson, place } from './crypto.ts';
 import { caseSchema, followSchema, identityOf, replySchema, reportOf } from './forms.ts';
 import { complainantReply, currentVisit, endVisit, openVisit, setVisitCookie } from './follow.ts';
@@ -24,8 +25,13 @@ import { LANES, type Lane } from './kinds.ts';
 import { filesOf, messagesOf, statusHistory } from './store.ts';
 import { CasePage, ComplaintFormPage, ComplaintsIndexPage, FollowPage, GuidelinePage, ReceiptPage, type ComplainantView } from './views/public.tsx';
 
-/** Submissions per address (or IPv6 /64): 5 in 10 minutes and 20 a day; for everyone 1,000 an hour (a flood cannot fill the disk). */
+/** Submissions per address (or IPv6 /64): 5 in 10 minutes and 20 a day; for everyone 1,000 an hour per lane (below). */
 export const SUBMIT_PER_IP = 5;
+/**
+ * Cases an hour from everyone, in each lane: a flood cannot fill the disk, and a flood of general complaints cannot
+ * close the corruption lane (nor the other way round).
+ */
+export const laneHour = (agencyId: number, lane: Lane): MemoryRule => ({ name: `submit-all:${agencyId}:${lane}`, max: 1000, windowMs: 3600_000 });
 /** Replies with files per address: 10 in 10 minutes (each case also has its own daily and total caps). */
 export const REPLIES_PER_IP = 10;
 /** cases an hour from one IPv6 /48 (a site's allocation, 65,536 /64s) */
@@ -74,7 +80,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
       // the addresses of one IPv6 site cannot use up the hour for everyone below by themselves
       { name: `submit-48:${req.agency.id}`, max: SUBMIT_PER_48_HOUR, windowMs: 3600_000, v6Prefix: 48 },
     ]);
-    const taken = mine.ok ? await complaintThrottle(p).take('*', [{ name: `submit-all:${req.agency.id}`, max: 1000, windowMs: 3600_000 }]) : mine;
+    const taken = mine.ok ? await complaintThrottle(p).take('*', [laneHour(req.agency.id, lane)]) : mine;
     const values = formValues(fields);
     if (!taken.ok) {
       const minutes = Math.max(1, Math.ceil(taken.waitMs / 60_000));
