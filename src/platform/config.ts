@@ -2,10 +2,19 @@
 import { z } from 'zod';
 import os from 'node:os';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** An address or network for TRUST_PROXY, as proxy-addr takes them (it throws on anything else, at start-up). */
+function isProxyAddress(x: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) return true;
+  const [address, bits, more] = x.split('/');
+  const v = isIP(address ?? '');
+  return v !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128)));
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
@@ -45,8 +54,8 @@ const schema = z.object({
       if (['true', 'yes'].includes(t)) return 1;
       if (/^\d+$/.test(t) && Number(t) <= 10) return Number(t);
       const list = t.split(',').map((x) => x.trim()).filter(Boolean);
-      if (list.every((x) => /^(?:[0-9.]+|[0-9a-f:.]+)(?:\/\d{1,3})?$/.test(x) && /[.:]/.test(x))) return list;
-      ctx.addIssue({ code: 'custom', message: 'must be false, true (one reverse proxy), the number of proxies (up to 10) or their addresses (for example 127.0.0.1,10.0.0.0/8)' });
+      if (list.length && list.every(isProxyAddress)) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be false, true (one reverse proxy), the number of proxies (up to 10) or their addresses (for example 127.0.0.1,10.0.0.0/8 or loopback)' });
       return z.NEVER;
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),

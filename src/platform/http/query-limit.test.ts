@@ -69,12 +69,25 @@ describe('behind a reverse proxy', () => {
     }
   });
 
+  test('TRUST_PROXY with the proxies\' addresses: the first address not among them counts', async () => {
+    const t = await startApp(sqlite!, { env: { PUBLIC_QUERIES_PER_MINUTE: '1', TRUST_PROXY: '127.0.0.1,10.0.0.0/8' } });
+    try {
+      const via = (forwarded: string) => t.agent().request('GET', '/search?q=แผน', { headers: { 'x-forwarded-for': forwarded } });
+      assert.equal((await via('198.51.100.1, 203.0.113.60, 10.1.2.3')).status, 200);
+      assert.equal((await via('198.51.100.2, 203.0.113.60, 10.9.9.9')).status, 429, 'the same visitor behind two inner proxies');
+      assert.equal((await via('203.0.113.61')).status, 200);
+    } finally {
+      await t.close();
+    }
+  });
+
   test('the setting: false, true (one proxy), a number of proxies, or their addresses', () => {
     assert.equal(loadConfig({}).trustProxy, false);
     assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, 1);
     assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
     assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, ::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1']);
-    for (const bad of ['maybe', '11', 'proxy.example']) assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /Configuration error: TRUST_PROXY must be false, true \(one reverse proxy\)/);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy, ['loopback', 'uniquelocal']);
+    for (const bad of ['maybe', '11', 'proxy.example', '1.2.3', '10.0.0.0/33', ':::', '::1/200', '1.2.3.4/8/8']) assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /Configuration error: TRUST_PROXY must be false, true \(one reverse proxy\)/);
   });
 });
 
