@@ -13,7 +13,7 @@ function isProxyAddress(x: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) return true;
   const [address, bits, more] = x.split('/');
   const v = isIP(address ?? '');
-  return v !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128)));
+  return v !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) >= 1 && Number(bits) <= (v === 4 ? 32 : 128)));
 }
 
 const schema = z.object({

@@ -32,6 +32,8 @@ describe('counting by network', () => {
     assert.equal(addressGroup(' 2001:DB8:1:2::1 '), '2001:db8:1:2');
     for (const odd of [undefined, '', 'unknown', 'garbage:1:2', '1.2.3.4:5:6', '999.1.1.1', '2001:db8::1::2']) assert.equal(addressGroup(odd), 'unknown', String(odd));
     assert.equal(addressGroup('fe80::1%eth0'), 'fe80:0:0:0', 'a zone is not part of the address');
+    assert.equal(addressGroup('::ffff:203.0.113.7%eth0'), '203.0.113.7');
+    assert.equal(addressGroup('::ffff:cb00:7107'), '203.0.113.7', 'an IPv4 address in IPv6 hex');
     const m = new MemoryThrottle();
     const rule = [{ name: 'r', max: 1, windowMs: 60_000 }];
     assert.equal(m.take('198.51.100.9:1000', rule, 0).ok, true);

@@ -5,11 +5,12 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting } from '../../platform/auth/users.ts';
 import { publicChanged } from '../../platform/changes.ts';
-import { isUniqueViolation, lockRow, tx, type Db, type DbLike } from '../../platform/db/index.ts';
+import { isUniqueViolation, tx, type Db, type DbLike } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { normalizeLine } from '../../platform/thai/index.ts';
 import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
+import { syncEach } from '../../platform/search/refold.ts';
 import { listDivisions } from '../agency/index.ts';
 import type { FieldRow, ServiceInput, StepRow } from './forms.ts';
 import { FIELD_KEY_RE, FIELD_KINDS, MANAGE, RESERVED_SLUGS, SLUG_RE, UNITS, type FieldKind, type Unit } from './kinds.ts';
@@ -99,18 +100,12 @@ async function indexService(t: DbLike, sv: Indexed, steps: Array<{ name_th: stri
   });
 }
 
-/** Every service of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
-export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
-  const ids = await db.k.selectFrom('eservice_service').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
-  for (const { id } of ids) {
-    await tx(db, async (t) => {
-      await lockRow(t, 'eservice_service', id);
-      const sv = await getService(t, agencyId, { id });
-      if (sv) await indexService(t, sv, await stepsOf(t, id));
-    });
-  }
-  return ids.length;
-}
+/** Every service of the agency into search again (ModuleDef.searchSync). */
+export const syncAllSearch = (db: Db, agencyId: number): Promise<number> =>
+  syncEach(db, 'eservice_service', agencyId, async (t, id) => {
+    const sv = await getService(t, agencyId, { id });
+    if (sv) await indexService(t, sv, await stepsOf(t, id));
+  });
 
 /** Creates (id null) or updates a service with its steps and form, in one transaction; returns its id. */
 export async function saveService(p: Platform, actor: Acting, id: number | null, input: ServiceInput, steps: StepInput[], fields: FieldInput[]): Promise<number> {

@@ -21,6 +21,7 @@ import type { SiteInfo } from '../../platform/views/ctx.ts';
 import { demoNationalId } from './demo.ts';
 import { posterDoc } from './docs.ts';
 import { sendOverdueAlerts } from './jobs.ts';
+import { SUBMIT_PER_48_HOUR } from './routes-public.tsx';
 
 const flat = (s: string) => s.replace(/[\s\u200b]+/g, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -514,6 +515,14 @@ for (const target of await dbTargets()) {
       const other = t.agent();
       other.ip = '10.9.9.10';
       assert.equal((await submit(other, 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: 'อีกเครื่อง', name: 'นายอื่น', consent: 'on' })).status, 200, 'another address is not held up');
+    });
+
+    test(`requests from many /64s of one IPv6 /48: ${SUBMIT_PER_48_HOUR} an hour, so one site cannot use up the hour for everyone`, async () => {
+      const from = (ip: string) => Object.assign(t.agent(), { ip });
+      const ask = (ip: string, i: number) => submit(from(ip), 'service-complaint', { f_service: 'ยืมเต็นท์', f_detail: `จากเครือข่ายใหญ่ ${i}`, name: 'นายทดสอบ เครือข่าย', consent: 'on' });
+      for (let i = 1; i <= SUBMIT_PER_48_HOUR; i++) assert.equal((await ask(`2001:db8:4e:${i.toString(16)}::1`, i)).status, 200, `request ${i}`);
+      assert.equal((await ask('2001:db8:4e:ffff::1', 0)).status, 429);
+      assert.equal((await ask('2001:db8:4f::1', 0)).status, 200, 'another /48');
     });
 
     test('guessing tracking codes from one address is throttled; the rightful holder elsewhere is not held up', async () => {

@@ -29,6 +29,8 @@ import { CataloguePage, ConfirmationPage, GuidePage, RequestFormPage, ServicePag
 /** Requests per address: 5 in 10 minutes and 30 a day; for everyone 2,000 an hour (a flood cannot fill the disk). */
 export const SUBMIT_PER_IP = 5;
 export const SUBMIT_PER_IP_DAY = 30;
+/** requests an hour from one IPv6 /48 */
+export const SUBMIT_PER_48_HOUR = 50;
 
 const FILE_CACHE = 'public, max-age=300';
 const privatePage = (reply: FastifyReply) => reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
@@ -187,6 +189,8 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const taken = await takeAttempt(p.db, [
       { key: throttleKey(p.keys, 'eservice-submit-ip', addressGroup(req.ip)), max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
       { key: throttleKey(p.keys, 'eservice-submit-ip-day', addressGroup(req.ip)), max: SUBMIT_PER_IP_DAY, windowMs: 24 * 3600_000 },
+      // one IPv6 site (a /48 holds 65,536 /64s) cannot use up the hour for everyone below by itself
+      { key: throttleKey(p.keys, 'eservice-submit-48', addressGroup(req.ip, 48)), max: SUBMIT_PER_48_HOUR, windowMs: 3600_000 },
       { key: throttleKey(p.keys, 'eservice-submit-all', req.agency.id), max: 2000, windowMs: 3600_000 },
     ]);
     if (!taken.ok) {

@@ -12,6 +12,7 @@ import { seedDemoIntegrity } from './demo.ts';
 import { integrityTodo } from './todo.ts';
 import * as m005 from './migrations/005_integrity.ts';
 import * as m009 from './migrations/009_integrity_files.ts';
+import { syncAllSearch } from './reports.ts';
 
 export const integrityModule = defineModule({
   name: 'integrity',
@@ -37,6 +38,7 @@ export const integrityModule = defineModule({
     staff: [{ href: '/staff/integrity', label: 'integrity.nav.staff', permission: 'integrity.read', order: 25 }],
   },
   searchKinds: { integrity: { th: 'รายงานคุณธรรมและความโปร่งใส', en: 'Integrity report' } },
+  searchSync: syncAllSearch,
   datasets: [resultsDataset],
   sitemap: integritySitemap,
   evidence: [reportEvidence],

@@ -3,15 +3,29 @@ import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { requirePermission } from '../../platform/auth/roles.ts';
 import { actorOf, type Acting } from '../../platform/auth/users.ts';
-import { tx } from '../../platform/db/index.ts';
+import { tx, type Db, type DbLike } from '../../platform/db/index.ts';
 import { agencyUrl } from '../../platform/site.ts';
 import { renderDocx, renderPdf } from '../../platform/documents/index.ts';
 import { indexDocument } from '../../platform/search/index.ts';
+import { syncEach } from '../../platform/search/refold.ts';
 import { publicChanged } from '../../platform/changes.ts';
 import { reportModel, reportTitle, type Missing } from './report.ts';
 import type { ReportKind } from './store.ts';
 
 export const reportPath = (year: number, kind: ReportKind, ext: 'pdf' | 'docx') => `/integrity/${year}/${kind === 'annual' ? 'report' : 'report-6-months'}.${ext}`;
+
+/** What search finds of a published report (Thai only: the report is a Thai document). */
+function indexReport(db: DbLike, agencyId: number, year: number, kind: ReportKind, publishedAt: string): Promise<void> {
+  const body = `รายงาน ITA ${year} ${kind === 'annual' ? 'ประจำปี' : 'รอบ 6 เดือน'}`;
+  return indexDocument(db, { agencyId, kind: 'integrity', refId: `${year}/${kind}`, lang: 'th', title: reportTitle(year, kind), body, url: reportPath(year, kind, 'pdf'), fiscalYear: year, publishedAt });
+}
+
+/** Every published report of the agency into search again (ModuleDef.searchSync). */
+export const syncAllSearch = (db: Db, agencyId: number): Promise<number> =>
+  syncEach(db, 'integrity_report', agencyId, async (t, id) => {
+    const r = await t.k.selectFrom('integrity_report').select(['year', 'kind', 'published_at']).where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+    if (r) await indexReport(t, agencyId, r.year, r.kind as ReportKind, r.published_at);
+  });
 
 /** A preview of today's data for staff who may read integrity data. */
 export async function renderReport(p: Platform, actor: Acting, year: number, kind: ReportKind, format: 'pdf' | 'docx'): Promise<{ data: Buffer } | { missing: Missing[] }> {
@@ -39,7 +53,7 @@ export async function publishReport(p: Platform, actor: Acting, year: number, ki
       signer_position: signer?.kind === 'signature' ? signer.lines[2] ?? '' : '', published_by: actor.id, published_at: new Date().toISOString(),
     };
     await t.k.insertInto('integrity_report').values({ ...values, agency_id: agencyId, year, kind }).onConflict((oc) => oc.columns(['agency_id', 'year', 'kind']).doUpdateSet(values)).execute();
-    await indexDocument(t, { agencyId, kind: 'integrity', refId: `${year}/${kind}`, lang: 'th', title, body: `รายงาน ITA ${year} ${kind === 'annual' ? 'ประจำปี' : 'รอบ 6 เดือน'}`, url: reportPath(year, kind, 'pdf'), fiscalYear: year, publishedAt: values.published_at });
+    await indexReport(t, agencyId, year, kind, values.published_at);
     // the report is OIT evidence: the OIT pages that show it (page cache included) are told once this commits
     publicChanged(t, agencyId);
     await recordAudit(t, { agencyId, actor: actorOf(actor), action: 'integrity.report.publish', targetType: 'integrity_report', targetId: `${year}/${kind}`, summary: `${pdf.length} bytes PDF, ${docx.length} bytes DOCX` });

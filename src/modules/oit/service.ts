@@ -5,6 +5,7 @@ import { actorOf, type Acting, type CurrentUser } from '../../platform/auth/user
 import { inTx, lockRow, nextPosition, toJson, tx, type Db, type DbLike, type Tx } from '../../platform/db/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
+import { syncEach } from '../../platform/search/refold.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import { publicChanged } from '../../platform/changes.ts';
 import type { CatalogueItem } from './catalogue.ts';
@@ -45,18 +46,12 @@ async function indexItem(db: DbLike, item: Item): Promise<void> {
   });
 }
 
-/** Every item of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
-export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
-  const ids = await db.k.selectFrom('oit_item').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
-  for (const { id } of ids) {
-    await tx(db, async (t) => {
-      await lockRow(t, 'oit_item', id);
-      const row = await t.k.selectFrom('oit_item').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
-      if (row) await indexItem(t, toItem(row));
-    });
-  }
-  return ids.length;
-}
+/** Every item of the agency into search again (ModuleDef.searchSync). */
+export const syncAllSearch = (db: Db, agencyId: number): Promise<number> =>
+  syncEach(db, 'oit_item', agencyId, async (t, id) => {
+    const row = await t.k.selectFrom('oit_item').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+    if (row) await indexItem(t, toItem(row));
+  });
 
 async function ensureYear(t: Tx, agencyId: number, year: number, note: string): Promise<void> {
   // a new year is on /oit even before it has items

@@ -11,6 +11,7 @@ import { ALL_KINDS, type UploadPart } from '../../platform/files/index.ts';
 import { HttpError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
+import { syncEach } from '../../platform/search/refold.ts';
 import { fiscalYear } from '../../platform/thai/index.ts';
 import type { ActivityForm, ProposalForm } from './forms.ts';
 import { GROUPS, MANAGE, MAX_DOCUMENTS, RESERVED_SLUGS, SLUG_RE, commentState, countColumn, type DocKind, type Group } from './rules.ts';
@@ -57,18 +58,12 @@ async function reindex(t: Tx, a: Activity): Promise<void> {
   });
 }
 
-/** Every activity of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
-export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
-  const ids = await db.k.selectFrom('participation_activity').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
-  for (const { id } of ids) {
-    await tx(db, async (t) => {
-      await lockRow(t, 'participation_activity', id);
-      const a = await getActivity(t, agencyId, id);
-      if (a) await reindex(t, a);
-    });
-  }
-  return ids.length;
-}
+/** Every activity of the agency into search again (ModuleDef.searchSync). */
+export const syncAllSearch = (db: Db, agencyId: number): Promise<number> =>
+  syncEach(db, 'participation_activity', agencyId, async (t, id) => {
+    const a = await getActivity(t, agencyId, id);
+    if (a) await reindex(t, a);
+  });
 
 async function load(t: Tx, actor: Acting, id: number, lock = true): Promise<Activity> {
   if (lock) await lockRow(t, 'participation_activity', id);

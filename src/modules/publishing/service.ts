@@ -8,6 +8,7 @@ import { approvalBar, authorsOf, pendingOf, type Pending } from './review.ts';
 import { ALL_KINDS, IMAGE_KINDS, type FileKind, type StoredFile, type UploadPart } from '../../platform/files/index.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { indexBilingual, removeDocument } from '../../platform/search/index.ts';
+import { syncEach } from '../../platform/search/refold.ts';
 import { plainText, renderBody } from './markup.ts';
 import { makeSlug } from './slugs.ts';
 import { contentUrl, type Kind } from './kinds.ts';
@@ -76,18 +77,12 @@ export async function syncSearch(db: DbLike, c: Content): Promise<void> {
   });
 }
 
-/** Every item of the agency into search again (ModuleDef.searchSync), each read under its lock as its saves are. */
-export async function syncAllSearch(db: Db, agencyId: number): Promise<number> {
-  const ids = await db.k.selectFrom('content').select('id').where('agency_id', '=', agencyId).orderBy('id').execute();
-  for (const { id } of ids) {
-    await tx(db, async (t) => {
-      await lockRow(t, 'content', id);
-      const c = await getContent(t, agencyId, id);
-      if (c) await syncSearch(t, c);
-    });
-  }
-  return ids.length;
-}
+/** Every item of the agency into search again (ModuleDef.searchSync). */
+export const syncAllSearch = (db: Db, agencyId: number): Promise<number> =>
+  syncEach(db, 'content', agencyId, async (t, id) => {
+    const c = await getContent(t, agencyId, id);
+    if (c) await syncSearch(t, c);
+  });
 
 /** The item, locked for the rest of the transaction: changes to one item never interleave. */
 async function load(t: Tx, actor: CurrentUser, id: number): Promise<Content> {

@@ -8,19 +8,21 @@ import { isIPv4, isIPv6 } from 'node:net';
  */
 export function addressGroup(ip: string | undefined, v6Bits: 64 | 48 = 64): string {
   if (typeof ip !== 'string') return UNKNOWN;
-  let a = ip.trim();
+  let a = ip.trim().toLowerCase();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
   if (bracketed) a = bracketed[1]!;
   else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(a);
+  a = a.split('%')[0]!; // a zone (fe80::1%eth0) is not part of the address
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
   if (v4) return isIPv4(v4[1]!) ? v4[1]! : UNKNOWN;
-  const bare = a.toLowerCase().split('%')[0]!;
-  if (!isIPv6(bare)) return UNKNOWN;
-  const parts = bare.split('::');
+  if (!isIPv6(a)) return UNKNOWN;
+  const parts = a.split('::');
   const head = parts[0] ? parts[0].split(':') : [];
   const tail = parts.length > 1 && parts[1] ? parts[1].split(':') : [];
-  const full = [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail];
-  return full.slice(0, v6Bits / 16).map((h) => h.replace(/^0+(?=.)/, '')).join(':');
+  const full = [...head, ...Array(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail].map((h) => h.replace(/^0+(?=.)/, ''));
+  // an IPv4 address written as IPv6 in hex (::ffff:102:304) is that IPv4 address
+  if (full.slice(0, 6).join(':') === '0:0:0:0:0:ffff') return full.slice(6).flatMap((h) => [parseInt(h, 16) >> 8, parseInt(h, 16) & 255]).join('.');
+  return full.slice(0, v6Bits / 16).join(':');
 }
 
 const UNKNOWN = 'unknown';

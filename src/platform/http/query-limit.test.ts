@@ -87,7 +87,7 @@ describe('behind a reverse proxy', () => {
     assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
     assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, ::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1']);
     assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy, ['loopback', 'uniquelocal']);
-    for (const bad of ['maybe', '11', 'proxy.example', '1.2.3', '10.0.0.0/33', ':::', '::1/200', '1.2.3.4/8/8']) assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /Configuration error: TRUST_PROXY must be false, true \(one reverse proxy\)/);
+    for (const bad of ['maybe', '11', 'proxy.example', '1.2.3', '10.0.0.0/33', '10.0.0.0/0', '::/0', ':::', '::1/200', '1.2.3.4/8/8']) assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /Configuration error: TRUST_PROXY must be false, true \(one reverse proxy\)/);
   });
 });
 

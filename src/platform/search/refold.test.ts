@@ -52,7 +52,7 @@ for (const target of await dbTargets()) {
 }
 
 for (const target of await dbTargets()) {
-  test(`search reindex has the modules index their items again: lost entries come back, a stale one goes (${target.name})`, { skip: target.skip }, async () => {
+  test(`search reindex has the modules index their items again: lost entries come back, stale ones go (${target.name})`, { skip: target.skip }, async () => {
     const t = await startApp(target);
     try {
       const db = t.p.db;
@@ -61,21 +61,23 @@ for (const target of await dbTargets()) {
           .map((e) => JSON.stringify(e));
       const before = await entries();
       const kinds = new Set(before.map((e) => (JSON.parse(e) as { kind: string }).kind));
-      for (const k of ['document', 'news', 'oit', 'eservice', 'participation']) assert.ok(kinds.has(k), `the demo indexes ${k}`);
+      for (const k of ['document', 'news', 'oit', 'eservice', 'participation', 'integrity']) assert.ok(kinds.has(k), `the demo indexes ${k}`);
       // what an installation indexed before English entries existed, or a damaged index, looks like: no English
       // entries, some Thai ones gone, and the entry of an item no longer public still there
       await db.k.deleteFrom('search_doc').where('lang', '=', 'en').execute();
-      for (const kind of ['eservice', 'participation', 'oit']) {
+      for (const kind of ['eservice', 'participation', 'oit', 'integrity']) {
         const one = await db.k.selectFrom('search_doc').select('id').where('kind', '=', kind).orderBy('id').executeTakeFirstOrThrow();
         await db.k.deleteFrom('search_doc').where('id', '=', one.id).execute();
       }
       const draft = await db.k.selectFrom('content').select(['id', 'agency_id']).where('status', '=', 'draft').executeTakeFirstOrThrow();
+      // and the entry of an OIT item that no longer exists
+      await indexDocument(db, { agencyId: draft.agency_id, kind: 'oit', refId: '2599/O99', lang: 'th', title: 'ข้อที่ถูกลบไปแล้ว', body: 'ไม่มีแล้ว', url: '/oit/2599/O99' });
       await indexDocument(db, { agencyId: draft.agency_id, kind: 'document', refId: draft.id, lang: 'th', title: 'ร่างที่ไม่ควรค้นพบ', body: 'ร่าง', url: '/documents/draft' });
       const agencyId = draft.agency_id;
       assert.equal((await search(db, { agencyId, q: 'ร่างที่ไม่ควรค้นพบ', limit: 5, offset: 0 })).total, 1);
 
       const r = await rebuildSearch(db, t.p.modules);
-      assert.ok(r.items > 0 && r.agencies === 1, JSON.stringify(r));
+      assert.ok(r.items > 0 && r.agencies === 1 && r.removed === 1, JSON.stringify(r));
       assert.deepEqual(await entries(), before, 'every entry as the modules wrote it, and no other');
       assert.equal((await search(db, { agencyId, q: 'ร่างที่ไม่ควรค้นพบ', limit: 5, offset: 0 })).total, 0, 'the draft is not found');
     } finally {

@@ -2,7 +2,7 @@
 // way no longer match (a LAKKHANGYAO typed for SARA AA, say). They are folded again from their stored title and body:
 // once per agency at start-up when FOLD_VERSION is newer than the agency's index, or at any time with
 // `npm run cli -- search reindex` (which first has the modules index their items again: rebuildSearch).
-import { tx, type Db } from '../db/index.ts';
+import { lockRow, tx, type Database, type Db, type Tx } from '../db/index.ts';
 import { normalizeLine } from '../thai/index.ts';
 import { publicChanged } from '../changes.ts';
 import { searchText } from './index.ts';
@@ -59,14 +59,43 @@ export async function refoldAgencies(db: Db, o: { onlyStale: boolean }): Promise
 }
 
 /**
- * `npm run cli -- search reindex`: every agency's items put into search again by the modules that own them
- * (ModuleDef.searchSync: an item published before its module indexed English gets its English entry), then every
- * entry folded again. Safe while the server runs.
+ * For a module's searchSync: every row of its table for the agency, each indexed by `one` in its own transaction
+ * under the row's lock (as the module's saves lock it), so that a save at the same moment is never undone.
  */
-export async function rebuildSearch(db: Db, modules: readonly ModuleDef[]): Promise<{ agencies: number; items: number; changed: number }> {
+export async function syncEach(db: Db, table: keyof Database & string, agencyId: number, one: (t: Tx, id: number) => Promise<void>): Promise<number> {
+  const ids = (await db.k.selectFrom(table as 'content').select('id').where('agency_id', '=', agencyId).orderBy('id').execute()).map((r) => Number(r.id));
+  for (const id of ids) {
+    await tx(db, async (t) => {
+      await lockRow(t, table, id);
+      await one(t, id);
+    });
+  }
+  return ids.length;
+}
+
+/**
+ * `npm run cli -- search reindex`: every agency's items put into search again by the modules that own them
+ * (ModuleDef.searchSync: an item published before its module indexed English gets its English entry), the entries
+ * of their kinds that none of them wrote again removed (their item is gone), then every entry folded again. Safe
+ * while the server runs (run it on the server's machine: what it did not rewrite is told by the clock).
+ */
+export async function rebuildSearch(db: Db, modules: readonly ModuleDef[]): Promise<{ agencies: number; items: number; removed: number; changed: number }> {
   const agencies = await db.k.selectFrom('agency').select('id').orderBy('id').execute();
+  const synced = modules.filter((m) => m.searchSync);
+  const kinds = synced.flatMap((m) => Object.keys(m.searchKinds ?? {}));
   let items = 0;
-  for (const a of agencies) for (const m of modules) if (m.searchSync) items += await m.searchSync(db, a.id);
+  let removed = 0;
+  for (const a of agencies) {
+    // the entries there were before: one that is not written again belongs to no item any more
+    const before = kinds.length ? (await db.k.selectFrom('search_doc').select('id').where('agency_id', '=', a.id).where('kind', 'in', kinds).execute()).map((r) => r.id) : [];
+    const start = new Date().toISOString();
+    for (const m of synced) items += await m.searchSync!(db, a.id);
+    for (let i = 0; i < before.length; i += 500) {
+      const r = await db.k.deleteFrom('search_doc').where('id', 'in', before.slice(i, i + 500)).where('updated_at', '<', start).executeTakeFirst();
+      removed += Number(r.numDeletedRows);
+    }
+    if (removed) publicChanged(db, a.id);
+  }
   const r = await refoldAgencies(db, { onlyStale: false });
-  return { agencies: r.agencies, items, changed: r.changed };
+  return { agencies: r.agencies, items, removed, changed: r.changed };
 }
