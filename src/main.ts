@@ -194,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
       if (args[0] !== 'reindex' || args.length !== 1) return usage();
       return withPlatform(config, async (p) => {
         const r = await rebuildSearch(p.db, p.modules);
-        out(`search reindex: ${r.items} items indexed again, ${r.changed} entries folded again (agencies: ${r.agencies})`);
+        out(`search reindex: ${r.items} items indexed again, ${r.removed} entries of items gone removed, ${r.changed} entries folded again (agencies: ${r.agencies})`);
         return 0;
       });
     case 'audit': {

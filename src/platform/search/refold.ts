@@ -90,11 +90,13 @@ export async function rebuildSearch(db: Db, modules: readonly ModuleDef[]): Prom
     const before = kinds.length ? (await db.k.selectFrom('search_doc').select('id').where('agency_id', '=', a.id).where('kind', 'in', kinds).execute()).map((r) => r.id) : [];
     const start = new Date().toISOString();
     for (const m of synced) items += await m.searchSync!(db, a.id);
+    let gone = 0;
     for (let i = 0; i < before.length; i += 500) {
       const r = await db.k.deleteFrom('search_doc').where('id', 'in', before.slice(i, i + 500)).where('updated_at', '<', start).executeTakeFirst();
-      removed += Number(r.numDeletedRows);
+      gone += Number(r.numDeletedRows);
     }
-    if (removed) publicChanged(db, a.id);
+    if (gone) publicChanged(db, a.id);
+    removed += gone;
   }
   const r = await refoldAgencies(db, { onlyStale: false });
   return { agencies: r.agencies, items, removed, changed: r.changed };
