@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { lockRow, tx, type DbLike } from '../../platform/db/index.ts';
-import { complaintThrottle, receiptGate } from './throttle.ts';
+import { receiptGate } from './throttle.ts';
+import { addressThrottle } from '../../platform/http/address-throttle.ts';
 import { open, randomBytes, randomKey, seal, wipe } from '../../platform/vault/box.ts';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
@@ -31,7 +32,7 @@ export async function openVisit(p: Platform, agencyId: number, typed: string, ip
   if (!digits) return { ok: false, reason: 'format' };
   // per address here; site-wide, the receipt gate below bounds how many are checked at once, with no lock that many
   // addresses could trip to keep real complainants out
-  const taken = await complaintThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
+  const taken = await addressThrottle(p).take(ip, [{ name: `follow:${agencyId}`, max: FOLLOW_PER_IP, windowMs: 15 * 60_000 }]);
   if (!taken.ok) return { ok: false, reason: 'throttled', minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) };
   const candidates = await p.db.k.selectFrom('complaint').select(['id', 'receipt_salt', 'receipt_wrap']).where('agency_id', '=', agencyId).where('receipt_lookup', '=', receiptLookup(p.keys, digits)).where('purged_at', 'is', null).orderBy('id').limit(8).execute();
   let c: (typeof candidates)[number] | undefined;

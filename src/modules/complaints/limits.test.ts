@@ -7,8 +7,8 @@ import { dbTargets } from '../../../test/support/db.ts';
 import { startApp, textOf, type Agent, type TestApp } from '../../../test/support/app.ts';
 import { corruptionCase, submit } from '../../../test/support/complaints.ts';
 import { addressGroup } from '../../platform/http/address.ts';
-import { complaintThrottle, RECEIPT_CHECKS, receiptGate } from './throttle.ts';
-import { MemoryThrottle } from '../../platform/http/address-throttle.ts';
+import { RECEIPT_CHECKS, receiptGate } from './throttle.ts';
+import { addressThrottle, MemoryThrottle } from '../../platform/http/address-throttle.ts';
 import { MESSAGES_PER_DAY } from './follow.ts';
 import { laneHour, SUBMIT_PER_48_HOUR } from './routes-public.tsx';
 import { firstAgencyId } from '../../platform/tenant.ts';
@@ -242,7 +242,7 @@ for (const target of await dbTargets()) {
     test('the hour for everyone is per lane: a flood of general complaints does not close the corruption lane', async () => {
       // the general lane's hour used up (what 1,000 cases from 1,000 networks would do)
       const rule = laneHour((await firstAgencyId(t.p.db))!, 'general');
-      while ((await complaintThrottle(t.p).take('*', [rule])).ok);
+      while ((await addressThrottle(t.p).take('*', [rule])).ok);
       const general = await submit(Object.assign(t.agent(), { ip: '198.51.100.201' }), 'general', { ...corruptionCase, category: 'other', subject: 'เรื่องทั่วไปหลังน้ำท่วม' });
       assert.equal(general.r.status, 429);
       assert.match(textOf(general.r.body), /ส่งเรื่องจากเครือข่ายนี้บ่อยเกินไป/);

@@ -13,8 +13,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import type { UploadPart } from '../../platform/files/index.ts';
 import { wipe } from '../../platform/vault/box.ts';
 import { intakeReady } from './access.ts';
-import { complaintThrottle } from './throttle.ts';
-import type { MemoryRule } from '../../platform/http/address-throttle.ts';
+import { addressThrottle, type MemoryRule } from '../../platform/http/address-throttle.ts';
 import { openJson, place } from './crypto.ts';
 import { caseSchema, followSchema, identityOf, replySchema, reportOf } from './forms.ts';
 import { complainantReply, currentVisit, endVisit, openVisit, setVisitCookie } from './follow.ts';
@@ -74,13 +73,13 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const { fields, files } = req.upload!;
     const f = parseForm(req.lang, caseSchema(lane), fields);
     if (!f.ok) return formPage(req, reply, lane, f, 422);
-    const mine = await complaintThrottle(p).take(req.ip, [
+    const mine = await addressThrottle(p).take(req.ip, [
       { name: `submit:${req.agency.id}`, max: SUBMIT_PER_IP, windowMs: 10 * 60_000 },
       { name: `submit-day:${req.agency.id}`, max: 20, windowMs: 24 * 3600_000 },
       // the addresses of one IPv6 site cannot use up the hour for everyone below by themselves
       { name: `submit-48:${req.agency.id}`, max: SUBMIT_PER_48_HOUR, windowMs: 3600_000, v6Prefix: 48 },
     ]);
-    const taken = mine.ok ? await complaintThrottle(p).take('*', [laneHour(req.agency.id, lane)]) : mine;
+    const taken = mine.ok ? await addressThrottle(p).take('*', [laneHour(req.agency.id, lane)]) : mine;
     const values = formValues(fields);
     if (!taken.ok) {
       const minutes = Math.max(1, Math.ceil(taken.waitMs / 60_000));
@@ -146,7 +145,7 @@ export function registerPublicRoutes(app: FastifyInstance, p: Platform): void {
     const v = await visitOr(req, reply);
     if (!v) return reply;
     const { fields, files } = req.upload!;
-    const taken = await complaintThrottle(p).take(req.ip, [{ name: `reply:${req.agency.id}`, max: REPLIES_PER_IP, windowMs: 10 * 60_000 }]);
+    const taken = await addressThrottle(p).take(req.ip, [{ name: `reply:${req.agency.id}`, max: REPLIES_PER_IP, windowMs: 10 * 60_000 }]);
     if (!taken.ok) return casePage(req, reply, { values: formValues(fields), errors: { body: translate(req.lang, 'complaints.err.throttled', { minutes: Math.max(1, Math.ceil(taken.waitMs / 60_000)) }) } }, 429);
     return handleForm(req, {
       schema: replySchema,

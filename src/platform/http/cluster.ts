@@ -233,95 +233,59 @@ export function startPrimary(o: PrimaryOptions): Supervisor {
  */
 export function joinCluster(): { slot: number; leave(): Promise<void> } {
   let seq = 0;
-  const waiting = new Map<number, () => void>();
-  const counting = new Map<number, (taken: MemoryTaken | null) => void>();
-  setCountTransport(
-    (pool, ip, rules) =>
-      new Promise((resolve) => {
-        if (!process.connected || !process.send) return resolve(null);
-        const id = ++seq;
-        const done = (taken: MemoryTaken | null) => {
-          clearTimeout(timer);
-          counting.delete(id);
-          resolve(taken);
-        };
-        const timer = setTimeout(() => done(null), COUNT_TIMEOUT_MS);
-        timer.unref();
-        counting.set(id, done);
-        try {
-          process.send({ [TAG]: 'count', id, pool, ip, rules } satisfies ToPrimary, undefined, undefined, (err) => err && done(null));
-        } catch {
-          done(null);
-        }
-      }),
-  );
-  const entering = new Map<number, (answer: 'entered' | 'refused') => void>();
-  setGateTransport(
-    (gate, limits) =>
-      new Promise((resolve) => {
-        if (!process.connected || !process.send) return resolve(null);
-        const id = ++seq;
-        const leave = () => {
-          try {
-            process.send?.({ [TAG]: 'leave', id } satisfies ToPrimary);
-          } catch {
-            // the primary is gone, and its gate with it
-          }
-        };
-        // past the longest wait the primary allows, this worker uses its own gate; a late admission is given back
-        const timer = setTimeout(() => {
-          entering.set(id, (answer) => {
-            entering.delete(id);
-            if (answer === 'entered') leave();
-          });
-          resolve(null);
-        }, limits.waitMs + 2_000);
-        timer.unref();
-        entering.set(id, (answer) => {
-          clearTimeout(timer);
-          entering.delete(id);
-          if (answer === 'refused') return resolve('busy');
-          let left = false;
-          resolve(() => {
-            if (left) return;
-            left = true;
-            leave();
-          });
-        });
-        try {
-          process.send({ [TAG]: 'enter', id, gate, limits } satisfies ToPrimary, undefined, undefined, (err) => {
-            if (!err || !entering.has(id)) return;
-            clearTimeout(timer);
-            entering.delete(id);
-            resolve(null);
-          });
-        } catch {
-          clearTimeout(timer);
-          entering.delete(id);
-          resolve(null);
-        }
-      }),
-  );
-  setChangeTransport(
-    (agencyId) =>
-      new Promise<void>((resolve) => {
-        if (!process.connected || !process.send) return resolve();
-        const id = ++seq;
-        const timer = setTimeout(() => done(), DELIVERY_TIMEOUT_MS + 500);
-        timer.unref();
-        const done = () => {
-          clearTimeout(timer);
-          waiting.delete(id);
-          resolve();
-        };
-        waiting.set(id, done);
-        try {
-          process.send({ [TAG]: 'changed', id, agencyId } satisfies ToPrimary, undefined, undefined, (err) => err && done());
-        } catch {
-          done();
-        }
-      }),
-  );
+  // the answers awaited from the primary, by request id
+  const replies = new Map<number, (answer: ToWorker) => void>();
+  /**
+   * Sends a request to the primary; resolves with its answer, or null when there is no primary, the send fails or no
+   * answer comes within ms. An answer that comes later goes to `late`.
+   */
+  const ask = (request: (id: number) => ToPrimary, ms: number, late?: (answer: ToWorker) => void): Promise<ToWorker | null> =>
+    new Promise((resolve) => {
+      if (!process.connected || !process.send) return resolve(null);
+      const id = ++seq;
+      const done = (answer: ToWorker | null) => {
+        clearTimeout(timer);
+        replies.delete(id);
+        resolve(answer);
+      };
+      const timer = setTimeout(() => {
+        done(null);
+        if (late) replies.set(id, (answer) => (replies.delete(id), late(answer)));
+      }, ms);
+      timer.unref();
+      replies.set(id, done);
+      try {
+        process.send(request(id), undefined, undefined, (err) => err && replies.get(id) === done && done(null));
+      } catch {
+        done(null);
+      }
+    });
+  const sendLeave = (id: number) => {
+    try {
+      process.send?.({ [TAG]: 'leave', id } satisfies ToPrimary);
+    } catch {
+      // the primary is gone, and its gate with it
+    }
+  };
+  setCountTransport(async (pool, ip, rules) => {
+    const answer = await ask((id) => ({ [TAG]: 'count', id, pool, ip, rules }), COUNT_TIMEOUT_MS);
+    return answer?.[TAG] === 'counted' ? answer.taken : null;
+  });
+  setGateTransport(async (gate, limits) => {
+    // past the longest wait the primary allows, this worker uses its own gate; a late admission is given back
+    const answer = await ask((id) => ({ [TAG]: 'enter', id, gate, limits }), limits.waitMs + 2_000, (late) => late[TAG] === 'entered' && sendLeave(late.id));
+    if (!answer) return null;
+    if (answer[TAG] !== 'entered') return 'busy';
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      sendLeave(answer.id);
+    };
+  });
+  setChangeTransport(async (agencyId) => {
+    await ask((id) => ({ [TAG]: 'changed', id, agencyId }), DELIVERY_TIMEOUT_MS + 500);
+  });
   process.on('message', (m: unknown) => {
     if (!isMsg<ToWorker>(m)) return;
     if (m[TAG] === 'change') {
@@ -331,14 +295,10 @@ export function joinCluster(): { slot: number; leave(): Promise<void> } {
       } catch {
         // the primary is gone; this worker is about to exit
       }
-    } else if (m[TAG] === 'delivered') {
-      waiting.get(m.id)?.();
-    } else if (m[TAG] === 'counted') {
-      counting.get(m.id)?.(m.taken);
-    } else if (m[TAG] === 'entered' || m[TAG] === 'refused') {
-      entering.get(m.id)?.(m[TAG]);
     } else if (m[TAG] === 'left') {
       left?.();
+    } else {
+      replies.get(m.id)?.(m);
     }
   });
   let left: (() => void) | undefined;
